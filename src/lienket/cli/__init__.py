@@ -1,0 +1,235 @@
+"""The ``lienket`` command line. Database commands set Django up lazily; ``refdata`` does not."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(help="lienket: the Viet Nam - Lao PDR industrial linkage platform.",
+                  no_args_is_help=True, add_completion=False)
+refdata_app = typer.Typer(help="Bundled reference data.", no_args_is_help=True)
+app.add_typer(refdata_app, name="refdata")
+console = Console()
+err = Console(stderr=True)
+
+DEMO_PASSWORD = "lienket-demo"  # noqa: S105 - a local demo login, printed on purpose
+
+
+def django_setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lienket.web.settings")
+    import django
+
+    django.setup()
+
+
+def progress_bar() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=False)
+
+
+@refdata_app.command("check")
+def refdata_check() -> None:
+    """Validate every bundled reference file and their cross-references."""
+    from lienket import refdata
+    from lienket.refdata.check import run_checks
+
+    failed = False
+    for name, problems in run_checks().items():
+        if problems:
+            failed = True
+            console.print(f"[red]✗[/red] {name}: {len(problems)} problem(s)")
+            for p in problems[:50]:
+                console.print(f"    {p}")
+        else:
+            console.print(f"[green]✓[/green] {name}")
+    console.print(
+        f"{len(refdata.countries())} countries, {len(refdata.provinces())} provinces, "
+        f"{len(refdata.hs_codes('HS2022'))} HS2022 and {len(refdata.hs_codes('HS2017'))} HS2017 "
+        f"codes, {len(refdata.chains())} chains, {len(refdata.border_gates())} gate pairs, "
+        f"{len(refdata.seaports())} seaports, {len(refdata.zones())} zones"
+    )
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("compile-messages")
+def compile_messages() -> None:
+    """Compile the vi and lo translation catalogues (.po to .mo)."""
+    django_setup()
+    from django.core.management import call_command
+
+    call_command("compilemessages", verbosity=0, ignore_patterns=[".venv/*"])
+    console.print("translations compiled")
+
+
+def _demo_users(first_vn: Any, first_la: Any) -> None:
+    from django.contrib.auth import get_user_model
+
+    from lienket.core.models import Profile, Role
+
+    user_model = get_user_model()
+    people = [
+        ("admin", None, {}),
+        ("vioit", Role.FOCAL, {"country": "VNM", "organisation": "VIOIT"}),
+        ("iice", Role.FOCAL, {"country": "LAO", "organisation": "IICE"}),
+        ("reader", Role.READER, {"organisation": "Ministry reader"}),
+        ("firm-vn", Role.ENTERPRISE, {"enterprise": first_vn}),
+        ("firm-la", Role.ENTERPRISE, {"enterprise": first_la}),
+    ]
+    for username, role, extra in people:
+        user, created = user_model.objects.get_or_create(username=username)
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = user.is_superuser = role is None
+            user.save()
+        if role is not None:
+            Profile.objects.get_or_create(user=user, defaults={"role": role, **extra})
+
+
+@app.command()
+def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data")] = True) -> None:
+    """Prepare the database: migrate, load reference data and demo data, create demo logins."""
+    django_setup()
+    from django.core.management import call_command
+
+    from lienket.registry.models import Enterprise
+    from lienket.registry.services import load_reference_zones
+
+    call_command("migrate", interactive=False, verbosity=0)
+    console.print("database migrated")
+    created, updated = load_reference_zones()
+    console.print(f"reference zones: {created} created, {updated} updated")
+    if demo:
+        _load_demo()
+        first_vn = Enterprise.objects.filter(fictional=True, country="VNM").order_by("pk").first()
+        first_la = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
+        _demo_users(first_vn, first_la)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("compilemessages", verbosity=0, ignore_patterns=[".venv/*"])
+    _print_login()
+
+
+def _load_demo() -> None:
+    from lienket.registry.demo import load_demo
+
+    with progress_bar() as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(f"demo {stage}", total=total)
+            bar.update(tasks[stage], completed=done)
+
+        result = load_demo(progress=report)
+    if result is None:
+        console.print("demo data already loaded")
+    else:
+        console.print(f"demo data (fictional): {result.enterprises} enterprises, "
+                      f"{result.relationships} relationships, "
+                      f"{result.duplicates_flagged} likely duplicates flagged")
+
+
+@app.command()
+def demo() -> None:
+    """Load the fictional demo registry (once; running it again changes nothing)."""
+    django_setup()
+    _load_demo()
+
+
+def _print_login() -> None:
+    console.print(
+        "\n[bold]lienket demo logins[/bold] (password for all: "
+        f"[bold]{DEMO_PASSWORD}[/bold])\n"
+        "  admin    steward (all rights, /admin/)\n"
+        "  vioit    Viet Nam focal point (VIOIT)\n"
+        "  iice     Lao focal point (IICE)\n"
+        "  reader   ministry reader\n"
+        "  firm-vn  enterprise user of a Vietnamese demo firm\n"
+        "  firm-la  enterprise user of a Lao demo firm\n"
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option()] = "127.0.0.1",
+    port: Annotated[int, typer.Option()] = 8000,
+) -> None:
+    """Serve the web application (Django's threaded server; use a WSGI server in production)."""
+    django_setup()
+    from django.core.management import call_command
+
+    _print_login()
+    console.print(f"serving on http://{host}:{port}/  (Ctrl+C to stop)")
+    call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+@app.command("import")
+def import_file(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    kind: Annotated[str, typer.Option(help="enterprises or relationships")] = "enterprises",
+    errors_xlsx: Annotated[Path | None, typer.Option(help="Write the problems here as XLSX")] = None,
+) -> None:
+    """Import enterprises or relationships from XLSX/CSV: all rows or none."""
+    if kind not in ("enterprises", "relationships"):
+        err.print("--kind must be enterprises or relationships")
+        raise typer.Exit(2)
+    django_setup()
+    from django.contrib.auth import get_user_model
+
+    from lienket.engine.errors import DataError
+    from lienket.registry import exports, importers
+
+    steward = get_user_model()(is_superuser=True, is_active=True)
+    run = importers.import_enterprises if kind == "enterprises" else importers.import_relationships
+    with progress_bar() as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        try:
+            with path.open("rb") as f:
+                result = run(f, path.name, steward, progress=report)
+        except DataError as exc:
+            bar.stop()
+            for e in exc.errors[:200]:
+                err.print(str(e))
+            if len(exc.errors) > 200:
+                err.print(f"... and {len(exc.errors) - 200} more")
+            if errors_xlsx:
+                errors_xlsx.write_bytes(exports.errors_xlsx(exc.errors))
+            err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
+            raise typer.Exit(1) from None
+    console.print(f"imported {result.created} {kind}; "
+                  f"{result.duplicates_flagged} likely duplicates flagged for review")
+
+
+@app.command()
+def export(
+    path: Annotated[Path, typer.Argument(dir_okay=False)],
+    country: Annotated[str | None, typer.Option()] = None,
+    chain: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Export enterprises (optionally filtered) to an XLSX file in the import layout."""
+    django_setup()
+    from lienket.registry import exports, selectors
+
+    params = {k: v for k, v in {"country": country, "chain": chain}.items() if v}
+    qs = selectors.filter_enterprises(params).prefetch_related("products")
+    path.write_bytes(exports.enterprises_xlsx(qs))
+    console.print(f"wrote {qs.count()} enterprises to {path}")
+
+
+def main() -> None:
+    app(prog_name="lienket")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

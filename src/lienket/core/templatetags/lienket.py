@@ -1,0 +1,50 @@
+"""Template helpers: localized reference names and query-string building."""
+
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+from lienket import refdata
+
+register = template.Library()
+
+
+def _lang() -> str:
+    return (get_language() or "en")[:2]
+
+
+@register.filter
+def country_name(iso3: str) -> str:
+    c = refdata.countries().get(iso3)
+    return c.names.get(_lang()) if c else iso3
+
+
+@register.filter
+def province_name(obj: Any) -> str:
+    p = refdata.provinces().get((obj.country, obj.province_code))
+    return p.names.get(_lang()) if p else obj.province_code
+
+
+@register.filter
+def chain_name(code: str) -> str:
+    c = refdata.chains().get(code)
+    return c.names.get(_lang()) if c else code
+
+
+@register.filter
+def hs_description(code: str, edition: str = "HS2022") -> str:
+    h = refdata.hs_codes(edition).get(code)
+    return h.description if h else ""
+
+
+@register.simple_tag(takes_context=True)
+def query(context: Any, **changes: Any) -> str:
+    """The current query string with some parameters replaced (``None`` removes one)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()

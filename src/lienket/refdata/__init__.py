@@ -1,0 +1,336 @@
+"""Bundled reference data and typed loaders (no Django).
+
+Every CSV under ``data/`` is read as text so that codes keep their leading zeros; each file's
+source is in ``SOURCES.md`` beside this module. Loaders are cached: the files never change while
+the process runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+
+from lienket.engine.sme import SmeRule
+from lienket.engine.text import fold
+
+LANGUAGES = ("en", "vi", "lo")
+HS_EDITIONS = ("HS2017", "HS2022")
+STAGES = ("raw_material", "processing", "manufacturing", "design", "distribution")
+BEC_STAGES = ("primary", "intermediate", "capital", "consumption", "mixed")
+
+
+def rows(name: str) -> Iterator[dict[str, str]]:
+    """The rows of ``data/<name>`` as dicts of strings."""
+    with files(__package__).joinpath("data", name).open(encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f)
+
+
+@dataclass(frozen=True)
+class Names:
+    """A name in English, Vietnamese and Lao; a missing translation falls back to English."""
+
+    en: str
+    vi: str
+    lo: str
+
+    def get(self, lang: str) -> str:
+        """The name in ``lang`` ("en", "vi", "lo"), or the English name."""
+        return getattr(self, lang[:2], "") or self.en
+
+    def all(self) -> tuple[str, ...]:
+        """Every non-empty form of the name."""
+        return tuple(n for n in (self.en, self.vi, self.lo) if n)
+
+
+@dataclass(frozen=True)
+class Country:
+    """An ISO 3166-1 country."""
+
+    iso3: str
+    iso2: str
+    m49: str
+    names: Names
+
+
+@dataclass(frozen=True)
+class Province:
+    """A first-level administrative unit (Viet Nam after 1 July 2025; Lao PDR)."""
+
+    country: str
+    code: str
+    names: Names
+    kind: str
+
+
+@dataclass(frozen=True)
+class FormerProvince:
+    """One of Viet Nam's 63 provinces before 2025 and the unit it merged into."""
+
+    name_vi: str
+    iso3166_2: str
+    new_code: str
+    verified: bool
+    source_url: str
+
+
+@dataclass(frozen=True)
+class HsCode:
+    """An HS code (2, 4 or 6 digits) of one edition, with its BEC stage for 6-digit codes."""
+
+    edition: str
+    code: str
+    level: int
+    parent: str
+    section: str
+    description: str
+    bec4: str
+    stage: str
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A priority value chain of the MoU and the stages it has."""
+
+    code: str
+    names: Names
+    stages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChainProduct:
+    """An HS2022 code (2, 4 or 6 digits) that belongs to a chain at a stage."""
+
+    chain: str
+    stage: str
+    hs: str
+    note: str
+
+
+@dataclass(frozen=True)
+class BorderGate:
+    """A pair of border gates facing each other across the Viet Nam - Lao border."""
+
+    code: str
+    vn_gate: str
+    vn_province: str
+    la_gate: str
+    la_province: str
+    status: str
+    road: str
+    latitude: float | None
+    longitude: float | None
+    coordinate_quality: str
+    verified: str
+    source_url: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Seaport:
+    """A Vietnamese seaport; ``serves_lao`` marks ports used for Lao transit cargo."""
+
+    code: str
+    name: str
+    name_vi: str
+    province: str
+    unlocode: str
+    latitude: float | None
+    longitude: float | None
+    serves_lao: bool
+    coordinate_quality: str
+    verified: bool
+    source: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Zone:
+    """An industrial park, economic zone, special/specific economic zone or border zone."""
+
+    code: str
+    country: str
+    province: str
+    kind: str
+    names: Names
+    status: str
+    latitude: float | None
+    longitude: float | None
+    coordinate_quality: str
+    verified: bool
+    notes: str
+
+
+@dataclass(frozen=True)
+class TaxIdFormat:
+    """The shape of a country's enterprise tax identifier."""
+
+    country: str
+    pattern: re.Pattern[str]
+    example: str
+    description: str
+    verified: bool
+    source: str
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def _bool(text: str) -> bool:
+    return text.strip().lower() == "true"
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """All ISO 3166-1 countries by alpha-3 code."""
+    return {
+        r["iso3"]: Country(r["iso3"], r["iso2"], r["m49"],
+                           Names(r["name_en"], r["name_vi"], r["name_lo"]))
+        for r in rows("countries.csv")
+    }
+
+
+@cache
+def provinces() -> dict[tuple[str, str], Province]:
+    """Provinces of Viet Nam (34, GSO codes) and Lao PDR (18, ISO 3166-2) by (country, code)."""
+    out = {}
+    for r in rows("provinces_vnm.csv"):
+        names = Names(r["name_en"], r["short_name_vi"], r["short_name_vi"])
+        out[("VNM", r["code"])] = Province("VNM", r["code"], names, r["kind"])
+    for r in rows("provinces_lao.csv"):
+        names = Names(r["name_en"], r["name_vi"], r["name_lo"])
+        out[("LAO", r["code"])] = Province("LAO", r["code"], names, r["kind"])
+    return out
+
+
+@cache
+def former_provinces() -> tuple[FormerProvince, ...]:
+    """Viet Nam's 63 pre-2025 provinces mapped to the 34 units in force from 1 July 2025."""
+    return tuple(
+        FormerProvince(r["old_name_vi"], r["old_iso3166_2"], r["new_code"], _bool(r["verified"]),
+                       r["source_url"])
+        for r in rows("provinces_vnm_former.csv")
+    )
+
+
+@cache
+def _province_index() -> dict[tuple[str, str], tuple[Province, str]]:
+    index: dict[tuple[str, str], tuple[Province, str]] = {}
+    for p in provinces().values():
+        for key in (fold(p.code), *(fold(n) for n in p.names.all())):
+            index.setdefault((p.country, key), (p, ""))
+        if p.country == "LAO":
+            index.setdefault((p.country, fold(p.code.removeprefix("LA-"))), (p, ""))
+    pmap = provinces()
+    for f in former_provinces():
+        new = pmap[("VNM", f.new_code)]
+        for key in (fold(f.name_vi), fold(f.iso3166_2)):
+            index.setdefault(("VNM", key), (new, f.name_vi))
+    return index
+
+
+def resolve_province(country: str, text: str) -> tuple[Province, str] | None:
+    """Find a province by code or by name in any language, accents optional.
+
+    Former Vietnamese provinces (before 1 July 2025) resolve to the unit they merged into; the
+    second item of the result is then the former name, else ``""``.
+    """
+    key = fold(text)
+    for prefix in ("tinh ", "thanh pho ", "tp ", "province ", "ແຂວງ", "khoueng "):
+        key = key.removeprefix(prefix)
+    return _province_index().get((country, key)) or _province_index().get((country, fold(text)))
+
+
+@cache
+def hs_codes(edition: str) -> dict[str, HsCode]:
+    """The HS nomenclature of ``edition`` ("HS2017" or "HS2022") by code."""
+    if edition not in HS_EDITIONS:
+        raise KeyError(f"unknown HS edition {edition!r}; known: {', '.join(HS_EDITIONS)}")
+    return {
+        r["code"]: HsCode(edition, r["code"], int(r["level"]), r["parent"], r["section"],
+                          r["description"], r["bec4"], r["stage"])
+        for r in rows(f"hs{edition[2:]}.csv")
+    }
+
+
+@cache
+def chains() -> dict[str, Chain]:
+    """The MoU's priority value chains by code."""
+    return {
+        r["code"]: Chain(r["code"], Names(r["name_en"], r["name_vi"], r["name_lo"]),
+                         tuple(r["stages"].split()))
+        for r in rows("chains.csv")
+    }
+
+
+@cache
+def chain_products() -> tuple[ChainProduct, ...]:
+    """HS2022 codes that define each chain's stages."""
+    return tuple(ChainProduct(r["chain"], r["stage"], r["hs"], r["note"])
+                 for r in rows("chain_products.csv"))
+
+
+def chains_of_hs(hs6: str) -> set[str]:
+    """Codes of the chains whose HS prefixes cover the 6-digit code ``hs6``."""
+    return {p.chain for p in chain_products() if hs6.startswith(p.hs)}
+
+
+@cache
+def border_gates() -> tuple[BorderGate, ...]:
+    """Viet Nam - Lao border gate pairs."""
+    return tuple(
+        BorderGate(r["code"], r["vn_gate"], r["vn_province_code"], r["la_gate"],
+                   r["la_province_code"], r["status"], r["road"], _float(r["latitude"]),
+                   _float(r["longitude"]), r["coordinate_quality"], r["verified"],
+                   r["source_url"], r["notes"])
+        for r in rows("border_gates.csv")
+    )
+
+
+@cache
+def seaports() -> tuple[Seaport, ...]:
+    """Vietnamese seaports, with those serving Lao transit cargo marked."""
+    return tuple(
+        Seaport(r["code"], r["name"], r["name_vi"], r["province_code"], r["unlocode"],
+                _float(r["latitude"]), _float(r["longitude"]), _bool(r["serves_lao"]),
+                r["coordinate_quality"], _bool(r["verified"]), r["source"], r["notes"])
+        for r in rows("seaports.csv")
+    )
+
+
+@cache
+def zones() -> tuple[Zone, ...]:
+    """Zones of both countries (Lao SEZs, Vietnamese economic and border zones, parks)."""
+    return tuple(
+        Zone(r["code"], r["country"], r["province_code"], r["kind"],
+             Names(r["name_en"], r["name_vi"], r["name_lo"]), r["status"],
+             _float(r["latitude"]), _float(r["longitude"]), r["coordinate_quality"],
+             _bool(r["verified"]), r["notes"])
+        for r in rows("zones.csv")
+    )
+
+
+@cache
+def sme_rules() -> tuple[SmeRule, ...]:
+    """SME size thresholds of each country's law."""
+    return tuple(
+        SmeRule(r["country"], r["sector_group"], frozenset(r["sectors"].split()), r["size"],
+                int(r["max_employees"]), Decimal(r["max_revenue"]), Decimal(r["max_capital"]),
+                r["currency"], r["logic"], r["verified"], r["source"])
+        for r in rows("sme_rules.csv")
+    )
+
+
+@cache
+def tax_id_formats() -> dict[str, TaxIdFormat]:
+    """Tax identifier formats by country (countries without a row accept any identifier)."""
+    return {
+        r["country"]: TaxIdFormat(r["country"], re.compile(r["pattern"]), r["example"],
+                                  r["description"], _bool(r["verified"]), r["source"])
+        for r in rows("tax_id_formats.csv")
+    }

@@ -1,0 +1,151 @@
+"""REST endpoints of the registry; permissions come from lienket.core.roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lienket import refdata
+from lienket.core.permissions import EnterpriseAccess, ReadOnly
+from lienket.registry import selectors, services
+from lienket.registry import validation as v
+from lienket.registry.models import Enterprise, Relationship, Zone
+
+
+def _run(parse: Any, *args: Any) -> Any:
+    try:
+        return parse(*args)
+    except v.FieldError as exc:
+        raise serializers.ValidationError(str(exc.message) % exc.params if exc.params
+                                          else str(exc.message)) from None
+
+
+class ZoneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Zone
+        fields = ["code", "country", "province_code", "kind", "name_en", "name_vi", "name_lo",
+                  "status", "latitude", "longitude", "coordinate_quality", "verified", "notes"]
+
+
+class EnterpriseSerializer(serializers.ModelSerializer):
+    zone = serializers.SlugRelatedField(slug_field="code", queryset=Zone.objects.all(),
+                                        required=False, allow_null=True)
+    products = serializers.ListField(child=serializers.CharField(), required=False,
+                                     source="product_codes")
+    inputs = serializers.ListField(child=serializers.CharField(), required=False,
+                                   source="input_codes")
+    stages = serializers.ListField(child=serializers.ChoiceField(choices=refdata.STAGES),
+                                   required=False, source="stage_list")
+
+    class Meta:
+        model = Enterprise
+        fields = ["id", "country", "name_vi", "name_lo", "name_en", "tax_id", "province_code",
+                  "zone", "sector", "stages", "chains", "hs_edition", "products", "inputs",
+                  "employees", "annual_revenue", "total_capital", "currency", "size_class",
+                  "size_basis", "capacity", "certifications", "description", "contact_name",
+                  "contact_email", "contact_phone", "website", "fictional"]
+        read_only_fields = ["chains", "currency", "size_class", "size_basis", "fictional"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        country = attrs.get("country") or getattr(self.instance, "country", "")
+        if self.instance and attrs.get("country", country) != self.instance.country:
+            raise serializers.ValidationError({"country": "the country of a firm cannot change"})
+        country = _run(v.parse_country, country)
+        attrs["country"] = country
+        if "province_code" in attrs or not self.instance:
+            attrs["province_code"] = _run(v.parse_province, country, attrs.get("province_code", ""))
+        if "tax_id" in attrs:
+            attrs["tax_id"] = _run(v.parse_tax_id, country, attrs["tax_id"])
+            dup = Enterprise.objects.filter(country=country, tax_id=attrs["tax_id"])
+            if attrs["tax_id"] and dup.exclude(pk=getattr(self.instance, "pk", None)).exists():
+                raise serializers.ValidationError({"tax_id": "already registered"})
+        edition = _run(v.parse_edition, attrs.get("hs_edition", "HS2022"))
+        for key in ("product_codes", "input_codes"):
+            if key in attrs:
+                attrs[key] = _run(v.parse_hs_list, edition, " ".join(attrs[key]))
+        if "stage_list" in attrs:
+            attrs["stages"] = " ".join(s for s in refdata.STAGES if s in attrs.pop("stage_list"))
+        zone = attrs.get("zone")
+        if zone and zone.country != country:
+            raise serializers.ValidationError({"zone": "zone is in another country"})
+        names = [attrs.get(f, getattr(self.instance, f, "")) for f in ("name_vi", "name_lo",
+                                                                       "name_en")]
+        if not any(names):
+            raise serializers.ValidationError({"name_en": "at least one name is required"})
+        attrs["currency"] = v.default_currency(country)
+        return attrs
+
+    def _save(self, ent: Enterprise, attrs: dict[str, Any]) -> Enterprise:
+        products = attrs.pop("product_codes", None)
+        inputs = attrs.pop("input_codes", None)
+        for key, value in attrs.items():
+            setattr(ent, key, value)
+        if products is None:
+            products = ent.product_codes if ent.pk else []
+        if inputs is None:
+            inputs = ent.input_codes if ent.pk else []
+        return services.save_enterprise(ent, products, inputs)
+
+    def create(self, validated_data: dict[str, Any]) -> Enterprise:
+        return self._save(Enterprise(), validated_data)
+
+    def update(self, instance: Enterprise, validated_data: dict[str, Any]) -> Enterprise:
+        return self._save(instance, validated_data)
+
+
+class RelationshipSerializer(serializers.ModelSerializer):
+    cross_border = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Relationship
+        fields = ["id", "supplier", "buyer", "hs_code", "hs_edition", "annual_value_usd",
+                  "since", "notes", "fictional", "cross_border"]
+
+
+class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                        mixins.CreateModelMixin, mixins.UpdateModelMixin,
+                        viewsets.GenericViewSet):
+    """Enterprises; filters as on the list page (country, province, zone, chain, stage, size, q)."""
+
+    serializer_class = EnterpriseSerializer
+    permission_classes = [EnterpriseAccess]
+
+    def get_queryset(self) -> Any:
+        return selectors.filter_enterprises(self.request.query_params).prefetch_related(
+            "products")
+
+
+class ZoneViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ZoneSerializer
+    permission_classes = [ReadOnly]
+    queryset = Zone.objects.all()
+    lookup_field = "code"
+
+
+class RelationshipViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = RelationshipSerializer
+    permission_classes = [ReadOnly]
+
+    def get_queryset(self) -> Any:
+        qs = Relationship.objects.select_related("supplier", "buyer")
+        if self.request.query_params.get("cross") == "yes":
+            qs = qs.exclude(supplier__country=F("buyer__country"))
+        return qs
+
+
+class PublicSummary(APIView):
+    """Published aggregates of the registry, open to everyone."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request: Request) -> Response:
+        return Response({**selectors.public_summary(),
+                         "enterprises_by_chain": selectors.enterprises_by_chain()})

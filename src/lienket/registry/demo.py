@@ -1,0 +1,255 @@
+"""Fictional demo data: about 400 enterprises of both countries and 300 relationships.
+
+Everything here is invented (``fictional=True`` on every record, and a badge in the interface).
+Names are made from generic words; any likeness to a real firm is accidental. The generator is
+seeded, so the demo is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from lienket import refdata
+from lienket.registry.importers import _flag_duplicates
+from lienket.registry.models import (
+    Enterprise,
+    EnterpriseProduct,
+    ProductRole,
+    Relationship,
+    Zone,
+)
+
+SEED = 20251
+N_ENTERPRISES = 400
+N_RELATIONSHIPS = 300
+
+# (Vietnamese, English, Lao) words for each chain's firms.
+INDUSTRY_WORDS = {
+    "materials": [("Xi măng", "Cement", "ຊີມັງ"), ("Thép", "Steel", "ເຫຼັກກ້າ"),
+                  ("Vật liệu xây dựng", "Building Materials", "ວັດສະດຸກໍ່ສ້າງ"),
+                  ("Khoáng sản", "Minerals", "ບໍ່ແຮ່")],
+    "chemicals": [("Hóa chất", "Chemicals", "ເຄມີ"), ("Phân bón", "Fertiliser", "ຝຸ່ນ"),
+                  ("Kali", "Potash", "ໂປແຕດ")],
+    "textiles": [("Dệt may", "Textile and Garment", "ແຜ່ນແພ ແລະ ຕັດຫຍິບ"),
+                 ("Da giày", "Footwear", "ເກີບ"), ("Sợi", "Yarn", "ເສັ້ນໄຍ")],
+    "mechanical": [("Cơ khí", "Engineering", "ກົນຈັກ"), ("Ô tô", "Automotive", "ລົດຍົນ"),
+                   ("Máy nông nghiệp", "Farm Machinery", "ກົນຈັກກະສິກຳ")],
+    "dairy": [("Sữa", "Dairy", "ນົມ"), ("Chăn nuôi bò sữa", "Dairy Farming", "ລ້ຽງງົວນົມ")],
+    "electronics": [("Điện tử", "Electronics", "ເອເລັກໂຕຣນິກ"), ("Dây cáp điện", "Cable", "ສາຍໄຟ"),
+                    ("Đồng", "Copper", "ທອງແດງ")],
+    "power": [("Thủy điện", "Hydropower", "ໄຟຟ້ານ້ຳຕົກ"), ("Năng lượng", "Energy", "ພະລັງງານ"),
+              ("Thiết bị điện", "Electrical Equipment", "ອຸປະກອນໄຟຟ້າ")],
+    "agro": [("Cà phê", "Coffee", "ກາເຟ"), ("Nông sản", "Agro-processing", "ປຸງແຕ່ງກະສິກຳ"),
+             ("Cao su", "Rubber", "ຢາງພາລາ"), ("Tinh bột sắn", "Cassava Starch", "ແປ້ງມັນຕົ້ນ"),
+             ("Mía đường", "Sugar", "ນ້ຳຕານ")],
+    "light": [("Gỗ", "Wood", "ໄມ້"), ("Nội thất", "Furniture", "ເຟີນີເຈີ"),
+              ("Bao bì", "Packaging", "ບັນຈຸພັນ"), ("Nhựa", "Plastics", "ພລາສຕິກ")],
+}
+VN_BRANDS = ["An Phát", "Bình Minh", "Trường Sơn", "Hồng Lĩnh", "Thái Hòa", "Phú Thịnh",
+             "Đại Lợi", "Tân Việt", "Kim Long", "Hưng Thịnh", "Sông Lam", "Hoàng Mai",
+             "Bắc Trung", "Vạn Xuân", "Ánh Dương", "Quang Minh", "Thiên Phú", "Lộc Phát",
+             "Minh Khang", "Gia Bảo", "Đông Hải", "Phương Nam", "Hải Vân", "Ngọc Sơn"]
+LA_BRANDS = [("ສີສະຫວາດ", "Sisavath"), ("ພູຂຽວ", "Phoukhiao"), ("ຈຳປາ", "Champa"),
+             ("ແສງອາລຸນ", "Sengaloun"), ("ວຽງທອງ", "Viengthong"), ("ດາວເຮືອງ", "Daoheuang"),
+             ("ສົມບູນ", "Somboun"), ("ນາຄາ", "Naka"), ("ມິດຕະພາບ", "Mittaphap"),
+             ("ພູສີ", "Phousi"), ("ແສງຈັນ", "Sengchanh"), ("ທອງລາວ", "Thonglao"),
+             ("ໄຊສົມບູນ", "Xaysomboun"), ("ຂອງ", "Khong"), ("ເຊໂນ", "Seno"), ("ດອກຈຳປາ", "Dokchampa")]
+VN_PROVINCES = {"42": 9, "40": 9, "44": 8, "38": 7, "46": 5, "48": 6, "51": 4, "01": 6, "79": 6,
+                "31": 5, "14": 3, "11": 2, "52": 2, "24": 2, "75": 2}
+LA_PROVINCES = {"LA-VT": 10, "LA-SV": 8, "LA-CH": 6, "LA-KH": 6, "LA-BL": 4, "LA-AT": 4,
+                "LA-SL": 3, "LA-XE": 3, "LA-LP": 3, "LA-HO": 3, "LA-XI": 3, "LA-VI": 3,
+                "LA-OU": 2, "LA-LM": 2, "LA-BK": 1, "LA-PH": 1, "LA-XA": 2, "LA-XS": 1}
+# Where each country's firms sit along a chain: Lao PDR upstream, Viet Nam downstream.
+STAGE_WEIGHTS = {
+    "VNM": {"raw_material": 1, "processing": 3, "manufacturing": 5, "design": 1,
+            "distribution": 2},
+    "LAO": {"raw_material": 5, "processing": 4, "manufacturing": 2, "design": 0.3,
+            "distribution": 1},
+}
+CERTIFICATIONS = ["ISO 9001", "ISO 14001", "HACCP", "ISO 22000", "OEKO-TEX", "GlobalG.A.P.",
+                  "ISO 45001", "FSC"]
+PREVIOUS = {"processing": "raw_material", "manufacturing": "processing",
+            "design": "manufacturing", "distribution": "manufacturing"}
+
+
+@dataclass
+class DemoResult:
+    enterprises: int
+    relationships: int
+    duplicates_flagged: int
+
+
+def _expand(rng: random.Random, code: str, hs: dict[str, refdata.HsCode]) -> str:
+    """A concrete heading or subheading under a chain code (chapters become headings)."""
+    if len(code) == 2:
+        return rng.choice([c for c in hs if len(c) == 4 and c.startswith(code)])
+    if len(code) == 4 and rng.random() < 0.5:
+        subs = [c for c in hs if len(c) == 6 and c.startswith(code)]
+        return rng.choice(subs) if subs else code
+    return code
+
+
+def _pick(rng: random.Random, weights: dict[str, float]) -> str:
+    keys = list(weights)
+    return rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def _codes_at(chain: str, stage: str) -> list[str]:
+    stage = "manufacturing" if stage in ("design", "distribution") else stage
+    return [p.hs for p in refdata.chain_products() if p.chain == chain and p.stage == stage]
+
+
+class _Builder:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.hs = refdata.hs_codes("HS2022")
+        self.names: set[str] = set()
+        self.tax_ids: set[str] = set()
+        self.zones: dict[tuple[str, str], list[Zone]] = defaultdict(list)
+        for z in Zone.objects.all():
+            self.zones[(z.country, z.province_code)].append(z)
+
+    def tax_id(self, country: str) -> str:
+        while True:
+            digits = 10 if country == "VNM" else 12
+            value = "".join(self.rng.choice("0123456789") for _ in range(digits))
+            if value not in self.tax_ids:
+                self.tax_ids.add(value)
+                return value
+
+    def names_for(self, country: str, chain: str) -> tuple[str, str, str]:
+        rng = self.rng
+        for _ in range(1000):
+            vi_word, en_word, lo_word = rng.choice(INDUSTRY_WORDS[chain])
+            if country == "VNM":
+                brand = rng.choice(VN_BRANDS)
+                form = rng.choice(["TNHH", "Cổ phần"])
+                vi = f"Công ty {form} {vi_word} {brand}"
+                en = f"{brand} {en_word} {'Co., Ltd' if form == 'TNHH' else 'JSC'}"
+                en = en.replace("Đ", "D").replace("đ", "d")
+                from lienket.engine.text import fold
+                en = " ".join(w.capitalize() if w.islower() else w
+                              for w in fold(en).split()).replace("Co Ltd", "Co., Ltd")
+                en = en.replace("Jsc", "JSC")
+                lo = ""
+            else:
+                brand_lo, brand_en = rng.choice(LA_BRANDS)
+                lo = f"ບໍລິສັດ {lo_word} {brand_lo} ຈຳກັດ"
+                en = f"{brand_en} {en_word} Co., Ltd"
+                vi = f"Công ty {vi_word} {brand_en}"
+            if en not in self.names:
+                self.names.add(en)
+                return vi, lo, en
+        raise RuntimeError("ran out of demo names")
+
+    def enterprise(self, country: str) -> tuple[Enterprise, list[str], list[str]]:
+        rng = self.rng
+        chain = rng.choice(list(refdata.chains()))
+        stages = [s for s in refdata.chains()[chain].stages]
+        weights = {s: STAGE_WEIGHTS[country][s] for s in stages}
+        stage = _pick(rng, weights)
+        province = _pick(rng, VN_PROVINCES if country == "VNM" else LA_PROVINCES)
+        vi, lo, en = self.names_for(country, chain)
+        zones = self.zones.get((country, province), [])
+        sector = {"raw_material": "agriculture" if chain in ("agro", "dairy") else "industry",
+                  "distribution": "trade", "design": "services"}.get(stage, "industry")
+        employees = int(rng.lognormvariate(4.0, 1.2)) + 1
+        scale = 1_000_000_000 if country == "VNM" else 250_000_000
+        revenue = Decimal(int(employees * rng.lognormvariate(0, 0.8) * scale / 4))
+        capital = Decimal(int(float(revenue) * rng.uniform(0.2, 0.9)))
+        products = sorted({_expand(rng, c, self.hs)
+                           for c in rng.sample(_codes_at(chain, stage),
+                                               k=min(2, len(_codes_at(chain, stage))))})
+        prev = PREVIOUS.get(stage)
+        inputs = sorted({_expand(rng, c, self.hs)
+                         for c in rng.sample(_codes_at(chain, prev),
+                                             k=min(2, len(_codes_at(chain, prev))))}) if prev else []
+        extra = [stage] + ([PREVIOUS[stage]] if stage in PREVIOUS and rng.random() < 0.2 else [])
+        ent = Enterprise(
+            country=country, name_vi=vi, name_lo=lo, name_en=en, tax_id=self.tax_id(country),
+            province_code=province,
+            zone=rng.choice(zones) if zones and rng.random() < 0.5 else None,
+            sector=sector, stages=" ".join(s for s in refdata.STAGES if s in extra),
+            employees=employees, annual_revenue=revenue, total_capital=capital,
+            currency="VND" if country == "VNM" else "LAK",
+            capacity=f"{rng.randint(5, 500) * 1000} t/year" if stage != "design" else "",
+            certifications=", ".join(rng.sample(CERTIFICATIONS, k=rng.choice([0, 0, 1, 2]))),
+            description=f"Fictional demo enterprise: {en_word_of(chain)} ({stage.replace('_', ' ')}).",
+            contact_email=f"contact{len(self.names)}@example.com",
+            fictional=True,
+        )
+        return ent, products, inputs
+
+
+def en_word_of(chain: str) -> str:
+    return refdata.chains()[chain].names.en
+
+
+def _relationships(rng: random.Random, firms: list[tuple[Enterprise, list[str], list[str]]],
+                   n: int) -> list[Relationship]:
+    by_product: dict[str, list[Enterprise]] = defaultdict(list)
+    for ent, products, _inputs in firms:
+        for code in products:
+            by_product[code[:4]].append(ent)
+    rels: dict[tuple[int, int, str], Relationship] = {}
+    buyers = [f for f in firms if f[2]]
+    for _ in range(n * 20):
+        if len(rels) >= n:
+            break
+        buyer, _p, inputs = rng.choice(buyers)
+        code = rng.choice(inputs)
+        suppliers = [s for s in by_product.get(code[:4], []) if s.pk != buyer.pk]
+        if not suppliers:
+            continue
+        cross = [s for s in suppliers if s.country != buyer.country]
+        pool = cross if cross and rng.random() < 0.75 else suppliers
+        supplier = rng.choice(pool)
+        key = (supplier.pk, buyer.pk, code)
+        if key not in rels:
+            rels[key] = Relationship(
+                supplier=supplier, buyer=buyer, hs_code=code, hs_edition="HS2022",
+                annual_value_usd=Decimal(int(rng.lognormvariate(12.5, 1.1))),
+                since=rng.randint(2008, 2025), notes="Fictional demo relationship.",
+                fictional=True,
+            )
+    return list(rels.values())
+
+
+def load_demo(progress: Callable[[str, int, int], None] | None = None) -> DemoResult | None:
+    """Create the demo registry once; returns None when demo data is already there."""
+    if Enterprise.objects.filter(fictional=True).exists():
+        return None
+    rng = random.Random(SEED)
+    builder = _Builder(rng)
+    firms = [builder.enterprise("VNM" if i % 2 == 0 else "LAO") for i in range(N_ENTERPRISES)]
+    # A few near-duplicates, as an import would bring them, for the steward's review page.
+    for ent, products, inputs in firms[:4]:
+        twin = Enterprise(**{f.name: getattr(ent, f.name) for f in Enterprise._meta.concrete_fields
+                             if f.name not in ("id", "created", "updated")})
+        twin.tax_id = builder.tax_id(ent.country)
+        twin.name_en = ent.name_en.replace("Co., Ltd", "Company Limited").replace("JSC", "J.S.C")
+        twin.name_vi = ent.name_vi.upper()
+        firms.append((twin, products, inputs))
+    with transaction.atomic():
+        for ent, products, inputs in firms:
+            ent.refresh_derived(hs_codes=products + inputs)
+        created = Enterprise.objects.bulk_create([f[0] for f in firms])
+        if progress:
+            progress("enterprises", len(created), len(firms))
+        EnterpriseProduct.objects.bulk_create(
+            EnterpriseProduct(enterprise=e, role=role, hs_code=c)
+            for e, (_e, products, inputs) in zip(created, firms, strict=True)
+            for role, codes in ((ProductRole.MADE, products), (ProductRole.NEEDED, inputs))
+            for c in codes
+        )
+        rels = Relationship.objects.bulk_create(_relationships(rng, firms, N_RELATIONSHIPS))
+        if progress:
+            progress("relationships", len(rels), N_RELATIONSHIPS)
+        flagged = _flag_duplicates(created[-4:])
+    return DemoResult(len(created), len(rels), flagged)

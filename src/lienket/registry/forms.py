@@ -1,0 +1,135 @@
+"""HTML forms; their cleaning calls the same field rules as the importer and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from lienket import refdata
+from lienket.core import roles
+from lienket.registry import validation as v
+from lienket.registry.models import Enterprise, Relationship, Stage, Zone
+
+
+def province_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    lang = (get_language() or "en")[:2]
+    groups = []
+    for iso3 in settings.LIENKET_COUNTRIES:
+        country = refdata.countries()[iso3].names.get(lang)
+        items = sorted(((p.code, p.names.get(lang)) for (c, _code), p in refdata.provinces().items()
+                        if c == iso3), key=lambda kv: kv[1])
+        groups.append((country, items))
+    return groups
+
+
+class EnterpriseForm(forms.ModelForm):
+    country = forms.ChoiceField(label=_("Country"))
+    province_code = forms.ChoiceField(label=_("Province"))
+    stages = forms.MultipleChoiceField(label=_("Value-chain stages"), choices=Stage.choices,
+                                       required=False, widget=forms.CheckboxSelectMultiple)
+    products = forms.CharField(label=_("Products made (HS codes)"), required=False,
+                               help_text=_("4 or 6 digits, separated by spaces or commas"))
+    inputs = forms.CharField(label=_("Inputs needed (HS codes)"), required=False,
+                             help_text=_("4 or 6 digits, separated by spaces or commas"))
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Enterprise
+        fields = ["country", "name_vi", "name_lo", "name_en", "tax_id", "province_code", "zone",
+                  "sector", "stages", "hs_edition", "products", "inputs", "employees",
+                  "annual_revenue", "total_capital", "capacity", "certifications",
+                  "description", "contact_name", "contact_email", "contact_phone", "website"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        countries = [c for c in settings.LIENKET_COUNTRIES
+                     if self.instance.pk or roles.can_create_enterprise(user, c)]
+        lang = (get_language() or "en")[:2]
+        self.fields["country"].choices = [
+            (c, refdata.countries()[c].names.get(lang)) for c in countries]
+        if self.instance.pk:
+            self.fields["country"].disabled = True
+        self.fields["province_code"].choices = province_choices()
+        self.fields["hs_edition"] = forms.ChoiceField(
+            label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS])
+        self.fields["zone"].queryset = Zone.objects.all()
+        self.fields["zone"].required = False
+        if self.instance.pk:
+            self.initial["stages"] = self.instance.stage_list
+            self.initial["products"] = " ".join(p.hs_code for p in self.instance.products_made())
+            self.initial["inputs"] = " ".join(p.hs_code for p in self.instance.inputs_needed())
+
+    def _parse(self, name: str, parse: Any, *args: Any) -> Any:
+        try:
+            return parse(*args, self.cleaned_data.get(name) or "")
+        except v.FieldError as exc:
+            self.add_error(name, str(exc.message) % exc.params if exc.params else exc.message)
+            return None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        country = data.get("country") or self.instance.country
+        if not any(data.get(f) for f in ("name_vi", "name_lo", "name_en")):
+            self.add_error("name_en", _("At least one name (Vietnamese, Lao or English) is required."))
+        if country:
+            self._parse("province_code", v.parse_province, country)
+            data["tax_id"] = self._parse("tax_id", v.parse_tax_id, country) or ""
+            zone = data.get("zone")
+            if zone and zone.country != country:
+                self.add_error("zone", _("This zone is in another country."))
+            dup = Enterprise.objects.filter(country=country, tax_id=data["tax_id"]).exclude(
+                pk=self.instance.pk)
+            if data["tax_id"] and dup.exists():
+                self.add_error("tax_id", _("This tax identifier is already registered."))
+            data["currency"] = v.default_currency(country)
+        edition = data.get("hs_edition") or "HS2022"
+        data["products"] = self._parse("products", v.parse_hs_list, edition) or []
+        data["inputs"] = self._parse("inputs", v.parse_hs_list, edition) or []
+        return data
+
+    def save(self, commit: bool = True) -> Enterprise:
+        ent = super().save(commit=False)
+        ent.stages = " ".join(s for s in refdata.STAGES if s in self.cleaned_data["stages"])
+        ent.currency = self.cleaned_data.get("currency", ent.currency)
+        from lienket.registry.services import save_enterprise
+
+        return save_enterprise(ent, self.cleaned_data["products"], self.cleaned_data["inputs"])
+
+
+class RelationshipForm(forms.ModelForm):
+    class Meta:
+        model = Relationship
+        fields = ["supplier", "buyer", "hs_code", "hs_edition", "annual_value_usd", "since",
+                  "notes"]
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["hs_edition"] = forms.ChoiceField(
+            label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        supplier, buyer = data.get("supplier"), data.get("buyer")
+        if supplier and buyer:
+            if supplier == buyer:
+                self.add_error("buyer", _("Supplier and buyer must be different enterprises."))
+            elif not roles.can_edit_relationship(self.user, supplier, buyer):
+                self.add_error(None, _("You may not record relationships between these enterprises."))
+        if data.get("hs_code"):
+            try:
+                data["hs_code"] = v.parse_hs_code(data.get("hs_edition") or "HS2022", data["hs_code"])
+            except v.FieldError as exc:
+                self.add_error("hs_code", str(exc.message) % exc.params)
+        return data
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=[
+        ("enterprises", _("Enterprises")), ("relationships", _("Supplier-buyer relationships"))])
+    file = forms.FileField(label=_("File (XLSX or CSV, UTF-8)"))

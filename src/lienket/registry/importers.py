@@ -1,0 +1,256 @@
+"""Bulk import of enterprises and relationships from XLSX or CSV: every row, or none.
+
+The whole file is validated first and every problem is collected (file, row, column, reason);
+only a file without problems is written, inside one transaction. Likely duplicates of existing
+firms (similar name, same province) are flagged for a steward, never merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from lienket.core import roles
+from lienket.engine.dedupe import NamedFirm, likely_duplicates
+from lienket.engine.errors import DataError, RowError
+from lienket.engine.io.tabular import Table, read_table
+from lienket.registry import validation as v
+from lienket.registry.models import (
+    DuplicateFlag,
+    Enterprise,
+    EnterpriseProduct,
+    ProductRole,
+    Relationship,
+    Zone,
+)
+
+ENTERPRISE_REQUIRED = ("country", "name_vi", "name_lo", "name_en", "tax_id", "province", "sector")
+ENTERPRISE_OPTIONAL = (
+    "zone", "stages", "hs_edition", "products", "inputs", "employees", "annual_revenue",
+    "total_capital", "currency", "capacity", "certifications", "description", "contact_name",
+    "contact_email", "contact_phone", "website", "fictional",
+)
+RELATIONSHIP_REQUIRED = ("supplier_country", "supplier_tax_id", "buyer_country", "buyer_tax_id")
+RELATIONSHIP_OPTIONAL = ("hs_code", "hs_edition", "annual_value_usd", "since", "notes", "fictional")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    duplicates_flagged: int = 0
+    warnings: list[RowError] = field(default_factory=list)
+
+
+class RowChecker:
+    """Runs ``parse`` functions on one row, recording each failure as a RowError."""
+
+    def __init__(self, table: Table, line: int, row: dict[str, str], errors: list[RowError]):
+        self.table, self.line, self.row, self.errors = table, line, row, errors
+
+    def __call__(self, column: str, parse: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return parse(*args, self.row.get(column, ""))
+        except v.FieldError as exc:
+            self.errors.append(RowError(self.table.name, self.line, column, str(exc.message),
+                                        exc.params))
+            return None
+
+
+def _enterprise_rows(
+    table: Table, allowed: list[str], errors: list[RowError]
+) -> Iterator[tuple[int, Enterprise, list[str], list[str]]]:
+    zones = list(Zone.objects.all())
+    seen_tax: dict[tuple[str, str], int] = {}
+    for line, row in table.rows:
+        check = RowChecker(table, line, row, errors)
+        country = check("country", v.parse_country)
+        if country is None:
+            continue
+        if country not in allowed:
+            errors.append(RowError(table.name, line, "country",
+                                   str(_("you may not import firms of %(country)s")),
+                                   {"country": country}))
+            continue
+        if not any(row.get(c, "").strip() for c in ("name_vi", "name_lo", "name_en")):
+            errors.append(RowError(table.name, line, "name_en",
+                                   str(_("at least one name (Vietnamese, Lao or English) is required"))))
+        edition = check("hs_edition", v.parse_edition) or "HS2022"
+        tax_id = check("tax_id", v.parse_tax_id, country) or ""
+        if tax_id:
+            first = seen_tax.setdefault((country, tax_id), line)
+            if first != line:
+                errors.append(RowError(table.name, line, "tax_id",
+                                       str(_("tax identifier %(value)s repeats row %(row)s")),
+                                       {"value": tax_id, "row": first}))
+        ent = Enterprise(
+            country=country,
+            name_vi=row.get("name_vi", "").strip(),
+            name_lo=row.get("name_lo", "").strip(),
+            name_en=row.get("name_en", "").strip(),
+            tax_id=tax_id,
+            province_code=check("province", v.parse_province, country) or "",
+            zone=check("zone", v.parse_zone, country, zones) if row.get("zone") else None,
+            sector=check("sector", v.parse_sector) or "industry",
+            stages=check("stages", v.parse_stages) or "",
+            hs_edition=edition,
+            employees=check("employees", v.parse_int),
+            annual_revenue=check("annual_revenue", v.parse_money),
+            total_capital=check("total_capital", v.parse_money),
+            currency=check("currency", v.parse_currency, country) or "",
+            capacity=row.get("capacity", "")[:200],
+            certifications=row.get("certifications", "")[:300],
+            description=row.get("description", ""),
+            contact_name=row.get("contact_name", "")[:120],
+            contact_email=check("contact_email", v.parse_email) or "",
+            contact_phone=row.get("contact_phone", "")[:40],
+            website=check("website", v.parse_url) or "",
+            fictional=bool(check("fictional", v.parse_bool)),
+        )
+        products = check("products", v.parse_hs_list, edition) or []
+        inputs = check("inputs", v.parse_hs_list, edition) or []
+        yield line, ent, products, inputs
+
+
+def _existing_tax_ids(table: Table, parsed: list[tuple[int, Enterprise, list[str], list[str]]],
+                      errors: list[RowError]) -> None:
+    by_country: dict[str, dict[str, int]] = {}
+    for line, ent, _p, _i in parsed:
+        if ent.tax_id:
+            by_country.setdefault(ent.country, {})[ent.tax_id] = line
+    for country, ids in by_country.items():
+        taken = Enterprise.objects.filter(country=country, tax_id__in=list(ids))
+        for tax_id, pk in taken.values_list("tax_id", "pk"):
+            errors.append(RowError(table.name, ids[tax_id], "tax_id",
+                                   str(_("tax identifier %(value)s is already registered "
+                                         "(enterprise #%(pk)s)")),
+                                   {"value": tax_id, "pk": pk}))
+
+
+def import_enterprises(stream: BinaryIO, name: str, user: Any,
+                       progress: Progress | None = None) -> ImportResult:
+    """Validate and import an enterprise file; raises DataError listing every problem."""
+    table = read_table(stream, name, ENTERPRISE_REQUIRED, ENTERPRISE_OPTIONAL)
+    allowed = roles.importable_countries(user, settings.LIENKET_COUNTRIES)
+    errors: list[RowError] = []
+    parsed = []
+    for i, item in enumerate(_enterprise_rows(table, allowed, errors), start=1):
+        parsed.append(item)
+        if progress and (i % 250 == 0 or i == len(table.rows)):
+            progress("validate", i, len(table.rows))
+    _existing_tax_ids(table, parsed, errors)
+    if errors:
+        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
+    for _line, ent, products, inputs in parsed:
+        ent.refresh_derived(hs_codes=products + inputs)
+    with transaction.atomic():
+        created = _write_enterprises(parsed, progress)
+        flags = _flag_duplicates(created)
+    return ImportResult(created=len(created), duplicates_flagged=flags)
+
+
+def _write_enterprises(parsed: list[tuple[int, Enterprise, list[str], list[str]]],
+                       progress: Progress | None) -> list[Enterprise]:
+    created: list[Enterprise] = []
+    batch = 1000
+    for start in range(0, len(parsed), batch):
+        chunk = parsed[start:start + batch]
+        ents = Enterprise.objects.bulk_create([p[1] for p in chunk])
+        EnterpriseProduct.objects.bulk_create(
+            EnterpriseProduct(enterprise=e, role=role, hs_code=code)
+            for e, (_l, _e, products, inputs) in zip(ents, chunk, strict=True)
+            for role, codes in ((ProductRole.MADE, products), (ProductRole.NEEDED, inputs))
+            for code in codes
+        )
+        created.extend(ents)
+        if progress:
+            progress("write", len(created), len(parsed))
+    return created
+
+
+def _named(ent: Enterprise) -> NamedFirm:
+    return NamedFirm(str(ent.pk), f"{ent.country}:{ent.province_code}",
+                     tuple(n for n in (ent.name_vi, ent.name_lo, ent.name_en) if n))
+
+
+def _flag_duplicates(created: list[Enterprise]) -> int:
+    """Flag likely duplicates of the new firms among all firms of the same provinces."""
+    if not created:
+        return 0
+    new_ids = {e.pk for e in created}
+    provinces = {(e.country, e.province_code) for e in created}
+    existing = [
+        _named(e) for e in Enterprise.objects.filter(
+            province_code__in={p for _c, p in provinces}
+        ).exclude(pk__in=new_ids).only("pk", "country", "province_code", "name_vi", "name_lo",
+                                       "name_en")
+    ]
+    pairs = likely_duplicates([_named(e) for e in created], existing)
+    DuplicateFlag.objects.bulk_create(
+        [DuplicateFlag(enterprise_id=int(p.a), other_id=int(p.b), score=p.score) for p in pairs],
+        ignore_conflicts=True,
+    )
+    return len(pairs)
+
+
+def import_relationships(stream: BinaryIO, name: str, user: Any,
+                         progress: Progress | None = None) -> ImportResult:
+    """Validate and import supplier-buyer relationships identified by country and tax id."""
+    table = read_table(stream, name, RELATIONSHIP_REQUIRED, RELATIONSHIP_OPTIONAL)
+    errors: list[RowError] = []
+    firms = {(e.country, e.tax_id): e for e in Enterprise.objects.exclude(tax_id="")}
+    seen: dict[tuple[int, int, str], int] = {}
+    rels = []
+    for line, row in table.rows:
+        check = RowChecker(table, line, row, errors)
+        parties = []
+        for side in ("supplier", "buyer"):
+            country = check(f"{side}_country", v.parse_country)
+            tax_id = row.get(f"{side}_tax_id", "").strip()
+            firm = firms.get((country, tax_id)) if country else None
+            if country and firm is None:
+                errors.append(RowError(table.name, line, f"{side}_tax_id",
+                                       str(_("no registered enterprise of %(country)s has tax "
+                                             "identifier %(value)r")),
+                                       {"country": country, "value": tax_id}))
+            parties.append(firm)
+        supplier, buyer = parties
+        edition = check("hs_edition", v.parse_edition) or "HS2022"
+        hs = check("hs_code", v.parse_hs_code, edition) if row.get("hs_code") else ""
+        rel = Relationship(
+            supplier=supplier, buyer=buyer, hs_code=hs or "", hs_edition=edition,
+            annual_value_usd=check("annual_value_usd", v.parse_money),
+            since=check("since", v.parse_year), notes=row.get("notes", ""),
+            fictional=bool(check("fictional", v.parse_bool)),
+        )
+        if supplier and buyer:
+            if supplier.pk == buyer.pk:
+                errors.append(RowError(table.name, line, "buyer_tax_id",
+                                       str(_("supplier and buyer are the same enterprise"))))
+            elif not roles.can_edit_relationship(user, supplier, buyer):
+                errors.append(RowError(table.name, line, "supplier_country",
+                                       str(_("you may not record relationships between these "
+                                             "enterprises"))))
+            key = (supplier.pk, buyer.pk, rel.hs_code)
+            if (first := seen.setdefault(key, line)) != line:
+                errors.append(RowError(table.name, line, "hs_code",
+                                       str(_("this relationship repeats row %(row)s")),
+                                       {"row": first}))
+            elif Relationship.objects.filter(supplier=supplier, buyer=buyer,
+                                             hs_code=rel.hs_code).exists():
+                errors.append(RowError(table.name, line, "hs_code",
+                                       str(_("this relationship is already registered"))))
+        rels.append(rel)
+        if progress and line % 250 == 0:
+            progress("validate", line - 1, len(table.rows))
+    if errors:
+        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
+    with transaction.atomic():
+        Relationship.objects.bulk_create(rels)
+    return ImportResult(created=len(rels))

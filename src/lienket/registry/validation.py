@@ -1,0 +1,209 @@
+"""Field rules for enterprises and relationships, shared by the form, the API and the importer.
+
+Each ``parse_*`` function takes user text and returns the clean value or raises
+:class:`FieldError` with a translatable message; importers turn that into a ``RowError`` naming
+file, row and column, forms into a field error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from lienket import refdata
+from lienket.engine.text import fold
+from lienket.registry.models import Sector, Zone
+
+HS_SPLIT = re.compile(r"[\s,;/|]+")
+
+
+class FieldError(Exception):
+    def __init__(self, message: str, params: Mapping[str, object] | None = None) -> None:
+        self.message = message
+        self.params = dict(params or {})
+        super().__init__(message)
+
+
+def parse_country(text: str) -> str:
+    """An ISO alpha-3 code of one of the configured countries, from a code or a name."""
+    key = fold(text)
+    for c in refdata.countries().values():
+        if key in {c.iso3.lower(), c.iso2.lower(), *(fold(n) for n in c.names.all())}:
+            if c.iso3 in settings.LIENKET_COUNTRIES:
+                return c.iso3
+            raise FieldError(_("%(country)s is not one of this platform's countries (%(pair)s)"),
+                             {"country": c.iso3, "pair": ", ".join(settings.LIENKET_COUNTRIES)})
+    raise FieldError(_("unknown country %(value)r"), {"value": text})
+
+
+def parse_province(country: str, text: str) -> str:
+    if not text.strip():
+        raise FieldError(_("a province is required"))
+    found = refdata.resolve_province(country, text)
+    if found is None:
+        raise FieldError(_("unknown province %(value)r for %(country)s"),
+                         {"value": text, "country": country})
+    return found[0].code
+
+
+def parse_zone(country: str, zones: list[Zone] | None, text: str) -> Zone | None:
+    if not text.strip():
+        return None
+    key = fold(text)
+    for z in zones if zones is not None else Zone.objects.all():
+        if key in {fold(z.code), fold(z.name_en), fold(z.name_vi), fold(z.name_lo)}:
+            if z.country != country:
+                raise FieldError(_("zone %(value)r is not in %(country)s"),
+                                 {"value": text, "country": country})
+            return z
+    raise FieldError(_("unknown zone %(value)r"), {"value": text})
+
+
+def parse_sector(text: str) -> str:
+    key = fold(text)
+    for value, label in Sector.choices:
+        if key in {value, fold(str(label))}:
+            return str(value)
+    raise FieldError(_("unknown sector %(value)r; use one of %(choices)s"),
+                     {"value": text, "choices": ", ".join(Sector.values)})
+
+
+def parse_stages(text: str) -> str:
+    stages = []
+    for part in HS_SPLIT.split(text.strip()):
+        if not part:
+            continue
+        code = fold(part).replace(" ", "_")
+        if code not in refdata.STAGES:
+            raise FieldError(_("unknown value-chain stage %(value)r; use %(choices)s"),
+                             {"value": part, "choices": ", ".join(refdata.STAGES)})
+        if code not in stages:
+            stages.append(code)
+    return " ".join(s for s in refdata.STAGES if s in stages)
+
+
+def parse_edition(text: str) -> str:
+    edition = (text.strip().upper().replace(" ", "") or "HS2022")
+    if not edition.startswith("HS"):
+        edition = "HS" + edition
+    if edition not in refdata.HS_EDITIONS:
+        raise FieldError(_("unknown HS edition %(value)r; use %(choices)s"),
+                         {"value": text, "choices": ", ".join(refdata.HS_EDITIONS)})
+    return edition
+
+
+def parse_hs_code(edition: str, text: str) -> str:
+    """One HS heading (4 digits) or subheading (6 digits) that exists in ``edition``.
+
+    Spreadsheets often drop a leading zero ("40110" for "040110"): an odd-length code is
+    padded once, since every HS code has an even number of digits.
+    """
+    code = text.strip().replace(".", "")
+    if code.isdigit() and len(code) in (3, 5):
+        code = "0" + code
+    if not code.isdigit() or len(code) not in (4, 6):
+        raise FieldError(_("%(value)r is not an HS code of 4 or 6 digits"), {"value": text})
+    if code not in refdata.hs_codes(edition):
+        raise FieldError(_("HS code %(code)s does not exist in %(edition)s"),
+                         {"code": code, "edition": edition})
+    return code
+
+
+def parse_hs_list(edition: str, text: str) -> list[str]:
+    codes: list[str] = []
+    for part in HS_SPLIT.split(text.strip()):
+        if part and (code := parse_hs_code(edition, part)) not in codes:
+            codes.append(code)
+    return codes
+
+
+def parse_tax_id(country: str, text: str) -> str:
+    value = text.strip().replace(" ", "")
+    fmt = refdata.tax_id_formats().get(country)
+    if value and fmt and not fmt.pattern.fullmatch(value):
+        raise FieldError(_("tax identifier %(value)r does not have %(country)s's format (%(example)s)"),
+                         {"value": text, "country": country, "example": fmt.example})
+    return value
+
+
+def parse_int(text: str) -> int | None:
+    value = text.strip().replace(",", "").replace(" ", "")
+    if not value:
+        return None
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise FieldError(_("%(value)r is not a whole number"), {"value": text}) from None
+    if number < 0 or number != number.to_integral_value():
+        raise FieldError(_("%(value)r is not a whole number of zero or more"), {"value": text})
+    return int(number)
+
+
+def parse_money(text: str) -> Decimal | None:
+    value = text.strip().replace(",", "").replace(" ", "")
+    if not value:
+        return None
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise FieldError(_("%(value)r is not a number"), {"value": text}) from None
+    if number < 0 or not number.is_finite():
+        raise FieldError(_("%(value)r must be zero or more"), {"value": text})
+    return number.quantize(Decimal(1))
+
+
+def default_currency(country: str) -> str:
+    return next((r.currency for r in refdata.sme_rules() if r.country == country), "USD")
+
+
+def parse_currency(country: str, text: str) -> str:
+    expected = default_currency(country)
+    value = text.strip().upper() or expected
+    if value != expected:
+        raise FieldError(_("revenue and capital of %(country)s firms are recorded in %(currency)s"),
+                         {"country": country, "currency": expected})
+    return value
+
+
+def parse_email(text: str) -> str:
+    value = text.strip()
+    if value:
+        try:
+            EmailValidator()(value)
+        except ValidationError:
+            raise FieldError(_("%(value)r is not an email address"), {"value": text}) from None
+    return value
+
+
+def parse_url(text: str) -> str:
+    value = text.strip()
+    if value and not value.startswith(("http://", "https://")):
+        value = "https://" + value
+    if value:
+        try:
+            URLValidator()(value)
+        except ValidationError:
+            raise FieldError(_("%(value)r is not a web address"), {"value": text}) from None
+    return value
+
+
+def parse_bool(text: str) -> bool:
+    value = fold(text)
+    if value in {"", "0", "no", "false", "khong", "ບໍ່"}:
+        return False
+    if value in {"1", "yes", "true", "co", "ແມ່ນ", "x"}:
+        return True
+    raise FieldError(_("%(value)r is not yes or no"), {"value": text})
+
+
+def parse_year(text: str) -> int | None:
+    year = parse_int(text)
+    if year is not None and not 1900 <= year <= 2100:
+        raise FieldError(_("%(value)r is not a year"), {"value": text})
+    return year

@@ -1,0 +1,202 @@
+"""Registry pages: thin views that check the role, call a selector or service, and render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lienket import refdata
+from lienket.core import roles
+from lienket.core.decorators import require
+from lienket.engine.errors import DataError, RowError
+from lienket.registry import exports, importers, selectors, services
+from lienket.registry.forms import EnterpriseForm, ImportForm, RelationshipForm, province_choices
+from lienket.registry.models import (
+    DuplicateFlag,
+    DuplicateStatus,
+    Enterprise,
+    Relationship,
+    SizeClass,
+    Stage,
+    Zone,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    summary = selectors.public_summary()
+    by_chain = selectors.enterprises_by_chain()
+    return render(request, "registry/home.html", {"summary": summary, "by_chain": by_chain})
+
+
+def _filter_context(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "chains": list(refdata.chains()),
+        "stages": Stage.choices,
+        "sizes": SizeClass.choices,
+        "province_groups": province_choices(),
+        "zones": Zone.objects.all(),
+        "params": request.GET,
+    }
+
+
+@require(roles.can_read_registry)
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.filter_enterprises(request.GET)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    context = {"page": page, "total": page.paginator.count, **_filter_context(request)}
+    if request.headers.get("HX-Request"):
+        return render(request, "registry/_partials/enterprise_rows.html", context)
+    return render(request, "registry/enterprise_list.html", context)
+
+
+@require(roles.can_read_registry)
+def enterprise_export(request: HttpRequest) -> HttpResponse:
+    qs = selectors.filter_enterprises(request.GET).prefetch_related("products")
+    response = HttpResponse(exports.enterprises_xlsx(qs), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="lienket-enterprises.xlsx"'
+    return response
+
+
+@require(roles.can_read_registry)
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    ent = get_object_or_404(Enterprise.objects.select_related("zone"), pk=pk)
+    rels = Relationship.objects.filter(Q(supplier=ent) | Q(buyer=ent)).select_related(
+        "supplier", "buyer")
+    return render(request, "registry/enterprise_detail.html", {
+        "e": ent, "relationships": rels, "can_edit": roles.can_edit_enterprise(request.user, ent),
+        "stage_labels": dict(Stage.choices),
+    })
+
+
+@require(lambda u: roles.can_create_enterprise(u))
+def enterprise_create(request: HttpRequest) -> HttpResponse:
+    form = EnterpriseForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if not roles.can_create_enterprise(request.user, form.cleaned_data["country"]):
+            raise PermissionDenied
+        ent = form.save()
+        messages.success(request, _("Enterprise saved."))
+        return redirect("enterprise-detail", pk=ent.pk)
+    return render(request, "registry/enterprise_form.html", {"form": form})
+
+
+@require(roles.can_read_registry)
+def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    ent = get_object_or_404(Enterprise, pk=pk)
+    if not roles.can_edit_enterprise(request.user, ent):
+        raise PermissionDenied
+    form = EnterpriseForm(request.POST or None, instance=ent, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Enterprise saved."))
+        return redirect("enterprise-detail", pk=ent.pk)
+    return render(request, "registry/enterprise_form.html", {"form": form, "e": ent})
+
+
+@require(roles.can_read_registry)
+def zone_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "registry/zone_list.html", {"zones": Zone.objects.all()})
+
+
+@require(roles.can_read_registry)
+def zone_detail(request: HttpRequest, code: str) -> HttpResponse:
+    zone = get_object_or_404(Zone, code=code)
+    return render(request, "registry/zone_detail.html", {
+        "zone": zone, "enterprises": zone.enterprises.all()[:200],
+    })
+
+
+@require(roles.can_read_registry)
+def relationship_list(request: HttpRequest) -> HttpResponse:
+    qs = Relationship.objects.select_related("supplier", "buyer")
+    if request.GET.get("cross") == "yes":
+        qs = qs.exclude(supplier__country=F("buyer__country"))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "registry/relationship_list.html", {"page": page})
+
+
+@require(roles.can_import)
+def relationship_create(request: HttpRequest) -> HttpResponse:
+    form = RelationshipForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Relationship saved."))
+        return redirect("relationship-list")
+    return render(request, "registry/relationship_form.html", {"form": form})
+
+
+def _errors_to_session(request: HttpRequest, errors: list[RowError]) -> None:
+    request.session["import_errors"] = [
+        {"file": e.file, "row": e.row, "field": e.field, "message": e.text(_)} for e in errors
+    ]
+
+
+@require(roles.can_import)
+def import_page(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        run = (importers.import_enterprises if form.cleaned_data["kind"] == "enterprises"
+               else importers.import_relationships)
+        try:
+            result = run(upload, upload.name, request.user)
+        except DataError as exc:
+            _errors_to_session(request, exc.errors)
+            context["errors"] = [(e, e.text(_)) for e in exc.errors[:500]]
+            context["error_count"] = len(exc.errors)
+            return render(request, "registry/import.html", context, status=400)
+        context["result"] = result
+    return render(request, "registry/import.html", context)
+
+
+@require(roles.can_import)
+def import_errors_download(request: HttpRequest) -> HttpResponse:
+    stored = request.session.get("import_errors", [])
+    errors = [RowError(e["file"], e["row"], e["field"], e["message"]) for e in stored]
+    response = HttpResponse(exports.errors_xlsx(errors), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="lienket-import-errors.xlsx"'
+    return response
+
+
+def import_template(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in ("enterprises", "relationships"):
+        raise PermissionDenied
+    response = HttpResponse(exports.template(kind), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="lienket-{kind}-template.xlsx"'
+    return response
+
+
+@require(roles.can_manage_duplicates)
+def duplicate_list(request: HttpRequest) -> HttpResponse:
+    flags = DuplicateFlag.objects.filter(status=DuplicateStatus.OPEN).select_related(
+        "enterprise", "other")
+    return render(request, "registry/duplicates.html", {"flags": flags})
+
+
+@require_POST
+@require(roles.can_manage_duplicates)
+def duplicate_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    flag = get_object_or_404(DuplicateFlag, pk=pk, status=DuplicateStatus.OPEN)
+    if not (roles.can_edit_enterprise(request.user, flag.enterprise)
+            and roles.can_edit_enterprise(request.user, flag.other)):
+        raise PermissionDenied
+    action = request.POST.get("action")
+    if action == "dismiss":
+        services.dismiss_duplicate(flag)
+        messages.success(request, _("Marked as two different enterprises."))
+    elif action == "merge":
+        keep = flag.enterprise if request.POST.get("keep") == str(flag.enterprise_id) else flag.other
+        services.merge_enterprises(flag, keep)
+        messages.success(request, _("Enterprises merged."))
+    return redirect("duplicate-list")

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from lienket.registry import api
+
+router = DefaultRouter()
+router.register("enterprises", api.EnterpriseViewSet, basename="enterprise")
+router.register("zones", api.ZoneViewSet, basename="zone")
+router.register("relationships", api.RelationshipViewSet, basename="relationship")
+
+urlpatterns = [
+    path("", include("lienket.registry.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/public/summary/", api.PublicSummary.as_view(), name="api-public-summary"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/", include(router.urls)),
+]

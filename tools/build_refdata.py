@@ -1,0 +1,121 @@
+"""Rebuild the generated reference-data CSVs in src/lienket/refdata/data from their sources.
+
+Run by a maintainer when a source changes (not at install time):
+
+    .venv/bin/python tools/build_refdata.py ../shared/data
+
+Sources (see src/lienket/refdata/SOURCES.md): pycountry (ISO 3166-1 and its iso-codes
+translations), vietnam-provinces (the 34 provincial units of 2025), the project's shared data
+folder (HS nomenclatures and BEC concordances, the 2025 province merger table).
+The hand-kept files (Lao provinces, chains, gates, ports, zones, SME rules, tax-id formats) are
+edited directly and are not touched here.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import sys
+import unicodedata
+from pathlib import Path
+
+import pycountry
+from vietnam_provinces import Province
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "lienket" / "refdata" / "data"
+
+# UNCTAD "stages of processing" grouping of BEC Rev.4 basic categories.
+STAGE_OF_BEC = {
+    **dict.fromkeys(["111", "21", "31"], "primary"),
+    **dict.fromkeys(["121", "22", "322", "42", "53"], "intermediate"),
+    **dict.fromkeys(["41", "521"], "capital"),
+    **dict.fromkeys(["112", "122", "522", "61", "62", "63"], "consumption"),
+    **dict.fromkeys(["321", "51", "7"], "mixed"),
+}
+
+
+def bec_basic(code: str) -> str:
+    """BEC Rev.4 basic category: the package pads codes to 3 digits ("210" is category 21)."""
+    code = code.strip()
+    if len(code) == 3 and code.endswith("00"):
+        return code[0]
+    if len(code) == 3 and code.endswith("0"):
+        return code[:2]
+    return code
+
+
+def write(name: str, header: list[str], rows: list[list[str]]) -> None:
+    with (OUT / name).open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+    print(f"{name}: {len(rows)} rows")
+
+
+def countries() -> None:
+    tr = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in ("vi", "lo")
+    }
+    rows = []
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        rows.append(
+            [c.alpha_3, c.alpha_2, c.numeric, name, tr["vi"].gettext(c.name), tr["lo"].gettext(c.name)]
+        )
+    write("countries.csv", ["iso3", "iso2", "m49", "name_en", "name_vi", "name_lo"], rows)
+
+
+def ascii_fold(text: str) -> str:
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+def vn_provinces(shared: Path) -> None:
+    rows, by_short = [], {}
+    for p in Province.iter_all():
+        code = f"{int(p.code):02d}"
+        short = p.name.removeprefix("Thành phố ").strip()
+        by_short[short] = code
+        kind = "city" if p.name.startswith("Thành phố") else "province"
+        rows.append([code, p.name, short, ascii_fold(short), kind])
+    write("provinces_vnm.csv", ["code", "name_vi", "short_name_vi", "name_en", "kind"], rows)
+
+    merged = []
+    with (shared / "boundaries" / "vn_province_merger_2025.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            merged.append(
+                [r["old_province"], r["old_iso3166_2"], by_short[r["new_province"]],
+                 r["verified_in_source"].lower(), r["source_url"]]
+            )
+    write(
+        "provinces_vnm_former.csv",
+        ["old_name_vi", "old_iso3166_2", "new_code", "verified", "source_url"],
+        merged,
+    )
+
+
+def hs(shared: Path, edition: str, bec_file: str, hs_col: str, bec_col: str) -> None:
+    bec: dict[str, str] = {}
+    with (shared / "hs_concordances" / bec_file).open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            bec.setdefault(r[hs_col], bec_basic(r[bec_col]))
+    rows = []
+    src = shared / "hs_concordances" / f"hs{edition}_codes.csv"
+    with src.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            b = bec.get(r["code"], "") if r["level"] == "6" else ""
+            rows.append([r["code"], r["level"], r["parent"], r["section"], r["description"], b,
+                         STAGE_OF_BEC.get(b, "")])
+    write(f"hs{edition}.csv", ["code", "level", "parent", "section", "description", "bec4", "stage"], rows)
+
+
+def main(shared: Path) -> None:
+    countries()
+    vn_provinces(shared)
+    hs(shared, "2022", "hs2022_to_bec4_single.csv", "HS6_6d", "BEC4_3d")
+    hs(shared, "2017", "hs2017_to_bec4_un.csv", "hs2017", "bec4")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data"))
