@@ -103,3 +103,18 @@ def test_a_focal_point_cannot_resolve_duplicates_of_the_other_country(client_for
     assert response.status_code == 403
     flag.refresh_from_db()
     assert flag.status == "open"
+
+
+def test_page_names_resolve_to_pages_not_to_the_api():
+    from django.urls import reverse
+
+    # issue 2 - the API router once shadowed these names and forms redirected to JSON
+    assert reverse("enterprise-detail", args=[7]) == "/enterprises/7/"
+    assert reverse("enterprise-list") == "/enterprises/"
+
+
+def test_static_assets_are_served_by_the_app(client, db):
+    for path in ("/static/css/lienket.css", "/static/js/htmx-2.0.8.min.js",
+                 "/static/fonts/noto-sans-lao-lao-400-normal.woff2"):
+        response = client.get(path)
+        assert response.status_code == 200, path

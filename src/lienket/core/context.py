@@ -1,13 +1,14 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 
 from lienket.core import roles
 
 
 def role(request: Any) -> dict[str, Any]:
     """Template variables about the visitor's role and the configured country pair."""
-    user = request.user
+    user = getattr(request, "user", None) or AnonymousUser()  # absent on bare error pages
     return {
         "role": roles.role_of(user),
         "can_read_registry": roles.can_read_registry(user),

@@ -7,9 +7,9 @@ from rest_framework.routers import DefaultRouter
 from lienket.registry import api
 
 router = DefaultRouter()
-router.register("enterprises", api.EnterpriseViewSet, basename="enterprise")
-router.register("zones", api.ZoneViewSet, basename="zone")
-router.register("relationships", api.RelationshipViewSet, basename="relationship")
+router.register("enterprises", api.EnterpriseViewSet, basename="api-enterprise")
+router.register("zones", api.ZoneViewSet, basename="api-zone")
+router.register("relationships", api.RelationshipViewSet, basename="api-relationship")
 
 urlpatterns = [
     path("", include("lienket.registry.urls")),
