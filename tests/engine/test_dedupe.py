@@ -26,3 +26,9 @@ def test_it_compares_new_firms_with_each_other():
     new = [NamedFirm("a", "LAO:LA-VT", ("Sengaloun Cement Co., Ltd",)),
            NamedFirm("b", "LAO:LA-VT", ("Sengaloun Cement Company Limited",))]
     assert [(p.a, p.b) for p in likely_duplicates(new, [])] == [("b", "a")]
+
+
+def test_names_that_differ_only_in_a_number_are_different_firms():
+    existing = [NamedFirm("1", "VNM:01", ("Công ty Xây dựng Số 1",))]
+    new = [NamedFirm("9", "VNM:01", ("Công ty Xây dựng Số 2",))]
+    assert likely_duplicates(new, existing) == []

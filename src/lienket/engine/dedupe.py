@@ -46,6 +46,11 @@ def core_name(name: str) -> str:
     return " ".join(w for w in fold(name).split() if w not in LEGAL_FORM_WORDS)
 
 
+def _numbers(core: str) -> list[str]:
+    # "Thép Số 1" and "Thép Số 2" are different firms however alike the letters are.
+    return [w for w in core.split() if w.isdigit()]
+
+
 def likely_duplicates(
     new: Iterable[NamedFirm],
     existing: Iterable[NamedFirm],
@@ -69,11 +74,11 @@ def likely_duplicates(
             c = core_name(n)
             if not c or not choices:
                 continue
-            for _, score, idx in process.extract(
+            for match, score, idx in process.extract(
                 c, choices, scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
             ):
                 other = pool[idx][0]
-                if other != firm.key:
+                if other != firm.key and _numbers(match) == _numbers(c):
                     pair = (firm.key, other)
                     best[pair] = max(best.get(pair, 0.0), float(score))
         for n in firm.names:

@@ -196,6 +196,20 @@ def countries() -> dict[str, Country]:
 
 
 @cache
+def _country_index() -> dict[str, Country]:
+    index: dict[str, Country] = {}
+    for c in countries().values():
+        for key in (c.iso3, c.iso2, *c.names.all()):
+            index.setdefault(fold(key), c)
+    return index
+
+
+def resolve_country(text: str) -> Country | None:
+    """Find a country by ISO alpha-3 or alpha-2 code or by its name in en/vi/lo."""
+    return _country_index().get(fold(text))
+
+
+@cache
 def provinces() -> dict[tuple[str, str], Province]:
     """Provinces of Viet Nam (34, GSO codes) and Lao PDR (18, ISO 3166-2) by (country, code)."""
     out = {}

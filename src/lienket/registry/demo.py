@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from lienket import refdata
-from lienket.registry.importers import _flag_duplicates
+from lienket.registry.importers import flag_duplicates_of
 from lienket.registry.models import (
     Enterprise,
     EnterpriseProduct,
@@ -251,5 +251,5 @@ def load_demo(progress: Callable[[str, int, int], None] | None = None) -> DemoRe
         rels = Relationship.objects.bulk_create(_relationships(rng, firms, N_RELATIONSHIPS))
         if progress:
             progress("relationships", len(rels), N_RELATIONSHIPS)
-        flagged = _flag_duplicates(created[-4:])
+        flagged = flag_duplicates_of(created[-4:])
     return DemoResult(len(created), len(rels), flagged)

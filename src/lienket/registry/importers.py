@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from lienket.core import roles
-from lienket.engine.dedupe import NamedFirm, likely_duplicates
+from lienket.engine.dedupe import DuplicatePair, NamedFirm, likely_duplicates
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import Table, read_table
 from lienket.registry import validation as v
@@ -149,10 +149,11 @@ def import_enterprises(stream: BinaryIO, name: str, user: Any,
         raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
     for _line, ent, products, inputs in parsed:
         ent.refresh_derived(hs_codes=products + inputs)
+    pairs = _likely_duplicates([p[1] for p in parsed])
     with transaction.atomic():
         created = _write_enterprises(parsed, progress)
-        flags = _flag_duplicates(created)
-    return ImportResult(created=len(created), duplicates_flagged=flags)
+        _save_flags(pairs, created)
+    return ImportResult(created=len(created), duplicates_flagged=len(pairs))
 
 
 def _write_enterprises(parsed: list[tuple[int, Enterprise, list[str], list[str]]],
@@ -174,28 +175,39 @@ def _write_enterprises(parsed: list[tuple[int, Enterprise, list[str], list[str]]
     return created
 
 
-def _named(ent: Enterprise) -> NamedFirm:
-    return NamedFirm(str(ent.pk), f"{ent.country}:{ent.province_code}",
+def _named(ent: Enterprise, key: str) -> NamedFirm:
+    return NamedFirm(key, f"{ent.country}:{ent.province_code}",
                      tuple(n for n in (ent.name_vi, ent.name_lo, ent.name_en) if n))
 
 
-def _flag_duplicates(created: list[Enterprise]) -> int:
-    """Flag likely duplicates of the new firms among all firms of the same provinces."""
-    if not created:
-        return 0
-    new_ids = {e.pk for e in created}
-    provinces = {(e.country, e.province_code) for e in created}
-    existing = [
-        _named(e) for e in Enterprise.objects.filter(
-            province_code__in={p for _c, p in provinces}
-        ).exclude(pk__in=new_ids).only("pk", "country", "province_code", "name_vi", "name_lo",
-                                       "name_en")
-    ]
-    pairs = likely_duplicates([_named(e) for e in created], existing)
+def _likely_duplicates(new: list[Enterprise]) -> list[DuplicatePair]:
+    """Pairs among the new firms (keys ``n<index>``) and firms already in their provinces."""
+    provinces = {e.province_code for e in new}
+    existing = Enterprise.objects.filter(province_code__in=provinces).only(
+        "pk", "country", "province_code", "name_vi", "name_lo", "name_en")
+    return likely_duplicates([_named(e, f"n{i}") for i, e in enumerate(new)],
+                             [_named(e, str(e.pk)) for e in existing])
+
+
+def _save_flags(pairs: list[DuplicatePair], created: list[Enterprise]) -> None:
+    def pk(key: str) -> int:
+        return created[int(key[1:])].pk if key.startswith("n") else int(key)
+
     DuplicateFlag.objects.bulk_create(
-        [DuplicateFlag(enterprise_id=int(p.a), other_id=int(p.b), score=p.score) for p in pairs],
+        [DuplicateFlag(enterprise_id=pk(p.a), other_id=pk(p.b), score=p.score) for p in pairs],
         ignore_conflicts=True,
     )
+
+
+def flag_duplicates_of(firms: list[Enterprise]) -> int:
+    """Flag likely duplicates of saved firms among all firms of their provinces."""
+    ids = {e.pk for e in firms}
+    provinces = {e.province_code for e in firms}
+    existing = Enterprise.objects.filter(province_code__in=provinces).exclude(pk__in=ids).only(
+        "pk", "country", "province_code", "name_vi", "name_lo", "name_en")
+    pairs = likely_duplicates([_named(e, str(e.pk)) for e in firms],
+                              [_named(e, str(e.pk)) for e in existing])
+    _save_flags(pairs, [])
     return len(pairs)
 
 

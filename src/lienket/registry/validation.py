@@ -32,14 +32,13 @@ class FieldError(Exception):
 
 def parse_country(text: str) -> str:
     """An ISO alpha-3 code of one of the configured countries, from a code or a name."""
-    key = fold(text)
-    for c in refdata.countries().values():
-        if key in {c.iso3.lower(), c.iso2.lower(), *(fold(n) for n in c.names.all())}:
-            if c.iso3 in settings.LIENKET_COUNTRIES:
-                return c.iso3
-            raise FieldError(_("%(country)s is not one of this platform's countries (%(pair)s)"),
-                             {"country": c.iso3, "pair": ", ".join(settings.LIENKET_COUNTRIES)})
-    raise FieldError(_("unknown country %(value)r"), {"value": text})
+    found = refdata.resolve_country(text)
+    if found is None:
+        raise FieldError(_("unknown country %(value)r"), {"value": text})
+    if found.iso3 not in settings.LIENKET_COUNTRIES:
+        raise FieldError(_("%(country)s is not one of this platform's countries (%(pair)s)"),
+                         {"country": found.iso3, "pair": ", ".join(settings.LIENKET_COUNTRIES)})
+    return found.iso3
 
 
 def parse_province(country: str, text: str) -> str:
@@ -67,8 +66,10 @@ def parse_zone(country: str, zones: list[Zone] | None, text: str) -> Zone | None
 
 def parse_sector(text: str) -> str:
     key = fold(text)
+    if key in Sector.values:
+        return key
     for value, label in Sector.choices:
-        if key in {value, fold(str(label))}:
+        if key == fold(str(label)):
             return str(value)
     raise FieldError(_("unknown sector %(value)r; use one of %(choices)s"),
                      {"value": text, "choices": ", ".join(Sector.values)})

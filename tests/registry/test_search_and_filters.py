@@ -1,0 +1,55 @@
+"""Search across Vietnamese (accents optional), Lao (by word) and English; list filters."""
+
+import pytest
+
+from tests.conftest import make_firm
+
+
+@pytest.fixture
+def firms(registry):
+    make_firm("LAO", "ບໍລິສັດຜະລິດຊີມັງລາວ", "LA-VT", products=("252329",))
+    return registry
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("xi mang hong linh", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+    ("Xi Măng", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+    ("hong", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+    ("phoukhiao", ["Phoukhiao Limestone Co., Ltd"]),
+    ("ຊີມັງ", ["ບໍລິສັດຜະລິດຊີມັງລາວ"]),             # a word inside unspaced Lao text
+    ("ກາເຟ", ["ບໍລິສັດ ກາເຟ ຈຳປາ ຈຳກັດ"]),
+    ("0101234567", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+    ("ang", []),                                    # not a word start
+])
+def test_it_finds_names_by_word(client_for, firms, reader, query, expected):
+    rows = client_for(reader).get("/api/enterprises/", {"q": query}).json()["results"]
+    names = [r["name_vi"] or r["name_lo"] or r["name_en"] for r in rows]
+    if names and expected and expected[0].startswith("Phoukhiao"):
+        names = [r["name_en"] for r in rows]
+    assert names == expected
+
+
+@pytest.mark.parametrize(("params", "count"), [
+    ({"country": "LAO"}, 2), ({"province": "42"}, 1), ({"chain": "materials"}, 2),
+    ({"chain": "agro"}, 1), ({"stage": "raw_material"}, 1), ({"size": "micro"}, 0),
+    ({"country": "LAO", "chain": "agro"}, 1), ({"zone": "savan-seno"}, 0),
+])
+def test_the_list_filters_combine(client_for, registry, reader, params, count):
+    page = client_for(reader).get("/enterprises/", params)
+    assert page.context["total"] == count
+
+
+def test_htmx_requests_get_only_the_rows(client_for, registry, reader):
+    response = client_for(reader).get("/enterprises/", {"q": "xi"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "<html" not in body and "Hồng Lĩnh" in body
+
+
+def test_the_export_respects_the_filters(client_for, registry, reader):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client_for(reader).get("/enterprises/export.xlsx", {"country": "LAO"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 3 and {r[1] for r in rows[1:]} == {"LAO"}
