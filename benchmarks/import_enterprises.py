@@ -45,10 +45,14 @@ def make_xlsx(rows: int, seed: int = 7) -> bytes:
             "name_lo": f"ບໍລິສັດ ທົດລອງ {i} ຈຳກັດ" if lao else "",
             "name_en": f"Benchmark Firm {i} Co., Ltd",
             "tax_id": f"{100000000000 + i}" if lao else f"{1000000000 + i:010d}",
-            "province": rng.choice(la if lao else vn), "sector": "industry",
-            "stages": "processing", "products": " ".join(rng.sample(codes, 2)),
-            "inputs": rng.choice(codes), "employees": str(rng.randint(1, 500)),
-            "annual_revenue": str(rng.randint(1, 900) * 1_000_000_000), "fictional": "yes",
+            "province": rng.choice(la if lao else vn),
+            "sector": "industry",
+            "stages": "processing",
+            "products": " ".join(rng.sample(codes, 2)),
+            "inputs": rng.choice(codes),
+            "employees": str(rng.randint(1, 500)),
+            "annual_revenue": str(rng.randint(1, 900) * 1_000_000_000),
+            "fictional": "yes",
         }
         ws.append([row.get(c, "") for c in cols])
     buf = io.BytesIO()
@@ -71,9 +75,15 @@ def peer_import(data: bytes) -> int:
         for values in rows:
             r = {h: ("" if v is None else str(v)) for h, v in zip(header, values, strict=False)}
             ent = Enterprise.objects.create(
-                country=r["country"], name_vi=r["name_vi"], name_lo=r["name_lo"],
-                name_en=r["name_en"], tax_id=r["tax_id"] + "p", province_code=r["province"][:8],
-                sector=r["sector"], employees=int(r["employees"] or 0))
+                country=r["country"],
+                name_vi=r["name_vi"],
+                name_lo=r["name_lo"],
+                name_en=r["name_en"],
+                tax_id=r["tax_id"] + "p",
+                province_code=r["province"][:8],
+                sector=r["sector"],
+                employees=int(r["employees"] or 0),
+            )
             for code in r["products"].split():
                 EnterpriseProduct.objects.create(enterprise=ent, role="made", hs_code=code)
             n += 1
@@ -124,10 +134,15 @@ def main() -> None:
     peer_rows = peer_import(data)
     peer_s = time.perf_counter() - start
     assert peer_rows == args.rows
-    print(f"lienket: {args.rows} rows validated and imported in {lienket_s:.1f} s; "
-          f"peer (row-by-row ORM, no validation): {peer_s:.1f} s", file=sys.stderr)
-    print(f"rows_per_s={args.rows / lienket_s:.0f} lienket_s={lienket_s:.2f} "
-          f"peer_s={peer_s:.2f} speedup={peer_s / lienket_s:.2f}")
+    print(
+        f"lienket: {args.rows} rows validated and imported in {lienket_s:.1f} s; "
+        f"peer (row-by-row ORM, no validation): {peer_s:.1f} s",
+        file=sys.stderr,
+    )
+    print(
+        f"rows_per_s={args.rows / lienket_s:.0f} lienket_s={lienket_s:.2f} "
+        f"peer_s={peer_s:.2f} speedup={peer_s / lienket_s:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -21,25 +21,49 @@ def zones(db: Any) -> None:
     load_reference_zones()
 
 
-def make_firm(country: str, name: str, province: str, tax_id: str = "", products: tuple[str, ...] = (),
-              inputs: tuple[str, ...] = (), **fields: Any) -> Enterprise:
+def make_firm(
+    country: str,
+    name: str,
+    province: str,
+    tax_id: str = "",
+    products: tuple[str, ...] = (),
+    inputs: tuple[str, ...] = (),
+    **fields: Any,
+) -> Enterprise:
     lang_field = {"VNM": "name_vi", "LAO": "name_lo"}.get(country, "name_en")
-    ent = Enterprise(country=country, province_code=province, tax_id=tax_id,
-                     **{lang_field: name}, **fields)
+    ent = Enterprise(
+        country=country, province_code=province, tax_id=tax_id, **{lang_field: name}, **fields
+    )
     return save_enterprise(ent, list(products), list(inputs))
 
 
 @pytest.fixture
 def registry(db: Any, zones: None) -> dict[str, Enterprise]:
     """Three firms: a Vietnamese cement maker, a Lao limestone quarry, a Lao coffee roaster."""
-    vn = make_firm("VNM", "Công ty TNHH Xi măng Hồng Lĩnh", "42", "0101234567",
-                   products=("252329",), inputs=("2521",), employees=150,
-                   annual_revenue=Decimal(40_000_000_000), stages="manufacturing")
-    la = make_firm("LAO", "ບໍລິສັດ ຫີນປູນ ພູຂຽວ ຈຳກັດ", "LA-KH", "123456789012",
-                   products=("2521",), name_en="Phoukhiao Limestone Co., Ltd", employees=40,
-                   stages="raw_material")
-    cafe = make_firm("LAO", "ບໍລິສັດ ກາເຟ ຈຳປາ ຈຳກັດ", "LA-CH", "123456789013",
-                     products=("0901",), employees=12)
+    vn = make_firm(
+        "VNM",
+        "Công ty TNHH Xi măng Hồng Lĩnh",
+        "42",
+        "0101234567",
+        products=("252329",),
+        inputs=("2521",),
+        employees=150,
+        annual_revenue=Decimal(40_000_000_000),
+        stages="manufacturing",
+    )
+    la = make_firm(
+        "LAO",
+        "ບໍລິສັດ ຫີນປູນ ພູຂຽວ ຈຳກັດ",
+        "LA-KH",
+        "123456789012",
+        products=("2521",),
+        name_en="Phoukhiao Limestone Co., Ltd",
+        employees=40,
+        stages="raw_material",
+    )
+    cafe = make_firm(
+        "LAO", "ບໍລິສັດ ກາເຟ ຈຳປາ ຈຳກັດ", "LA-CH", "123456789013", products=("0901",), employees=12
+    )
     Relationship.objects.create(supplier=la, buyer=vn, hs_code="2521", annual_value_usd=250000)
     return {"vn": vn, "la": la, "cafe": cafe}
 

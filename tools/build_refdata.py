@@ -61,7 +61,14 @@ def countries() -> None:
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
         rows.append(
-            [c.alpha_3, c.alpha_2, c.numeric, name, tr["vi"].gettext(c.name), tr["lo"].gettext(c.name)]
+            [
+                c.alpha_3,
+                c.alpha_2,
+                c.numeric,
+                name,
+                tr["vi"].gettext(c.name),
+                tr["lo"].gettext(c.name),
+            ]
         )
     write("countries.csv", ["iso3", "iso2", "m49", "name_en", "name_vi", "name_lo"], rows)
 
@@ -85,8 +92,13 @@ def vn_provinces(shared: Path) -> None:
     with (shared / "boundaries" / "vn_province_merger_2025.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             merged.append(
-                [r["old_province"], r["old_iso3166_2"], by_short[r["new_province"]],
-                 r["verified_in_source"].lower(), r["source_url"]]
+                [
+                    r["old_province"],
+                    r["old_iso3166_2"],
+                    by_short[r["new_province"]],
+                    r["verified_in_source"].lower(),
+                    r["source_url"],
+                ]
             )
     write(
         "provinces_vnm_former.csv",
@@ -105,9 +117,22 @@ def hs(shared: Path, edition: str, bec_file: str, hs_col: str, bec_col: str) -> 
     with src.open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
             b = bec.get(r["code"], "") if r["level"] == "6" else ""
-            rows.append([r["code"], r["level"], r["parent"], r["section"], r["description"], b,
-                         STAGE_OF_BEC.get(b, "")])
-    write(f"hs{edition}.csv", ["code", "level", "parent", "section", "description", "bec4", "stage"], rows)
+            rows.append(
+                [
+                    r["code"],
+                    r["level"],
+                    r["parent"],
+                    r["section"],
+                    r["description"],
+                    b,
+                    STAGE_OF_BEC.get(b, ""),
+                ]
+            )
+    write(
+        f"hs{edition}.csv",
+        ["code", "level", "parent", "section", "description", "bec4", "stage"],
+        rows,
+    )
 
 
 def main(shared: Path) -> None:

@@ -39,8 +39,12 @@ def test_the_catalogues_hold_every_string_of_the_code_and_templates(tmp_path):
     copy = tmp_path / "lienket"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     admin = Path(sys.executable).with_name("django-admin")
-    subprocess.run([str(admin), "makemessages", "-l", "vi", "--no-location", "--no-obsolete"],
-                   cwd=copy, check=True, capture_output=True)
+    subprocess.run(
+        [str(admin), "makemessages", "-l", "vi", "--no-location", "--no-obsolete"],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+    )
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/vi/LC_MESSAGES/django.po"))}
     known = {e.msgid for e in catalogue("vi")}
     assert fresh - known == set(), "run makemessages and translate the new strings"

@@ -7,8 +7,9 @@ from tests.conftest import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_it_logs_in_switches_to_lao_creates_and_finds_an_enterprise(page, live_server, zones,
-                                                                      vn_focal):
+def test_it_logs_in_switches_to_lao_creates_and_finds_an_enterprise(
+    page, live_server, zones, vn_focal
+):
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", vn_focal.username)
     page.fill("#id_password", PASSWORD)

@@ -21,9 +21,12 @@ def test_refdata_check_passes_on_the_bundled_files():
 @pytest.mark.django_db(transaction=True)
 def test_import_reports_problems_with_exit_code_1_and_writes_nothing(tmp_path, zones):
     bad = tmp_path / "firms.csv"
-    bad.write_text("country,name_vi,name_lo,name_en,tax_id,province,sector\n"
-                   "VNM,Công ty A,,,0101111111,Hà Tĩnh,industry\n"
-                   "VNM,Công ty B,,,0102222222,Atlantis,industry\n", encoding="utf-8")
+    bad.write_text(
+        "country,name_vi,name_lo,name_en,tax_id,province,sector\n"
+        "VNM,Công ty A,,,0101111111,Hà Tĩnh,industry\n"
+        "VNM,Công ty B,,,0102222222,Atlantis,industry\n",
+        encoding="utf-8",
+    )
     report = tmp_path / "problems.xlsx"
     result = runner.invoke(app, ["import", str(bad), "--errors-xlsx", str(report)])
     assert result.exit_code == 1
@@ -35,8 +38,11 @@ def test_import_reports_problems_with_exit_code_1_and_writes_nothing(tmp_path, z
 @pytest.mark.django_db(transaction=True)
 def test_import_then_export_round_trips(tmp_path, zones):
     good = tmp_path / "firms.csv"
-    good.write_text("country,name_vi,name_lo,name_en,tax_id,province,sector,products\n"
-                    "VNM,Công ty A,,,0101111111,Hà Tĩnh,industry,2523\n", encoding="utf-8")
+    good.write_text(
+        "country,name_vi,name_lo,name_en,tax_id,province,sector,products\n"
+        "VNM,Công ty A,,,0101111111,Hà Tĩnh,industry,2523\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["import", str(good)])
     assert result.exit_code == 0, result.output
     assert "imported 1 enterprises" in result.output

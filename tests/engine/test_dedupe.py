@@ -8,8 +8,10 @@ def test_core_name_drops_legal_forms_in_three_languages():
 
 
 def test_it_flags_a_similar_name_in_the_same_province_only():
-    existing = [NamedFirm("1", "VNM:42", ("Công ty TNHH Xi măng Hồng Lĩnh",)),
-                NamedFirm("2", "VNM:40", ("Công ty TNHH Xi măng Hồng Lĩnh",))]
+    existing = [
+        NamedFirm("1", "VNM:42", ("Công ty TNHH Xi măng Hồng Lĩnh",)),
+        NamedFirm("2", "VNM:40", ("Công ty TNHH Xi măng Hồng Lĩnh",)),
+    ]
     new = [NamedFirm("9", "VNM:42", ("CONG TY CO PHAN XI MANG HONG LINH",))]
     pairs = likely_duplicates(new, existing)
     assert [(p.a, p.b) for p in pairs] == [("9", "1")]
@@ -23,8 +25,10 @@ def test_it_does_not_flag_different_firms_sharing_only_legal_words():
 
 
 def test_it_compares_new_firms_with_each_other():
-    new = [NamedFirm("a", "LAO:LA-VT", ("Sengaloun Cement Co., Ltd",)),
-           NamedFirm("b", "LAO:LA-VT", ("Sengaloun Cement Company Limited",))]
+    new = [
+        NamedFirm("a", "LAO:LA-VT", ("Sengaloun Cement Co., Ltd",)),
+        NamedFirm("b", "LAO:LA-VT", ("Sengaloun Cement Company Limited",)),
+    ]
     assert [(p.a, p.b) for p in likely_duplicates(new, [])] == [("b", "a")]
 
 

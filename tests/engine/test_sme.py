@@ -10,8 +10,9 @@ from lienket.engine.sme import classify_size
 B = 1_000_000_000  # one billion (VND or LAK)
 
 
-def size(country: str, sector: str, employees: int | None, revenue: float | None,
-         capital: float | None) -> str:
+def size(
+    country: str, sector: str, employees: int | None, revenue: float | None, capital: float | None
+) -> str:
     rev = None if revenue is None else Decimal(revenue)
     cap = None if capital is None else Decimal(capital)
     return classify_size(refdata.sme_rules(), country, sector, employees, rev, cap)[0]
@@ -20,15 +21,15 @@ def size(country: str, sector: str, employees: int | None, revenue: float | None
 @pytest.mark.parametrize(
     ("employees", "revenue", "capital", "expected"),
     [
-        (10, 3 * B, 99 * B, "micro"),       # at the micro limits: employees and revenue
-        (10, 99 * B, 3 * B, "micro"),       # ... employees and capital is enough
-        (11, 3 * B, 3 * B, "small"),        # one employee too many for micro
+        (10, 3 * B, 99 * B, "micro"),  # at the micro limits: employees and revenue
+        (10, 99 * B, 3 * B, "micro"),  # ... employees and capital is enough
+        (11, 3 * B, 3 * B, "small"),  # one employee too many for micro
         (10, 3 * B + 1, 3 * B + 1, "small"),  # one dong over both money limits
         (100, 50 * B, 999 * B, "small"),
         (101, 50 * B, 20 * B, "medium"),
         (200, 200 * B, 999 * B, "medium"),
         (200, 200 * B + 1, 100 * B + 1, "large"),
-        (201, 1 * B, 1 * B, "large"),       # employees decide: 201 is over every class
+        (201, 1 * B, 1 * B, "large"),  # employees decide: 201 is over every class
     ],
 )
 def test_it_classifies_vietnamese_industry_by_decree_80(employees, revenue, capital, expected):
@@ -46,26 +47,28 @@ def test_it_classifies_vietnamese_industry_by_decree_80(employees, revenue, capi
         (100, 300 * B + 1, 100 * B + 1, "large"),
     ],
 )
-def test_it_classifies_vietnamese_trade_with_its_own_thresholds(employees, revenue, capital,
-                                                                expected):
+def test_it_classifies_vietnamese_trade_with_its_own_thresholds(
+    employees, revenue, capital, expected
+):
     assert size("VNM", "trade", employees, revenue, capital) == expected
 
 
 @pytest.mark.parametrize(
     ("employees", "revenue", "capital", "expected"),
     [
-        (5, None, None, "micro"),                    # one condition is enough in Lao law
-        (6, None, 100_000_000, "micro"),             # assets at the micro limit
+        (5, None, None, "micro"),  # one condition is enough in Lao law
+        (6, None, 100_000_000, "micro"),  # assets at the micro limit
         (6, None, 100_000_001, "small"),
         (50, None, None, "small"),
         (51, None, None, "medium"),
         (99, None, None, "medium"),
         (100, None, None, "large"),
-        (500, 400_000_000, None, "micro"),           # tiny income makes it micro despite staff
+        (500, 400_000_000, None, "micro"),  # tiny income makes it micro despite staff
     ],
 )
-def test_it_classifies_lao_production_when_any_condition_is_met(employees, revenue, capital,
-                                                                 expected):
+def test_it_classifies_lao_production_when_any_condition_is_met(
+    employees, revenue, capital, expected
+):
     assert size("LAO", "industry", employees, revenue, capital) == expected
 
 

@@ -18,8 +18,9 @@ def test_the_demo_is_fictional_realistic_and_loaded_once(zones):
         assert Enterprise.objects.filter(chains__contains=chain).count() >= 10, chain
     assert set(Enterprise.objects.values_list("country", flat=True)) == {"VNM", "LAO"}
     assert Relationship.objects.exclude(supplier__country=F("buyer__country")).count() >= 150
-    assert all(refdata.provinces().get((e.country, e.province_code))
-               for e in Enterprise.objects.all())
+    assert all(
+        refdata.provinces().get((e.country, e.province_code)) for e in Enterprise.objects.all()
+    )
     assert DuplicateFlag.objects.count() >= 4
     before = (Enterprise.objects.count(), Relationship.objects.count())
     assert load_demo() is None

@@ -9,7 +9,6 @@ from openpyxl import Workbook
 
 from lienket.engine.errors import DataError
 from lienket.registry.importers import (
-    ENTERPRISE_OPTIONAL,
     ENTERPRISE_REQUIRED,
     import_enterprises,
 )
@@ -17,10 +16,34 @@ from lienket.registry.models import DuplicateFlag, Enterprise, EnterpriseProduct
 
 COLUMNS = ENTERPRISE_REQUIRED + ("zone", "products", "inputs", "employees", "annual_revenue")
 GOOD = [
-    ["VNM", "Công ty Cổ phần Thép Sông Lam", "", "Song Lam Steel JSC", "0109999999", "Nghệ An",
-     "industry", "", "7214 721420", "7207", "150", "180000000000"],
-    ["LAO", "", "ບໍລິສັດ ກາເຟ ດາວ ຈຳກັດ", "Dao Coffee Co., Ltd", "987654321000", "Champasak",
-     "agriculture", "pakse-japan", "0901", "", "30", ""],
+    [
+        "VNM",
+        "Công ty Cổ phần Thép Sông Lam",
+        "",
+        "Song Lam Steel JSC",
+        "0109999999",
+        "Nghệ An",
+        "industry",
+        "",
+        "7214 721420",
+        "7207",
+        "150",
+        "180000000000",
+    ],
+    [
+        "LAO",
+        "",
+        "ບໍລິສັດ ກາເຟ ດາວ ຈຳກັດ",
+        "Dao Coffee Co., Ltd",
+        "987654321000",
+        "Champasak",
+        "agriculture",
+        "pakse-japan",
+        "0901",
+        "",
+        "30",
+        "",
+    ],
     ["VNM", "HTX Cà phê Đắk Hà", "", "", "", "Kon Tum", "agriculture", "", "090111", "", "", ""],
 ]
 
@@ -42,8 +65,11 @@ def xlsx_bytes(rows: list[list[object]], columns: tuple[str, ...] = COLUMNS) -> 
 
 
 def snapshot() -> tuple[int, int, int]:
-    return (Enterprise.objects.count(), EnterpriseProduct.objects.count(),
-            DuplicateFlag.objects.count())
+    return (
+        Enterprise.objects.count(),
+        EnterpriseProduct.objects.count(),
+        DuplicateFlag.objects.count(),
+    )
 
 
 def test_it_imports_a_good_file_with_derived_fields(registry, steward):
@@ -59,8 +85,22 @@ def test_it_imports_a_good_file_with_derived_fields(registry, steward):
 
 
 def test_it_imports_xlsx_with_numeric_cells(registry, steward):
-    rows = [["VNM", "Công ty Gỗ Minh Khang", "", "", "0109999998", "Hà Tĩnh", "industry", "",
-             9403, 40110, 12, 1000000000]]
+    rows = [
+        [
+            "VNM",
+            "Công ty Gỗ Minh Khang",
+            "",
+            "",
+            "0109999998",
+            "Hà Tĩnh",
+            "industry",
+            "",
+            9403,
+            40110,
+            12,
+            1000000000,
+        ]
+    ]
     import_enterprises(xlsx_bytes(rows), "firms.xlsx", steward)
     firm = Enterprise.objects.get(name_vi="Công ty Gỗ Minh Khang")
     # 040110 lost its leading zero as an Excel number; HS codes have an even number of digits
@@ -69,8 +109,22 @@ def test_it_imports_xlsx_with_numeric_cells(registry, steward):
 
 
 def test_it_names_a_tax_id_that_lost_its_leading_zero_in_excel(registry, steward):
-    rows = [["VNM", "Công ty Gỗ Minh Khang", "", "", 109999998, "Hà Tĩnh", "industry", "",
-             9403, "", 12, 1000000000]]
+    rows = [
+        [
+            "VNM",
+            "Công ty Gỗ Minh Khang",
+            "",
+            "",
+            109999998,
+            "Hà Tĩnh",
+            "industry",
+            "",
+            9403,
+            "",
+            12,
+            1000000000,
+        ]
+    ]
     with pytest.raises(DataError) as exc:
         import_enterprises(xlsx_bytes(rows), "firms.xlsx", steward)
     assert [(e.row, e.field) for e in exc.value.errors] == [(2, "tax_id")]
@@ -79,40 +133,101 @@ def test_it_names_a_tax_id_that_lost_its_leading_zero_in_excel(registry, steward
 @pytest.mark.parametrize(
     ("name", "make", "row", "column", "fragment"),
     [
-        ("wrong columns", lambda: csv_bytes([["x"]], ("country", "firm name")), 1, "province",
-         "missing"),
-        ("unknown HS code", lambda: csv_bytes([GOOD[0][:8] + ["720000"] + GOOD[0][9:]]), 2,
-         "products", "does not exist in HS2022"),
-        ("HS code of the wrong length", lambda: csv_bytes([GOOD[0][:8] + ["72"] + GOOD[0][9:]]),
-         2, "products", "4 or 6 digits"),
-        ("unknown province", lambda: csv_bytes([GOOD[0][:5] + ["Atlantis"] + GOOD[0][6:]]), 2,
-         "province", "unknown province"),
-        ("province of the other country",
-         lambda: csv_bytes([GOOD[1][:5] + ["Hà Tĩnh"] + GOOD[1][6:]]), 2, "province",
-         "unknown province"),
-        ("bad tax id format", lambda: csv_bytes([GOOD[0][:4] + ["12AB"] + GOOD[0][5:]]), 2,
-         "tax_id", "format"),
-        ("duplicate tax id in the file", lambda: csv_bytes([GOOD[0], GOOD[0]]), 3, "tax_id",
-         "repeats row 2"),
-        ("duplicate tax id in the database",
-         lambda: csv_bytes([GOOD[0][:4] + ["0101234567"] + GOOD[0][5:]]), 2, "tax_id",
-         "already registered"),
-        ("bad encoding", lambda: io.BytesIO(
-            (",".join(COLUMNS) + "\nVNM,Công ty Thép,,,,Hà Tinh,industry,,,,,\n").encode("cp1258")),
-         2, "", "not UTF-8"),
+        (
+            "wrong columns",
+            lambda: csv_bytes([["x"]], ("country", "firm name")),
+            1,
+            "province",
+            "missing",
+        ),
+        (
+            "unknown HS code",
+            lambda: csv_bytes([GOOD[0][:8] + ["720000"] + GOOD[0][9:]]),
+            2,
+            "products",
+            "does not exist in HS2022",
+        ),
+        (
+            "HS code of the wrong length",
+            lambda: csv_bytes([GOOD[0][:8] + ["72"] + GOOD[0][9:]]),
+            2,
+            "products",
+            "4 or 6 digits",
+        ),
+        (
+            "unknown province",
+            lambda: csv_bytes([GOOD[0][:5] + ["Atlantis"] + GOOD[0][6:]]),
+            2,
+            "province",
+            "unknown province",
+        ),
+        (
+            "province of the other country",
+            lambda: csv_bytes([GOOD[1][:5] + ["Hà Tĩnh"] + GOOD[1][6:]]),
+            2,
+            "province",
+            "unknown province",
+        ),
+        (
+            "bad tax id format",
+            lambda: csv_bytes([GOOD[0][:4] + ["12AB"] + GOOD[0][5:]]),
+            2,
+            "tax_id",
+            "format",
+        ),
+        (
+            "duplicate tax id in the file",
+            lambda: csv_bytes([GOOD[0], GOOD[0]]),
+            3,
+            "tax_id",
+            "repeats row 2",
+        ),
+        (
+            "duplicate tax id in the database",
+            lambda: csv_bytes([GOOD[0][:4] + ["0101234567"] + GOOD[0][5:]]),
+            2,
+            "tax_id",
+            "already registered",
+        ),
+        (
+            "bad encoding",
+            lambda: io.BytesIO(
+                (",".join(COLUMNS) + "\nVNM,Công ty Thép,,,,Hà Tinh,industry,,,,,\n").encode(
+                    "cp1258"
+                )
+            ),
+            2,
+            "",
+            "not UTF-8",
+        ),
         ("empty file", lambda: io.BytesIO(b""), 0, "", "empty"),
         ("header only", lambda: csv_bytes([]), 0, "", "no data rows"),
-        ("not a number", lambda: csv_bytes([GOOD[0][:10] + ["many"] + GOOD[0][11:]]), 2,
-         "employees", "whole number"),
-        ("unknown country", lambda: csv_bytes([["KHM"] + GOOD[0][1:]]), 2, "country",
-         "not one of this platform's countries"),
-        ("zone in the other country", lambda: csv_bytes([GOOD[0][:7] + ["savan-seno"]
-                                                         + GOOD[0][8:]]), 2, "zone",
-         "not in VNM"),
+        (
+            "not a number",
+            lambda: csv_bytes([GOOD[0][:10] + ["many"] + GOOD[0][11:]]),
+            2,
+            "employees",
+            "whole number",
+        ),
+        (
+            "unknown country",
+            lambda: csv_bytes([["KHM"] + GOOD[0][1:]]),
+            2,
+            "country",
+            "not one of this platform's countries",
+        ),
+        (
+            "zone in the other country",
+            lambda: csv_bytes([GOOD[0][:7] + ["savan-seno"] + GOOD[0][8:]]),
+            2,
+            "zone",
+            "not in VNM",
+        ),
     ],
 )
-def test_it_rejects_a_malformed_file_and_changes_nothing(registry, steward, name, make, row,
-                                                         column, fragment):
+def test_it_rejects_a_malformed_file_and_changes_nothing(
+    registry, steward, name, make, row, column, fragment
+):
     before = snapshot()
     # a good row first: it must not be saved either
     with pytest.raises(DataError) as exc:
@@ -141,8 +256,20 @@ def test_a_focal_point_imports_only_its_own_country(registry, vn_focal):
 
 
 def test_it_flags_likely_duplicates_without_merging(registry, steward):
-    twin = ["VNM", "CÔNG TY CỔ PHẦN XI MĂNG HỒNG LĨNH", "", "", "0107777777", "Hà Tĩnh",
-            "industry", "", "252329", "", "", ""]
+    twin = [
+        "VNM",
+        "CÔNG TY CỔ PHẦN XI MĂNG HỒNG LĨNH",
+        "",
+        "",
+        "0107777777",
+        "Hà Tĩnh",
+        "industry",
+        "",
+        "252329",
+        "",
+        "",
+        "",
+    ]
     result = import_enterprises(csv_bytes([twin]), "firms.csv", steward)
     assert result.duplicates_flagged == 1
     flag = DuplicateFlag.objects.get()

@@ -1,7 +1,6 @@
 """Search across Vietnamese (accents optional), Lao (by word) and English; list filters."""
 
 import pytest
-
 from tests.conftest import make_firm
 
 
@@ -11,16 +10,19 @@ def firms(registry):
     return registry
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("xi mang hong linh", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
-    ("Xi Măng", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
-    ("hong", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
-    ("phoukhiao", ["Phoukhiao Limestone Co., Ltd"]),
-    ("ຊີມັງ", ["ບໍລິສັດຜະລິດຊີມັງລາວ"]),             # a word inside unspaced Lao text
-    ("ກາເຟ", ["ບໍລິສັດ ກາເຟ ຈຳປາ ຈຳກັດ"]),
-    ("0101234567", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
-    ("ang", []),                                    # not a word start
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("xi mang hong linh", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+        ("Xi Măng", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+        ("hong", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+        ("phoukhiao", ["Phoukhiao Limestone Co., Ltd"]),
+        ("ຊີມັງ", ["ບໍລິສັດຜະລິດຊີມັງລາວ"]),  # a word inside unspaced Lao text
+        ("ກາເຟ", ["ບໍລິສັດ ກາເຟ ຈຳປາ ຈຳກັດ"]),
+        ("0101234567", ["Công ty TNHH Xi măng Hồng Lĩnh"]),
+        ("ang", []),  # not a word start
+    ],
+)
 def test_it_finds_names_by_word(client_for, firms, reader, query, expected):
     rows = client_for(reader).get("/api/enterprises/", {"q": query}).json()["results"]
     names = [r["name_vi"] or r["name_lo"] or r["name_en"] for r in rows]
@@ -29,11 +31,19 @@ def test_it_finds_names_by_word(client_for, firms, reader, query, expected):
     assert names == expected
 
 
-@pytest.mark.parametrize(("params", "count"), [
-    ({"country": "LAO"}, 2), ({"province": "42"}, 1), ({"chain": "materials"}, 2),
-    ({"chain": "agro"}, 1), ({"stage": "raw_material"}, 1), ({"size": "micro"}, 0),
-    ({"country": "LAO", "chain": "agro"}, 1), ({"zone": "savan-seno"}, 0),
-])
+@pytest.mark.parametrize(
+    ("params", "count"),
+    [
+        ({"country": "LAO"}, 2),
+        ({"province": "42"}, 1),
+        ({"chain": "materials"}, 2),
+        ({"chain": "agro"}, 1),
+        ({"stage": "raw_material"}, 1),
+        ({"size": "micro"}, 0),
+        ({"country": "LAO", "chain": "agro"}, 1),
+        ({"zone": "savan-seno"}, 0),
+    ],
+)
 def test_the_list_filters_combine(client_for, registry, reader, params, count):
     page = client_for(reader).get("/enterprises/", params)
     assert page.context["total"] == count

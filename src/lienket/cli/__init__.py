@@ -11,8 +11,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-app = typer.Typer(help="lienket: the Viet Nam - Lao PDR industrial linkage platform.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="lienket: the Viet Nam - Lao PDR industrial linkage platform.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 refdata_app = typer.Typer(help="Bundled reference data.", no_args_is_help=True)
 app.add_typer(refdata_app, name="refdata")
 console = Console()
@@ -29,8 +32,14 @@ def django_setup() -> None:
 
 
 def progress_bar() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=False)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
 
 
 @refdata_app.command("check")
@@ -129,9 +138,11 @@ def _load_demo() -> None:
     if result is None:
         console.print("demo data already loaded")
     else:
-        console.print(f"demo data (fictional): {result.enterprises} enterprises, "
-                      f"{result.relationships} relationships, "
-                      f"{result.duplicates_flagged} likely duplicates flagged")
+        console.print(
+            f"demo data (fictional): {result.enterprises} enterprises, "
+            f"{result.relationships} relationships, "
+            f"{result.duplicates_flagged} likely duplicates flagged"
+        )
 
 
 @app.command()
@@ -172,7 +183,9 @@ def serve(
 def import_file(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
     kind: Annotated[str, typer.Option(help="enterprises or relationships")] = "enterprises",
-    errors_xlsx: Annotated[Path | None, typer.Option(help="Write the problems here as XLSX")] = None,
+    errors_xlsx: Annotated[
+        Path | None, typer.Option(help="Write the problems here as XLSX")
+    ] = None,
 ) -> None:
     """Import enterprises or relationships from XLSX/CSV: all rows or none."""
     if kind not in ("enterprises", "relationships"):
@@ -207,8 +220,10 @@ def import_file(
                 errors_xlsx.write_bytes(exports.errors_xlsx(exc.errors))
             err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
             raise typer.Exit(1) from None
-    console.print(f"imported {result.created} {kind}; "
-                  f"{result.duplicates_flagged} likely duplicates flagged for review")
+    console.print(
+        f"imported {result.created} {kind}; "
+        f"{result.duplicates_flagged} likely duplicates flagged for review"
+    )
 
 
 @app.command()

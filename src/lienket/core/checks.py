@@ -13,10 +13,20 @@ def check_country_pair(app_configs: Any, **kwargs: Any) -> list[Error]:
     pair = settings.LIENKET_COUNTRIES
     errors = []
     if len(pair) != 2 or len(set(pair)) != 2:
-        errors.append(Error("LIENKET_COUNTRIES must name two different countries",
-                            hint="e.g. LIENKET_COUNTRIES=VNM,LAO", id="lienket.E001"))
+        errors.append(
+            Error(
+                "LIENKET_COUNTRIES must name two different countries",
+                hint="e.g. LIENKET_COUNTRIES=VNM,LAO",
+                id="lienket.E001",
+            )
+        )
     for iso3 in pair:
         if iso3 not in refdata.countries():
-            errors.append(Error(f"LIENKET_COUNTRIES: {iso3!r} is not an ISO 3166-1 alpha-3 code",
-                                hint="use codes such as VNM, LAO, KHM", id="lienket.E002"))
+            errors.append(
+                Error(
+                    f"LIENKET_COUNTRIES: {iso3!r} is not an ISO 3166-1 alpha-3 code",
+                    hint="use codes such as VNM, LAO, KHM",
+                    id="lienket.E002",
+                )
+            )
     return errors

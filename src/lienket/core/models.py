@@ -14,15 +14,25 @@ class Role(models.TextChoices):
 
 
 class Profile(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices)
-    country = models.CharField(_("country"), max_length=3, blank=True,
-                               help_text=_("ISO 3166-1 alpha-3; the country a focal point serves"))
+    country = models.CharField(
+        _("country"),
+        max_length=3,
+        blank=True,
+        help_text=_("ISO 3166-1 alpha-3; the country a focal point serves"),
+    )
     organisation = models.CharField(_("organisation"), max_length=120, blank=True)
-    enterprise = models.ForeignKey("registry.Enterprise", null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="users",
-                                   verbose_name=_("enterprise"))
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="users",
+        verbose_name=_("enterprise"),
+    )
 
     class Meta:
         verbose_name = _("profile")

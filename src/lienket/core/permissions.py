@@ -19,7 +19,7 @@ class EnterpriseAccess(RegistryReader):
         if not super().has_permission(request, view):
             return False
         if request.method == "POST":
-            return roles.can_create_enterprise(request.user, request.data.get("country"))
+            return roles.can_create_enterprise(request.user)
         return True
 
     def has_object_permission(self, request: Any, view: Any, obj: Any) -> bool:

@@ -16,9 +16,46 @@ from rapidfuzz import fuzz, process
 from lienket.engine.text import fold
 
 LEGAL_FORM_WORDS = frozenset(
-    "cong ty tnhh co phan cp mtv tu nhan doanh nghiep hop tac xa tap doan chi nhanh "
-    "company co ltd limited jsc corp corporation inc plc group enterprise joint stock sole "
-    "ບໍລິສັດ ຈຳກັດ ມະຫາຊົນ ຮຸ້ນສ່ວນ ວິສາຫະກິດ ສ່ວນບຸກຄົນ".split()
+    [
+        "cong",
+        "ty",
+        "tnhh",
+        "co",
+        "phan",
+        "cp",
+        "mtv",
+        "tu",
+        "nhan",
+        "doanh",
+        "nghiep",
+        "hop",
+        "tac",
+        "xa",
+        "tap",
+        "doan",
+        "chi",
+        "nhanh",
+        "company",
+        "co",
+        "ltd",
+        "limited",
+        "jsc",
+        "corp",
+        "corporation",
+        "inc",
+        "plc",
+        "group",
+        "enterprise",
+        "joint",
+        "stock",
+        "sole",
+        "ບໍລິສັດ",
+        "ຈຳກັດ",
+        "ມະຫາຊົນ",
+        "ຮຸ້ນສ່ວນ",
+        "ວິສາຫະກິດ",
+        "ສ່ວນບຸກຄົນ",
+    ]
 )
 DEFAULT_THRESHOLD = 90.0
 

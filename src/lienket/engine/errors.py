@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 
 @dataclass(frozen=True)
@@ -20,12 +21,12 @@ class RowError:
     row: int
     field: str
     message: str
-    params: Mapping[str, object] = field(default_factory=dict)
+    params: Mapping[str, object] = dataclass_field(default_factory=dict)
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         """The message with its values, translated by ``translate`` when given."""
-        return translate(self.message) % dict(self.params) if self.params else translate(
-            self.message
+        return (
+            translate(self.message) % dict(self.params) if self.params else translate(self.message)
         )
 
     def __str__(self) -> str:

@@ -39,11 +39,15 @@ class SmeRule:
     source: str
 
 
-def _fits(rule: SmeRule, employees: int | None, revenue: Decimal | None,
-          capital: Decimal | None) -> bool:
+def _fits(
+    rule: SmeRule, employees: int | None, revenue: Decimal | None, capital: Decimal | None
+) -> bool:
     emp_ok = employees is not None and employees <= rule.max_employees
-    money = [v <= lim for v, lim in ((revenue, rule.max_revenue), (capital, rule.max_capital))
-             if v is not None]
+    money = [
+        v <= lim
+        for v, lim in ((revenue, rule.max_revenue), (capital, rule.max_capital))
+        if v is not None
+    ]
     if rule.logic == "employees_and_any_money":
         return emp_ok and any(money)
     if rule.logic == "any":

@@ -8,6 +8,7 @@ the process runs.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,8 +27,8 @@ BEC_STAGES = ("primary", "intermediate", "capital", "consumption", "mixed")
 
 def rows(name: str) -> Iterator[dict[str, str]]:
     """The rows of ``data/<name>`` as dicts of strings."""
-    with files(__package__).joinpath("data", name).open(encoding="utf-8", newline="") as f:
-        yield from csv.DictReader(f)
+    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    yield from csv.DictReader(io.StringIO(text, newline=""))
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,9 @@ def _bool(text: str) -> bool:
 def countries() -> dict[str, Country]:
     """All ISO 3166-1 countries by alpha-3 code."""
     return {
-        r["iso3"]: Country(r["iso3"], r["iso2"], r["m49"],
-                           Names(r["name_en"], r["name_vi"], r["name_lo"]))
+        r["iso3"]: Country(
+            r["iso3"], r["iso2"], r["m49"], Names(r["name_en"], r["name_vi"], r["name_lo"])
+        )
         for r in rows("countries.csv")
     }
 
@@ -226,8 +228,13 @@ def provinces() -> dict[tuple[str, str], Province]:
 def former_provinces() -> tuple[FormerProvince, ...]:
     """Viet Nam's 63 pre-2025 provinces mapped to the 34 units in force from 1 July 2025."""
     return tuple(
-        FormerProvince(r["old_name_vi"], r["old_iso3166_2"], r["new_code"], _bool(r["verified"]),
-                       r["source_url"])
+        FormerProvince(
+            r["old_name_vi"],
+            r["old_iso3166_2"],
+            r["new_code"],
+            _bool(r["verified"]),
+            r["source_url"],
+        )
         for r in rows("provinces_vnm_former.csv")
     )
 
@@ -266,8 +273,16 @@ def hs_codes(edition: str) -> dict[str, HsCode]:
     if edition not in HS_EDITIONS:
         raise KeyError(f"unknown HS edition {edition!r}; known: {', '.join(HS_EDITIONS)}")
     return {
-        r["code"]: HsCode(edition, r["code"], int(r["level"]), r["parent"], r["section"],
-                          r["description"], r["bec4"], r["stage"])
+        r["code"]: HsCode(
+            edition,
+            r["code"],
+            int(r["level"]),
+            r["parent"],
+            r["section"],
+            r["description"],
+            r["bec4"],
+            r["stage"],
+        )
         for r in rows(f"hs{edition[2:]}.csv")
     }
 
@@ -276,8 +291,9 @@ def hs_codes(edition: str) -> dict[str, HsCode]:
 def chains() -> dict[str, Chain]:
     """The MoU's priority value chains by code."""
     return {
-        r["code"]: Chain(r["code"], Names(r["name_en"], r["name_vi"], r["name_lo"]),
-                         tuple(r["stages"].split()))
+        r["code"]: Chain(
+            r["code"], Names(r["name_en"], r["name_vi"], r["name_lo"]), tuple(r["stages"].split())
+        )
         for r in rows("chains.csv")
     }
 
@@ -285,8 +301,9 @@ def chains() -> dict[str, Chain]:
 @cache
 def chain_products() -> tuple[ChainProduct, ...]:
     """HS2022 codes that define each chain's stages."""
-    return tuple(ChainProduct(r["chain"], r["stage"], r["hs"], r["note"])
-                 for r in rows("chain_products.csv"))
+    return tuple(
+        ChainProduct(r["chain"], r["stage"], r["hs"], r["note"]) for r in rows("chain_products.csv")
+    )
 
 
 def chains_of_hs(hs6: str) -> set[str]:
@@ -298,10 +315,21 @@ def chains_of_hs(hs6: str) -> set[str]:
 def border_gates() -> tuple[BorderGate, ...]:
     """Viet Nam - Lao border gate pairs."""
     return tuple(
-        BorderGate(r["code"], r["vn_gate"], r["vn_province_code"], r["la_gate"],
-                   r["la_province_code"], r["status"], r["road"], _float(r["latitude"]),
-                   _float(r["longitude"]), r["coordinate_quality"], r["verified"],
-                   r["source_url"], r["notes"])
+        BorderGate(
+            r["code"],
+            r["vn_gate"],
+            r["vn_province_code"],
+            r["la_gate"],
+            r["la_province_code"],
+            r["status"],
+            r["road"],
+            _float(r["latitude"]),
+            _float(r["longitude"]),
+            r["coordinate_quality"],
+            r["verified"],
+            r["source_url"],
+            r["notes"],
+        )
         for r in rows("border_gates.csv")
     )
 
@@ -310,9 +338,20 @@ def border_gates() -> tuple[BorderGate, ...]:
 def seaports() -> tuple[Seaport, ...]:
     """Vietnamese seaports, with those serving Lao transit cargo marked."""
     return tuple(
-        Seaport(r["code"], r["name"], r["name_vi"], r["province_code"], r["unlocode"],
-                _float(r["latitude"]), _float(r["longitude"]), _bool(r["serves_lao"]),
-                r["coordinate_quality"], _bool(r["verified"]), r["source"], r["notes"])
+        Seaport(
+            r["code"],
+            r["name"],
+            r["name_vi"],
+            r["province_code"],
+            r["unlocode"],
+            _float(r["latitude"]),
+            _float(r["longitude"]),
+            _bool(r["serves_lao"]),
+            r["coordinate_quality"],
+            _bool(r["verified"]),
+            r["source"],
+            r["notes"],
+        )
         for r in rows("seaports.csv")
     )
 
@@ -321,10 +360,19 @@ def seaports() -> tuple[Seaport, ...]:
 def zones() -> tuple[Zone, ...]:
     """Zones of both countries (Lao SEZs, Vietnamese economic and border zones, parks)."""
     return tuple(
-        Zone(r["code"], r["country"], r["province_code"], r["kind"],
-             Names(r["name_en"], r["name_vi"], r["name_lo"]), r["status"],
-             _float(r["latitude"]), _float(r["longitude"]), r["coordinate_quality"],
-             _bool(r["verified"]), r["notes"])
+        Zone(
+            r["code"],
+            r["country"],
+            r["province_code"],
+            r["kind"],
+            Names(r["name_en"], r["name_vi"], r["name_lo"]),
+            r["status"],
+            _float(r["latitude"]),
+            _float(r["longitude"]),
+            r["coordinate_quality"],
+            _bool(r["verified"]),
+            r["notes"],
+        )
         for r in rows("zones.csv")
     )
 
@@ -333,9 +381,19 @@ def zones() -> tuple[Zone, ...]:
 def sme_rules() -> tuple[SmeRule, ...]:
     """SME size thresholds of each country's law."""
     return tuple(
-        SmeRule(r["country"], r["sector_group"], frozenset(r["sectors"].split()), r["size"],
-                int(r["max_employees"]), Decimal(r["max_revenue"]), Decimal(r["max_capital"]),
-                r["currency"], r["logic"], r["verified"], r["source"])
+        SmeRule(
+            r["country"],
+            r["sector_group"],
+            frozenset(r["sectors"].split()),
+            r["size"],
+            int(r["max_employees"]),
+            Decimal(r["max_revenue"]),
+            Decimal(r["max_capital"]),
+            r["currency"],
+            r["logic"],
+            r["verified"],
+            r["source"],
+        )
         for r in rows("sme_rules.csv")
     )
 
@@ -344,7 +402,13 @@ def sme_rules() -> tuple[SmeRule, ...]:
 def tax_id_formats() -> dict[str, TaxIdFormat]:
     """Tax identifier formats by country (countries without a row accept any identifier)."""
     return {
-        r["country"]: TaxIdFormat(r["country"], re.compile(r["pattern"]), r["example"],
-                                  r["description"], _bool(r["verified"]), r["source"])
+        r["country"]: TaxIdFormat(
+            r["country"],
+            re.compile(r["pattern"]),
+            r["example"],
+            r["description"],
+            _bool(r["verified"]),
+            r["source"],
+        )
         for r in rows("tax_id_formats.csv")
     }

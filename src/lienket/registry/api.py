@@ -7,12 +7,14 @@ from typing import Any
 from django.db.models import F
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lienket import refdata
+from lienket.core import roles
 from lienket.core.permissions import EnterpriseAccess, ReadOnly
 from lienket.registry import selectors, services
 from lienket.registry import validation as v
@@ -23,34 +25,77 @@ def _run(parse: Any, *args: Any) -> Any:
     try:
         return parse(*args)
     except v.FieldError as exc:
-        raise serializers.ValidationError(str(exc.message) % exc.params if exc.params
-                                          else str(exc.message)) from None
+        raise serializers.ValidationError(
+            str(exc.message) % exc.params if exc.params else str(exc.message)
+        ) from None
 
 
 class ZoneSerializer(serializers.ModelSerializer):
     class Meta:
         model = Zone
-        fields = ["code", "country", "province_code", "kind", "name_en", "name_vi", "name_lo",
-                  "status", "latitude", "longitude", "coordinate_quality", "verified", "notes"]
+        fields = [
+            "code",
+            "country",
+            "province_code",
+            "kind",
+            "name_en",
+            "name_vi",
+            "name_lo",
+            "status",
+            "latitude",
+            "longitude",
+            "coordinate_quality",
+            "verified",
+            "notes",
+        ]
 
 
 class EnterpriseSerializer(serializers.ModelSerializer):
-    zone = serializers.SlugRelatedField(slug_field="code", queryset=Zone.objects.all(),
-                                        required=False, allow_null=True)
-    products = serializers.ListField(child=serializers.CharField(), required=False,
-                                     source="product_codes")
-    inputs = serializers.ListField(child=serializers.CharField(), required=False,
-                                   source="input_codes")
-    stages = serializers.ListField(child=serializers.ChoiceField(choices=refdata.STAGES),
-                                   required=False, source="stage_list")
+    zone = serializers.SlugRelatedField(
+        slug_field="code", queryset=Zone.objects.all(), required=False, allow_null=True
+    )
+    products = serializers.ListField(
+        child=serializers.CharField(), required=False, source="product_codes"
+    )
+    inputs = serializers.ListField(
+        child=serializers.CharField(), required=False, source="input_codes"
+    )
+    stages = serializers.ListField(
+        child=serializers.ChoiceField(choices=refdata.STAGES), required=False, source="stage_list"
+    )
 
     class Meta:
         model = Enterprise
-        fields = ["id", "country", "name_vi", "name_lo", "name_en", "tax_id", "province_code",
-                  "zone", "sector", "stages", "chains", "hs_edition", "products", "inputs",
-                  "employees", "annual_revenue", "total_capital", "currency", "size_class",
-                  "size_basis", "capacity", "certifications", "description", "contact_name",
-                  "contact_email", "contact_phone", "website", "fictional"]
+        fields = [
+            "id",
+            "country",
+            "name_vi",
+            "name_lo",
+            "name_en",
+            "tax_id",
+            "province_code",
+            "zone",
+            "sector",
+            "stages",
+            "chains",
+            "hs_edition",
+            "products",
+            "inputs",
+            "employees",
+            "annual_revenue",
+            "total_capital",
+            "currency",
+            "size_class",
+            "size_basis",
+            "capacity",
+            "certifications",
+            "description",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+            "fictional",
+        ]
         read_only_fields = ["chains", "currency", "size_class", "size_basis", "fictional"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -75,8 +120,9 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         zone = attrs.get("zone")
         if zone and zone.country != country:
             raise serializers.ValidationError({"zone": "zone is in another country"})
-        names = [attrs.get(f, getattr(self.instance, f, "")) for f in ("name_vi", "name_lo",
-                                                                       "name_en")]
+        names = [
+            attrs.get(f, getattr(self.instance, f, "")) for f in ("name_vi", "name_lo", "name_en")
+        ]
         if not any(names):
             raise serializers.ValidationError({"name_en": "at least one name is required"})
         attrs["currency"] = v.default_currency(country)
@@ -105,21 +151,40 @@ class RelationshipSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Relationship
-        fields = ["id", "supplier", "buyer", "hs_code", "hs_edition", "annual_value_usd",
-                  "since", "notes", "fictional", "cross_border"]
+        fields = [
+            "id",
+            "supplier",
+            "buyer",
+            "hs_code",
+            "hs_edition",
+            "annual_value_usd",
+            "since",
+            "notes",
+            "fictional",
+            "cross_border",
+        ]
 
 
-class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                        mixins.CreateModelMixin, mixins.UpdateModelMixin,
-                        viewsets.GenericViewSet):
+class EnterpriseViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Enterprises; filters as on the list page (country, province, zone, chain, stage, size, q)."""
 
     serializer_class = EnterpriseSerializer
     permission_classes = [EnterpriseAccess]
 
     def get_queryset(self) -> Any:
-        return selectors.filter_enterprises(self.request.query_params).prefetch_related(
-            "products")
+        return selectors.filter_enterprises(self.request.query_params).prefetch_related("products")
+
+    def perform_create(self, serializer: Any) -> None:
+        # the country is checked again once resolved ("Lao PDR", "LA" and "LAO" are one)
+        if not roles.can_create_enterprise(self.request.user, serializer.validated_data["country"]):
+            raise PermissionDenied
+        serializer.save()
 
 
 class ZoneViewSet(viewsets.ReadOnlyModelViewSet):
@@ -147,5 +212,6 @@ class PublicSummary(APIView):
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:
-        return Response({**selectors.public_summary(),
-                         "enterprises_by_chain": selectors.enterprises_by_chain()})
+        return Response(
+            {**selectors.public_summary(), "enterprises_by_chain": selectors.enterprises_by_chain()}
+        )

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from lienket import refdata
+from lienket.engine.text import fold
 from lienket.registry.importers import flag_duplicates_of
 from lienket.registry.models import (
     Enterprise,
@@ -31,51 +32,160 @@ N_RELATIONSHIPS = 300
 
 # (Vietnamese, English, Lao) words for each chain's firms.
 INDUSTRY_WORDS = {
-    "materials": [("Xi măng", "Cement", "ຊີມັງ"), ("Thép", "Steel", "ເຫຼັກກ້າ"),
-                  ("Vật liệu xây dựng", "Building Materials", "ວັດສະດຸກໍ່ສ້າງ"),
-                  ("Khoáng sản", "Minerals", "ບໍ່ແຮ່")],
-    "chemicals": [("Hóa chất", "Chemicals", "ເຄມີ"), ("Phân bón", "Fertiliser", "ຝຸ່ນ"),
-                  ("Kali", "Potash", "ໂປແຕດ")],
-    "textiles": [("Dệt may", "Textile and Garment", "ແຜ່ນແພ ແລະ ຕັດຫຍິບ"),
-                 ("Da giày", "Footwear", "ເກີບ"), ("Sợi", "Yarn", "ເສັ້ນໄຍ")],
-    "mechanical": [("Cơ khí", "Engineering", "ກົນຈັກ"), ("Ô tô", "Automotive", "ລົດຍົນ"),
-                   ("Máy nông nghiệp", "Farm Machinery", "ກົນຈັກກະສິກຳ")],
+    "materials": [
+        ("Xi măng", "Cement", "ຊີມັງ"),
+        ("Thép", "Steel", "ເຫຼັກກ້າ"),
+        ("Vật liệu xây dựng", "Building Materials", "ວັດສະດຸກໍ່ສ້າງ"),
+        ("Khoáng sản", "Minerals", "ບໍ່ແຮ່"),
+    ],
+    "chemicals": [
+        ("Hóa chất", "Chemicals", "ເຄມີ"),
+        ("Phân bón", "Fertiliser", "ຝຸ່ນ"),
+        ("Kali", "Potash", "ໂປແຕດ"),
+    ],
+    "textiles": [
+        ("Dệt may", "Textile and Garment", "ແຜ່ນແພ ແລະ ຕັດຫຍິບ"),
+        ("Da giày", "Footwear", "ເກີບ"),
+        ("Sợi", "Yarn", "ເສັ້ນໄຍ"),
+    ],
+    "mechanical": [
+        ("Cơ khí", "Engineering", "ກົນຈັກ"),
+        ("Ô tô", "Automotive", "ລົດຍົນ"),
+        ("Máy nông nghiệp", "Farm Machinery", "ກົນຈັກກະສິກຳ"),
+    ],
     "dairy": [("Sữa", "Dairy", "ນົມ"), ("Chăn nuôi bò sữa", "Dairy Farming", "ລ້ຽງງົວນົມ")],
-    "electronics": [("Điện tử", "Electronics", "ເອເລັກໂຕຣນິກ"), ("Dây cáp điện", "Cable", "ສາຍໄຟ"),
-                    ("Đồng", "Copper", "ທອງແດງ")],
-    "power": [("Thủy điện", "Hydropower", "ໄຟຟ້ານ້ຳຕົກ"), ("Năng lượng", "Energy", "ພະລັງງານ"),
-              ("Thiết bị điện", "Electrical Equipment", "ອຸປະກອນໄຟຟ້າ")],
-    "agro": [("Cà phê", "Coffee", "ກາເຟ"), ("Nông sản", "Agro-processing", "ປຸງແຕ່ງກະສິກຳ"),
-             ("Cao su", "Rubber", "ຢາງພາລາ"), ("Tinh bột sắn", "Cassava Starch", "ແປ້ງມັນຕົ້ນ"),
-             ("Mía đường", "Sugar", "ນ້ຳຕານ")],
-    "light": [("Gỗ", "Wood", "ໄມ້"), ("Nội thất", "Furniture", "ເຟີນີເຈີ"),
-              ("Bao bì", "Packaging", "ບັນຈຸພັນ"), ("Nhựa", "Plastics", "ພລາສຕິກ")],
+    "electronics": [
+        ("Điện tử", "Electronics", "ເອເລັກໂຕຣນິກ"),
+        ("Dây cáp điện", "Cable", "ສາຍໄຟ"),
+        ("Đồng", "Copper", "ທອງແດງ"),
+    ],
+    "power": [
+        ("Thủy điện", "Hydropower", "ໄຟຟ້ານ້ຳຕົກ"),
+        ("Năng lượng", "Energy", "ພະລັງງານ"),
+        ("Thiết bị điện", "Electrical Equipment", "ອຸປະກອນໄຟຟ້າ"),
+    ],
+    "agro": [
+        ("Cà phê", "Coffee", "ກາເຟ"),
+        ("Nông sản", "Agro-processing", "ປຸງແຕ່ງກະສິກຳ"),
+        ("Cao su", "Rubber", "ຢາງພາລາ"),
+        ("Tinh bột sắn", "Cassava Starch", "ແປ້ງມັນຕົ້ນ"),
+        ("Mía đường", "Sugar", "ນ້ຳຕານ"),
+    ],
+    "light": [
+        ("Gỗ", "Wood", "ໄມ້"),
+        ("Nội thất", "Furniture", "ເຟີນີເຈີ"),
+        ("Bao bì", "Packaging", "ບັນຈຸພັນ"),
+        ("Nhựa", "Plastics", "ພລາສຕິກ"),
+    ],
 }
-VN_BRANDS = ["An Phát", "Bình Minh", "Trường Sơn", "Hồng Lĩnh", "Thái Hòa", "Phú Thịnh",
-             "Đại Lợi", "Tân Việt", "Kim Long", "Hưng Thịnh", "Sông Lam", "Hoàng Mai",
-             "Bắc Trung", "Vạn Xuân", "Ánh Dương", "Quang Minh", "Thiên Phú", "Lộc Phát",
-             "Minh Khang", "Gia Bảo", "Đông Hải", "Phương Nam", "Hải Vân", "Ngọc Sơn"]
-LA_BRANDS = [("ສີສະຫວາດ", "Sisavath"), ("ພູຂຽວ", "Phoukhiao"), ("ຈຳປາ", "Champa"),
-             ("ແສງອາລຸນ", "Sengaloun"), ("ວຽງທອງ", "Viengthong"), ("ດາວເຮືອງ", "Daoheuang"),
-             ("ສົມບູນ", "Somboun"), ("ນາຄາ", "Naka"), ("ມິດຕະພາບ", "Mittaphap"),
-             ("ພູສີ", "Phousi"), ("ແສງຈັນ", "Sengchanh"), ("ທອງລາວ", "Thonglao"),
-             ("ໄຊສົມບູນ", "Xaysomboun"), ("ຂອງ", "Khong"), ("ເຊໂນ", "Seno"), ("ດອກຈຳປາ", "Dokchampa")]
-VN_PROVINCES = {"42": 9, "40": 9, "44": 8, "38": 7, "46": 5, "48": 6, "51": 4, "01": 6, "79": 6,
-                "31": 5, "14": 3, "11": 2, "52": 2, "24": 2, "75": 2}
-LA_PROVINCES = {"LA-VT": 10, "LA-SV": 8, "LA-CH": 6, "LA-KH": 6, "LA-BL": 4, "LA-AT": 4,
-                "LA-SL": 3, "LA-XE": 3, "LA-LP": 3, "LA-HO": 3, "LA-XI": 3, "LA-VI": 3,
-                "LA-OU": 2, "LA-LM": 2, "LA-BK": 1, "LA-PH": 1, "LA-XA": 2, "LA-XS": 1}
+VN_BRANDS = [
+    "An Phát",
+    "Bình Minh",
+    "Trường Sơn",
+    "Hồng Lĩnh",
+    "Thái Hòa",
+    "Phú Thịnh",
+    "Đại Lợi",
+    "Tân Việt",
+    "Kim Long",
+    "Hưng Thịnh",
+    "Sông Lam",
+    "Hoàng Mai",
+    "Bắc Trung",
+    "Vạn Xuân",
+    "Ánh Dương",
+    "Quang Minh",
+    "Thiên Phú",
+    "Lộc Phát",
+    "Minh Khang",
+    "Gia Bảo",
+    "Đông Hải",
+    "Phương Nam",
+    "Hải Vân",
+    "Ngọc Sơn",
+]
+LA_BRANDS = [
+    ("ສີສະຫວາດ", "Sisavath"),
+    ("ພູຂຽວ", "Phoukhiao"),
+    ("ຈຳປາ", "Champa"),
+    ("ແສງອາລຸນ", "Sengaloun"),
+    ("ວຽງທອງ", "Viengthong"),
+    ("ດາວເຮືອງ", "Daoheuang"),
+    ("ສົມບູນ", "Somboun"),
+    ("ນາຄາ", "Naka"),
+    ("ມິດຕະພາບ", "Mittaphap"),
+    ("ພູສີ", "Phousi"),
+    ("ແສງຈັນ", "Sengchanh"),
+    ("ທອງລາວ", "Thonglao"),
+    ("ໄຊສົມບູນ", "Xaysomboun"),
+    ("ຂອງ", "Khong"),
+    ("ເຊໂນ", "Seno"),
+    ("ດອກຈຳປາ", "Dokchampa"),
+]
+VN_PROVINCES = {
+    "42": 9,
+    "40": 9,
+    "44": 8,
+    "38": 7,
+    "46": 5,
+    "48": 6,
+    "51": 4,
+    "01": 6,
+    "79": 6,
+    "31": 5,
+    "14": 3,
+    "11": 2,
+    "52": 2,
+    "24": 2,
+    "75": 2,
+}
+LA_PROVINCES = {
+    "LA-VT": 10,
+    "LA-SV": 8,
+    "LA-CH": 6,
+    "LA-KH": 6,
+    "LA-BL": 4,
+    "LA-AT": 4,
+    "LA-SL": 3,
+    "LA-XE": 3,
+    "LA-LP": 3,
+    "LA-HO": 3,
+    "LA-XI": 3,
+    "LA-VI": 3,
+    "LA-OU": 2,
+    "LA-LM": 2,
+    "LA-BK": 1,
+    "LA-PH": 1,
+    "LA-XA": 2,
+    "LA-XS": 1,
+}
 # Where each country's firms sit along a chain: Lao PDR upstream, Viet Nam downstream.
 STAGE_WEIGHTS = {
-    "VNM": {"raw_material": 1, "processing": 3, "manufacturing": 5, "design": 1,
-            "distribution": 2},
-    "LAO": {"raw_material": 5, "processing": 4, "manufacturing": 2, "design": 0.3,
-            "distribution": 1},
+    "VNM": {"raw_material": 1, "processing": 3, "manufacturing": 5, "design": 1, "distribution": 2},
+    "LAO": {
+        "raw_material": 5,
+        "processing": 4,
+        "manufacturing": 2,
+        "design": 0.3,
+        "distribution": 1,
+    },
 }
-CERTIFICATIONS = ["ISO 9001", "ISO 14001", "HACCP", "ISO 22000", "OEKO-TEX", "GlobalG.A.P.",
-                  "ISO 45001", "FSC"]
-PREVIOUS = {"processing": "raw_material", "manufacturing": "processing",
-            "design": "manufacturing", "distribution": "manufacturing"}
+CERTIFICATIONS = [
+    "ISO 9001",
+    "ISO 14001",
+    "HACCP",
+    "ISO 22000",
+    "OEKO-TEX",
+    "GlobalG.A.P.",
+    "ISO 45001",
+    "FSC",
+]
+PREVIOUS = {
+    "processing": "raw_material",
+    "manufacturing": "processing",
+    "design": "manufacturing",
+    "distribution": "manufacturing",
+}
 
 
 @dataclass
@@ -133,9 +243,9 @@ class _Builder:
                 vi = f"Công ty {form} {vi_word} {brand}"
                 en = f"{brand} {en_word} {'Co., Ltd' if form == 'TNHH' else 'JSC'}"
                 en = en.replace("Đ", "D").replace("đ", "d")
-                from lienket.engine.text import fold
-                en = " ".join(w.capitalize() if w.islower() else w
-                              for w in fold(en).split()).replace("Co Ltd", "Co., Ltd")
+                en = " ".join(
+                    w.capitalize() if w.islower() else w for w in fold(en).split()
+                ).replace("Co Ltd", "Co., Ltd")
                 en = en.replace("Jsc", "JSC")
                 lo = ""
             else:
@@ -151,36 +261,58 @@ class _Builder:
     def enterprise(self, country: str) -> tuple[Enterprise, list[str], list[str]]:
         rng = self.rng
         chain = rng.choice(list(refdata.chains()))
-        stages = [s for s in refdata.chains()[chain].stages]
+        stages = list(refdata.chains()[chain].stages)
         weights = {s: STAGE_WEIGHTS[country][s] for s in stages}
         stage = _pick(rng, weights)
         province = _pick(rng, VN_PROVINCES if country == "VNM" else LA_PROVINCES)
         vi, lo, en = self.names_for(country, chain)
         zones = self.zones.get((country, province), [])
-        sector = {"raw_material": "agriculture" if chain in ("agro", "dairy") else "industry",
-                  "distribution": "trade", "design": "services"}.get(stage, "industry")
+        sector = {
+            "raw_material": "agriculture" if chain in ("agro", "dairy") else "industry",
+            "distribution": "trade",
+            "design": "services",
+        }.get(stage, "industry")
         employees = int(rng.lognormvariate(4.0, 1.2)) + 1
         scale = 1_000_000_000 if country == "VNM" else 250_000_000
         revenue = Decimal(int(employees * rng.lognormvariate(0, 0.8) * scale / 4))
         capital = Decimal(int(float(revenue) * rng.uniform(0.2, 0.9)))
-        products = sorted({_expand(rng, c, self.hs)
-                           for c in rng.sample(_codes_at(chain, stage),
-                                               k=min(2, len(_codes_at(chain, stage))))})
+        products = sorted(
+            {
+                _expand(rng, c, self.hs)
+                for c in rng.sample(_codes_at(chain, stage), k=min(2, len(_codes_at(chain, stage))))
+            }
+        )
         prev = PREVIOUS.get(stage)
-        inputs = sorted({_expand(rng, c, self.hs)
-                         for c in rng.sample(_codes_at(chain, prev),
-                                             k=min(2, len(_codes_at(chain, prev))))}) if prev else []
+        inputs = (
+            sorted(
+                {
+                    _expand(rng, c, self.hs)
+                    for c in rng.sample(
+                        _codes_at(chain, prev), k=min(2, len(_codes_at(chain, prev)))
+                    )
+                }
+            )
+            if prev
+            else []
+        )
         extra = [stage] + ([PREVIOUS[stage]] if stage in PREVIOUS and rng.random() < 0.2 else [])
         ent = Enterprise(
-            country=country, name_vi=vi, name_lo=lo, name_en=en, tax_id=self.tax_id(country),
+            country=country,
+            name_vi=vi,
+            name_lo=lo,
+            name_en=en,
+            tax_id=self.tax_id(country),
             province_code=province,
             zone=rng.choice(zones) if zones and rng.random() < 0.5 else None,
-            sector=sector, stages=" ".join(s for s in refdata.STAGES if s in extra),
-            employees=employees, annual_revenue=revenue, total_capital=capital,
+            sector=sector,
+            stages=" ".join(s for s in refdata.STAGES if s in extra),
+            employees=employees,
+            annual_revenue=revenue,
+            total_capital=capital,
             currency="VND" if country == "VNM" else "LAK",
             capacity=f"{rng.randint(5, 500) * 1000} t/year" if stage != "design" else "",
             certifications=", ".join(rng.sample(CERTIFICATIONS, k=rng.choice([0, 0, 1, 2]))),
-            description=f"Fictional demo enterprise: {en_word_of(chain)} ({stage.replace('_', ' ')}).",
+            description=f"Fictional demo enterprise: {en_word_of(chain)} ({stage}).",
             contact_email=f"contact{len(self.names)}@example.com",
             fictional=True,
         )
@@ -191,8 +323,9 @@ def en_word_of(chain: str) -> str:
     return refdata.chains()[chain].names.en
 
 
-def _relationships(rng: random.Random, firms: list[tuple[Enterprise, list[str], list[str]]],
-                   n: int) -> list[Relationship]:
+def _relationships(
+    rng: random.Random, firms: list[tuple[Enterprise, list[str], list[str]]], n: int
+) -> list[Relationship]:
     by_product: dict[str, list[Enterprise]] = defaultdict(list)
     for ent, products, _inputs in firms:
         for code in products:
@@ -213,9 +346,13 @@ def _relationships(rng: random.Random, firms: list[tuple[Enterprise, list[str], 
         key = (supplier.pk, buyer.pk, code)
         if key not in rels:
             rels[key] = Relationship(
-                supplier=supplier, buyer=buyer, hs_code=code, hs_edition="HS2022",
+                supplier=supplier,
+                buyer=buyer,
+                hs_code=code,
+                hs_edition="HS2022",
                 annual_value_usd=Decimal(int(rng.lognormvariate(12.5, 1.1))),
-                since=rng.randint(2008, 2025), notes="Fictional demo relationship.",
+                since=rng.randint(2008, 2025),
+                notes="Fictional demo relationship.",
                 fictional=True,
             )
     return list(rels.values())
@@ -230,8 +367,13 @@ def load_demo(progress: Callable[[str, int, int], None] | None = None) -> DemoRe
     firms = [builder.enterprise("VNM" if i % 2 == 0 else "LAO") for i in range(N_ENTERPRISES)]
     # A few near-duplicates, as an import would bring them, for the steward's review page.
     for ent, products, inputs in firms[:4]:
-        twin = Enterprise(**{f.name: getattr(ent, f.name) for f in Enterprise._meta.concrete_fields
-                             if f.name not in ("id", "created", "updated")})
+        twin = Enterprise(
+            **{
+                f.name: getattr(ent, f.name)
+                for f in Enterprise._meta.concrete_fields
+                if f.name not in ("id", "created", "updated")
+            }
+        )
         twin.tax_id = builder.tax_id(ent.country)
         twin.name_en = ent.name_en.replace("Co., Ltd", "Company Limited").replace("JSC", "J.S.C")
         twin.name_vi = ent.name_vi.upper()

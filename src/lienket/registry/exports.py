@@ -23,21 +23,44 @@ BOLD = Font(bold=True)
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 EXAMPLE_ENTERPRISE = {
-    "country": "VNM", "name_vi": "Công ty TNHH Ví Dụ", "name_lo": "", "name_en": "Example Co., Ltd",
-    "tax_id": "0100000000", "province": "Hà Tĩnh", "zone": "vungang-ez", "sector": "industry",
-    "stages": "processing manufacturing", "hs_edition": "HS2022", "products": "252329 6810",
-    "inputs": "2521 2701", "employees": "120", "annual_revenue": "45000000000",
-    "total_capital": "18000000000", "currency": "VND", "fictional": "yes",
+    "country": "VNM",
+    "name_vi": "Công ty TNHH Ví Dụ",
+    "name_lo": "",
+    "name_en": "Example Co., Ltd",
+    "tax_id": "0100000000",
+    "province": "Hà Tĩnh",
+    "zone": "vungang-ez",
+    "sector": "industry",
+    "stages": "processing manufacturing",
+    "hs_edition": "HS2022",
+    "products": "252329 6810",
+    "inputs": "2521 2701",
+    "employees": "120",
+    "annual_revenue": "45000000000",
+    "total_capital": "18000000000",
+    "currency": "VND",
+    "fictional": "yes",
 }
 EXAMPLE_RELATIONSHIP = {
-    "supplier_country": "LAO", "supplier_tax_id": "123456789000", "buyer_country": "VNM",
-    "buyer_tax_id": "0100000000", "hs_code": "2521", "hs_edition": "HS2022",
-    "annual_value_usd": "250000", "since": "2022", "fictional": "yes",
+    "supplier_country": "LAO",
+    "supplier_tax_id": "123456789000",
+    "buyer_country": "VNM",
+    "buyer_tax_id": "0100000000",
+    "hs_code": "2521",
+    "hs_edition": "HS2022",
+    "annual_value_usd": "250000",
+    "since": "2022",
+    "fictional": "yes",
 }
 
 
-def _sheet(wb: Workbook, title: str, columns: Iterable[str], rows: Iterable[Iterable[object]],
-           required: Iterable[str] = ()) -> None:
+def _sheet(
+    wb: Workbook,
+    title: str,
+    columns: Iterable[str],
+    rows: Iterable[Iterable[object]],
+    required: Iterable[str] = (),
+) -> None:
     fresh = wb.sheetnames == ["Sheet"] and wb.active is not None
     ws = wb.active if fresh and wb.active is not None else wb.create_sheet()
     ws.title = title[:31]
@@ -66,20 +89,42 @@ def template(kind: str) -> bytes:
     wb = Workbook()
     if kind == "enterprises":
         cols = ENTERPRISE_REQUIRED + ENTERPRISE_OPTIONAL
-        _sheet(wb, _("enterprises"), cols, [[EXAMPLE_ENTERPRISE.get(c, "") for c in cols]],
-               ENTERPRISE_REQUIRED)
+        _sheet(
+            wb,
+            _("enterprises"),
+            cols,
+            [[EXAMPLE_ENTERPRISE.get(c, "") for c in cols]],
+            ENTERPRISE_REQUIRED,
+        )
     else:
         cols = RELATIONSHIP_REQUIRED + RELATIONSHIP_OPTIONAL
-        _sheet(wb, _("relationships"), cols, [[EXAMPLE_RELATIONSHIP.get(c, "") for c in cols]],
-               RELATIONSHIP_REQUIRED)
+        _sheet(
+            wb,
+            _("relationships"),
+            cols,
+            [[EXAMPLE_RELATIONSHIP.get(c, "") for c in cols]],
+            RELATIONSHIP_REQUIRED,
+        )
     notes = [
-        [_("Keep the header row. Highlighted columns must be present; values may be blank "
-           "except country, province and sector.")],
+        [
+            _(
+                "Keep the header row. Highlighted columns must be present; values may be blank "
+                "except country, province and sector."
+            )
+        ],
         [_("The example row is fictional: replace it.")],
-        [_("HS codes: 4 or 6 digits of the stated edition (HS2017 or HS2022), separated by "
-           "spaces or commas.")],
-        [_("Provinces: code or name in any language; former Vietnamese provinces (before "
-           "1 July 2025) are mapped to the new units.")],
+        [
+            _(
+                "HS codes: 4 or 6 digits of the stated edition (HS2017 or HS2022), separated by "
+                "spaces or commas."
+            )
+        ],
+        [
+            _(
+                "Provinces: code or name in any language; former Vietnamese provinces (before "
+                "1 July 2025) are mapped to the new units."
+            )
+        ],
         [_("Revenue and capital are in the country's own currency (VND, LAK).")],
         [_("An import is all or nothing: if any row has a problem, nothing is saved.")],
     ]
@@ -94,13 +139,37 @@ def enterprises_xlsx(queryset: Iterable[Enterprise]) -> bytes:
     for e in queryset:
         made = " ".join(p.hs_code for p in e.products_made())
         needed = " ".join(p.hs_code for p in e.inputs_needed())
-        rows.append([
-            e.pk, e.country, e.name_vi, e.name_lo, e.name_en, e.tax_id, e.province_code,
-            e.zone.code if e.zone else "", e.sector, e.stages, e.hs_edition, made, needed,
-            e.employees, e.annual_revenue, e.total_capital, e.currency, e.capacity,
-            e.certifications, e.description, e.contact_name, e.contact_email, e.contact_phone,
-            e.website, "yes" if e.fictional else "no", e.size_class, e.chains,
-        ])
+        rows.append(
+            [
+                e.pk,
+                e.country,
+                e.name_vi,
+                e.name_lo,
+                e.name_en,
+                e.tax_id,
+                e.province_code,
+                e.zone.code if e.zone else "",
+                e.sector,
+                e.stages,
+                e.hs_edition,
+                made,
+                needed,
+                e.employees,
+                e.annual_revenue,
+                e.total_capital,
+                e.currency,
+                e.capacity,
+                e.certifications,
+                e.description,
+                e.contact_name,
+                e.contact_email,
+                e.contact_phone,
+                e.website,
+                "yes" if e.fictional else "no",
+                e.size_class,
+                e.chains,
+            ]
+        )
     wb = Workbook()
     _sheet(wb, _("enterprises"), cols, rows)
     return _save(wb)
@@ -109,6 +178,10 @@ def enterprises_xlsx(queryset: Iterable[Enterprise]) -> bytes:
 def errors_xlsx(errors: Iterable[RowError]) -> bytes:
     """The import error report: one line per problem."""
     wb = Workbook()
-    _sheet(wb, _("errors"), [_("file"), _("row"), _("column"), _("problem")],
-           [[e.file, e.row, e.field, e.text(_)] for e in errors])
+    _sheet(
+        wb,
+        _("errors"),
+        [_("file"), _("row"), _("column"), _("problem")],
+        [[e.file, e.row, e.field, e.text(_)] for e in errors],
+    )
     return _save(wb)

@@ -20,8 +20,14 @@ def province_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     groups = []
     for iso3 in settings.LIENKET_COUNTRIES:
         country = refdata.countries()[iso3].names.get(lang)
-        items = sorted(((p.code, p.names.get(lang)) for (c, _code), p in refdata.provinces().items()
-                        if c == iso3), key=lambda kv: kv[1])
+        items = sorted(
+            (
+                (p.code, p.names.get(lang))
+                for (c, _code), p in refdata.provinces().items()
+                if c == iso3
+            ),
+            key=lambda kv: kv[1],
+        )
         groups.append((country, items))
     return groups
 
@@ -29,34 +35,69 @@ def province_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 class EnterpriseForm(forms.ModelForm):
     country = forms.ChoiceField(label=_("Country"))
     province_code = forms.ChoiceField(label=_("Province"))
-    stages = forms.MultipleChoiceField(label=_("Value-chain stages"), choices=Stage.choices,
-                                       required=False, widget=forms.CheckboxSelectMultiple)
-    products = forms.CharField(label=_("Products made (HS codes)"), required=False,
-                               help_text=_("4 or 6 digits, separated by spaces or commas"))
-    inputs = forms.CharField(label=_("Inputs needed (HS codes)"), required=False,
-                             help_text=_("4 or 6 digits, separated by spaces or commas"))
+    stages = forms.MultipleChoiceField(
+        label=_("Value-chain stages"),
+        choices=Stage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    products = forms.CharField(
+        label=_("Products made (HS codes)"),
+        required=False,
+        help_text=_("4 or 6 digits, separated by spaces or commas"),
+    )
+    inputs = forms.CharField(
+        label=_("Inputs needed (HS codes)"),
+        required=False,
+        help_text=_("4 or 6 digits, separated by spaces or commas"),
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Enterprise
-        fields = ["country", "name_vi", "name_lo", "name_en", "tax_id", "province_code", "zone",
-                  "sector", "stages", "hs_edition", "products", "inputs", "employees",
-                  "annual_revenue", "total_capital", "capacity", "certifications",
-                  "description", "contact_name", "contact_email", "contact_phone", "website"]
+        fields = [
+            "country",
+            "name_vi",
+            "name_lo",
+            "name_en",
+            "tax_id",
+            "province_code",
+            "zone",
+            "sector",
+            "stages",
+            "hs_edition",
+            "products",
+            "inputs",
+            "employees",
+            "annual_revenue",
+            "total_capital",
+            "capacity",
+            "certifications",
+            "description",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        countries = [c for c in settings.LIENKET_COUNTRIES
-                     if self.instance.pk or roles.can_create_enterprise(user, c)]
+        countries = [
+            c
+            for c in settings.LIENKET_COUNTRIES
+            if self.instance.pk or roles.can_create_enterprise(user, c)
+        ]
         lang = (get_language() or "en")[:2]
         self.fields["country"].choices = [
-            (c, refdata.countries()[c].names.get(lang)) for c in countries]
+            (c, refdata.countries()[c].names.get(lang)) for c in countries
+        ]
         if self.instance.pk:
             self.fields["country"].disabled = True
         self.fields["province_code"].choices = province_choices()
         self.fields["hs_edition"] = forms.ChoiceField(
-            label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS])
+            label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS]
+        )
         self.fields["zone"].queryset = Zone.objects.all()
         self.fields["zone"].required = False
         if self.instance.pk:
@@ -75,7 +116,9 @@ class EnterpriseForm(forms.ModelForm):
         data = super().clean()
         country = data.get("country") or self.instance.country
         if not any(data.get(f) for f in ("name_vi", "name_lo", "name_en")):
-            self.add_error("name_en", _("At least one name (Vietnamese, Lao or English) is required."))
+            self.add_error(
+                "name_en", _("At least one name (Vietnamese, Lao or English) is required.")
+            )
         if country:
             self._parse("province_code", v.parse_province, country)
             data["tax_id"] = self._parse("tax_id", v.parse_tax_id, country) or ""
@@ -83,7 +126,8 @@ class EnterpriseForm(forms.ModelForm):
             if zone and zone.country != country:
                 self.add_error("zone", _("This zone is in another country."))
             dup = Enterprise.objects.filter(country=country, tax_id=data["tax_id"]).exclude(
-                pk=self.instance.pk)
+                pk=self.instance.pk
+            )
             if data["tax_id"] and dup.exists():
                 self.add_error("tax_id", _("This tax identifier is already registered."))
             data["currency"] = v.default_currency(country)
@@ -104,14 +148,22 @@ class EnterpriseForm(forms.ModelForm):
 class RelationshipForm(forms.ModelForm):
     class Meta:
         model = Relationship
-        fields = ["supplier", "buyer", "hs_code", "hs_edition", "annual_value_usd", "since",
-                  "notes"]
+        fields = [
+            "supplier",
+            "buyer",
+            "hs_code",
+            "hs_edition",
+            "annual_value_usd",
+            "since",
+            "notes",
+        ]
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["hs_edition"] = forms.ChoiceField(
-            label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS])
+            label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS]
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -120,16 +172,25 @@ class RelationshipForm(forms.ModelForm):
             if supplier == buyer:
                 self.add_error("buyer", _("Supplier and buyer must be different enterprises."))
             elif not roles.can_edit_relationship(self.user, supplier, buyer):
-                self.add_error(None, _("You may not record relationships between these enterprises."))
+                self.add_error(
+                    None, _("You may not record relationships between these enterprises.")
+                )
         if data.get("hs_code"):
             try:
-                data["hs_code"] = v.parse_hs_code(data.get("hs_edition") or "HS2022", data["hs_code"])
+                data["hs_code"] = v.parse_hs_code(
+                    data.get("hs_edition") or "HS2022", data["hs_code"]
+                )
             except v.FieldError as exc:
                 self.add_error("hs_code", str(exc.message) % exc.params)
         return data
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What the file holds"), choices=[
-        ("enterprises", _("Enterprises")), ("relationships", _("Supplier-buyer relationships"))])
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=[
+            ("enterprises", _("Enterprises")),
+            ("relationships", _("Supplier-buyer relationships")),
+        ],
+    )
     file = forms.FileField(label=_("File (XLSX or CSV, UTF-8)"))

@@ -31,9 +31,23 @@ from lienket.registry.models import (
 
 ENTERPRISE_REQUIRED = ("country", "name_vi", "name_lo", "name_en", "tax_id", "province", "sector")
 ENTERPRISE_OPTIONAL = (
-    "zone", "stages", "hs_edition", "products", "inputs", "employees", "annual_revenue",
-    "total_capital", "currency", "capacity", "certifications", "description", "contact_name",
-    "contact_email", "contact_phone", "website", "fictional",
+    "zone",
+    "stages",
+    "hs_edition",
+    "products",
+    "inputs",
+    "employees",
+    "annual_revenue",
+    "total_capital",
+    "currency",
+    "capacity",
+    "certifications",
+    "description",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "website",
+    "fictional",
 )
 RELATIONSHIP_REQUIRED = ("supplier_country", "supplier_tax_id", "buyer_country", "buyer_tax_id")
 RELATIONSHIP_OPTIONAL = ("hs_code", "hs_edition", "annual_value_usd", "since", "notes", "fictional")
@@ -58,8 +72,9 @@ class RowChecker:
         try:
             return parse(*args, self.row.get(column, ""))
         except v.FieldError as exc:
-            self.errors.append(RowError(self.table.name, self.line, column, str(exc.message),
-                                        exc.params))
+            self.errors.append(
+                RowError(self.table.name, self.line, column, str(exc.message), exc.params)
+            )
             return None
 
 
@@ -74,21 +89,39 @@ def _enterprise_rows(
         if country is None:
             continue
         if country not in allowed:
-            errors.append(RowError(table.name, line, "country",
-                                   str(_("you may not import firms of %(country)s")),
-                                   {"country": country}))
+            errors.append(
+                RowError(
+                    table.name,
+                    line,
+                    "country",
+                    str(_("you may not import firms of %(country)s")),
+                    {"country": country},
+                )
+            )
             continue
         if not any(row.get(c, "").strip() for c in ("name_vi", "name_lo", "name_en")):
-            errors.append(RowError(table.name, line, "name_en",
-                                   str(_("at least one name (Vietnamese, Lao or English) is required"))))
+            errors.append(
+                RowError(
+                    table.name,
+                    line,
+                    "name_en",
+                    str(_("at least one name (Vietnamese, Lao or English) is required")),
+                )
+            )
         edition = check("hs_edition", v.parse_edition) or "HS2022"
         tax_id = check("tax_id", v.parse_tax_id, country) or ""
         if tax_id:
             first = seen_tax.setdefault((country, tax_id), line)
             if first != line:
-                errors.append(RowError(table.name, line, "tax_id",
-                                       str(_("tax identifier %(value)s repeats row %(row)s")),
-                                       {"value": tax_id, "row": first}))
+                errors.append(
+                    RowError(
+                        table.name,
+                        line,
+                        "tax_id",
+                        str(_("tax identifier %(value)s repeats row %(row)s")),
+                        {"value": tax_id, "row": first},
+                    )
+                )
         ent = Enterprise(
             country=country,
             name_vi=row.get("name_vi", "").strip(),
@@ -118,8 +151,9 @@ def _enterprise_rows(
         yield line, ent, products, inputs
 
 
-def _existing_tax_ids(table: Table, parsed: list[tuple[int, Enterprise, list[str], list[str]]],
-                      errors: list[RowError]) -> None:
+def _existing_tax_ids(
+    table: Table, parsed: list[tuple[int, Enterprise, list[str], list[str]]], errors: list[RowError]
+) -> None:
     by_country: dict[str, dict[str, int]] = {}
     for line, ent, _p, _i in parsed:
         if ent.tax_id:
@@ -127,14 +161,20 @@ def _existing_tax_ids(table: Table, parsed: list[tuple[int, Enterprise, list[str
     for country, ids in by_country.items():
         taken = Enterprise.objects.filter(country=country, tax_id__in=list(ids))
         for tax_id, pk in taken.values_list("tax_id", "pk"):
-            errors.append(RowError(table.name, ids[tax_id], "tax_id",
-                                   str(_("tax identifier %(value)s is already registered "
-                                         "(enterprise #%(pk)s)")),
-                                   {"value": tax_id, "pk": pk}))
+            errors.append(
+                RowError(
+                    table.name,
+                    ids[tax_id],
+                    "tax_id",
+                    str(_("tax identifier %(value)s is already registered (enterprise #%(pk)s)")),
+                    {"value": tax_id, "pk": pk},
+                )
+            )
 
 
-def import_enterprises(stream: BinaryIO, name: str, user: Any,
-                       progress: Progress | None = None) -> ImportResult:
+def import_enterprises(
+    stream: BinaryIO, name: str, user: Any, progress: Progress | None = None
+) -> ImportResult:
     """Validate and import an enterprise file; raises DataError listing every problem."""
     table = read_table(stream, name, ENTERPRISE_REQUIRED, ENTERPRISE_OPTIONAL)
     allowed = roles.importable_countries(user, settings.LIENKET_COUNTRIES)
@@ -156,12 +196,13 @@ def import_enterprises(stream: BinaryIO, name: str, user: Any,
     return ImportResult(created=len(created), duplicates_flagged=len(pairs))
 
 
-def _write_enterprises(parsed: list[tuple[int, Enterprise, list[str], list[str]]],
-                       progress: Progress | None) -> list[Enterprise]:
+def _write_enterprises(
+    parsed: list[tuple[int, Enterprise, list[str], list[str]]], progress: Progress | None
+) -> list[Enterprise]:
     created: list[Enterprise] = []
     batch = 1000
     for start in range(0, len(parsed), batch):
-        chunk = parsed[start:start + batch]
+        chunk = parsed[start : start + batch]
         ents = Enterprise.objects.bulk_create([p[1] for p in chunk])
         EnterpriseProduct.objects.bulk_create(
             EnterpriseProduct(enterprise=e, role=role, hs_code=code)
@@ -176,17 +217,22 @@ def _write_enterprises(parsed: list[tuple[int, Enterprise, list[str], list[str]]
 
 
 def _named(ent: Enterprise, key: str) -> NamedFirm:
-    return NamedFirm(key, f"{ent.country}:{ent.province_code}",
-                     tuple(n for n in (ent.name_vi, ent.name_lo, ent.name_en) if n))
+    return NamedFirm(
+        key,
+        f"{ent.country}:{ent.province_code}",
+        tuple(n for n in (ent.name_vi, ent.name_lo, ent.name_en) if n),
+    )
 
 
 def _likely_duplicates(new: list[Enterprise]) -> list[DuplicatePair]:
     """Pairs among the new firms (keys ``n<index>``) and firms already in their provinces."""
     provinces = {e.province_code for e in new}
     existing = Enterprise.objects.filter(province_code__in=provinces).only(
-        "pk", "country", "province_code", "name_vi", "name_lo", "name_en")
-    return likely_duplicates([_named(e, f"n{i}") for i, e in enumerate(new)],
-                             [_named(e, str(e.pk)) for e in existing])
+        "pk", "country", "province_code", "name_vi", "name_lo", "name_en"
+    )
+    return likely_duplicates(
+        [_named(e, f"n{i}") for i, e in enumerate(new)], [_named(e, str(e.pk)) for e in existing]
+    )
 
 
 def _save_flags(pairs: list[DuplicatePair], created: list[Enterprise]) -> None:
@@ -203,16 +249,21 @@ def flag_duplicates_of(firms: list[Enterprise]) -> int:
     """Flag likely duplicates of saved firms among all firms of their provinces."""
     ids = {e.pk for e in firms}
     provinces = {e.province_code for e in firms}
-    existing = Enterprise.objects.filter(province_code__in=provinces).exclude(pk__in=ids).only(
-        "pk", "country", "province_code", "name_vi", "name_lo", "name_en")
-    pairs = likely_duplicates([_named(e, str(e.pk)) for e in firms],
-                              [_named(e, str(e.pk)) for e in existing])
+    existing = (
+        Enterprise.objects.filter(province_code__in=provinces)
+        .exclude(pk__in=ids)
+        .only("pk", "country", "province_code", "name_vi", "name_lo", "name_en")
+    )
+    pairs = likely_duplicates(
+        [_named(e, str(e.pk)) for e in firms], [_named(e, str(e.pk)) for e in existing]
+    )
     _save_flags(pairs, [])
     return len(pairs)
 
 
-def import_relationships(stream: BinaryIO, name: str, user: Any,
-                         progress: Progress | None = None) -> ImportResult:
+def import_relationships(
+    stream: BinaryIO, name: str, user: Any, progress: Progress | None = None
+) -> ImportResult:
     """Validate and import supplier-buyer relationships identified by country and tax id."""
     table = read_table(stream, name, RELATIONSHIP_REQUIRED, RELATIONSHIP_OPTIONAL)
     errors: list[RowError] = []
@@ -227,37 +278,75 @@ def import_relationships(stream: BinaryIO, name: str, user: Any,
             tax_id = row.get(f"{side}_tax_id", "").strip()
             firm = firms.get((country, tax_id)) if country else None
             if country and firm is None:
-                errors.append(RowError(table.name, line, f"{side}_tax_id",
-                                       str(_("no registered enterprise of %(country)s has tax "
-                                             "identifier %(value)r")),
-                                       {"country": country, "value": tax_id}))
+                errors.append(
+                    RowError(
+                        table.name,
+                        line,
+                        f"{side}_tax_id",
+                        str(
+                            _(
+                                "no registered enterprise of %(country)s has tax "
+                                "identifier %(value)r"
+                            )
+                        ),
+                        {"country": country, "value": tax_id},
+                    )
+                )
             parties.append(firm)
         supplier, buyer = parties
         edition = check("hs_edition", v.parse_edition) or "HS2022"
         hs = check("hs_code", v.parse_hs_code, edition) if row.get("hs_code") else ""
         rel = Relationship(
-            supplier=supplier, buyer=buyer, hs_code=hs or "", hs_edition=edition,
+            supplier=supplier,
+            buyer=buyer,
+            hs_code=hs or "",
+            hs_edition=edition,
             annual_value_usd=check("annual_value_usd", v.parse_money),
-            since=check("since", v.parse_year), notes=row.get("notes", ""),
+            since=check("since", v.parse_year),
+            notes=row.get("notes", ""),
             fictional=bool(check("fictional", v.parse_bool)),
         )
         if supplier and buyer:
             if supplier.pk == buyer.pk:
-                errors.append(RowError(table.name, line, "buyer_tax_id",
-                                       str(_("supplier and buyer are the same enterprise"))))
+                errors.append(
+                    RowError(
+                        table.name,
+                        line,
+                        "buyer_tax_id",
+                        str(_("supplier and buyer are the same enterprise")),
+                    )
+                )
             elif not roles.can_edit_relationship(user, supplier, buyer):
-                errors.append(RowError(table.name, line, "supplier_country",
-                                       str(_("you may not record relationships between these "
-                                             "enterprises"))))
+                errors.append(
+                    RowError(
+                        table.name,
+                        line,
+                        "supplier_country",
+                        str(_("you may not record relationships between these enterprises")),
+                    )
+                )
             key = (supplier.pk, buyer.pk, rel.hs_code)
             if (first := seen.setdefault(key, line)) != line:
-                errors.append(RowError(table.name, line, "hs_code",
-                                       str(_("this relationship repeats row %(row)s")),
-                                       {"row": first}))
-            elif Relationship.objects.filter(supplier=supplier, buyer=buyer,
-                                             hs_code=rel.hs_code).exists():
-                errors.append(RowError(table.name, line, "hs_code",
-                                       str(_("this relationship is already registered"))))
+                errors.append(
+                    RowError(
+                        table.name,
+                        line,
+                        "hs_code",
+                        str(_("this relationship repeats row %(row)s")),
+                        {"row": first},
+                    )
+                )
+            elif Relationship.objects.filter(
+                supplier=supplier, buyer=buyer, hs_code=rel.hs_code
+            ).exists():
+                errors.append(
+                    RowError(
+                        table.name,
+                        line,
+                        "hs_code",
+                        str(_("this relationship is already registered")),
+                    )
+                )
         rels.append(rel)
         if progress and line % 250 == 0:
             progress("validate", line - 1, len(table.rows))

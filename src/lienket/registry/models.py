@@ -93,25 +93,53 @@ class Enterprise(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
     tax_id = models.CharField(_("tax identifier"), max_length=32, blank=True)
     province_code = models.CharField(_("province"), max_length=8, db_index=True)
-    zone = models.ForeignKey(Zone, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="enterprises", verbose_name=_("zone"))
-    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices,
-                              default=Sector.INDUSTRY)
-    stages = models.CharField(_("value-chain stages"), max_length=120, blank=True,
-                              help_text=_("space-separated stage codes"))
-    chains = models.CharField(_("priority chains"), max_length=200, blank=True, editable=False,
-                              help_text=_("derived from products and inputs"))
+    zone = models.ForeignKey(
+        Zone,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enterprises",
+        verbose_name=_("zone"),
+    )
+    sector = models.CharField(
+        _("sector"), max_length=20, choices=Sector.choices, default=Sector.INDUSTRY
+    )
+    stages = models.CharField(
+        _("value-chain stages"),
+        max_length=120,
+        blank=True,
+        help_text=_("space-separated stage codes"),
+    )
+    chains = models.CharField(
+        _("priority chains"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("derived from products and inputs"),
+    )
     hs_edition = models.CharField(_("HS edition"), max_length=6, default="HS2022")
     employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
-    annual_revenue = models.DecimalField(_("annual revenue"), max_digits=20, decimal_places=0,
-                                         null=True, blank=True)
-    total_capital = models.DecimalField(_("total capital"), max_digits=20, decimal_places=0,
-                                        null=True, blank=True)
-    currency = models.CharField(_("currency"), max_length=3, blank=True,
-                                help_text=_("of revenue and capital: the country's own currency"))
+    annual_revenue = models.DecimalField(
+        _("annual revenue"), max_digits=20, decimal_places=0, null=True, blank=True
+    )
+    total_capital = models.DecimalField(
+        _("total capital"), max_digits=20, decimal_places=0, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        help_text=_("of revenue and capital: the country's own currency"),
+    )
     capacity = models.CharField(_("production capacity"), max_length=200, blank=True)
-    size_class = models.CharField(_("size class"), max_length=10, choices=SizeClass.choices,
-                                  default=SizeClass.UNKNOWN, editable=False, db_index=True)
+    size_class = models.CharField(
+        _("size class"),
+        max_length=10,
+        choices=SizeClass.choices,
+        default=SizeClass.UNKNOWN,
+        editable=False,
+        db_index=True,
+    )
     size_basis = models.CharField(_("size basis"), max_length=200, blank=True, editable=False)
     certifications = models.CharField(_("certifications"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -129,8 +157,11 @@ class Enterprise(models.Model):
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
         constraints = [
-            models.UniqueConstraint(fields=["country", "tax_id"], condition=~models.Q(tax_id=""),
-                                    name="unique_tax_id_per_country"),
+            models.UniqueConstraint(
+                fields=["country", "tax_id"],
+                condition=~models.Q(tax_id=""),
+                name="unique_tax_id_per_country",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -172,8 +203,12 @@ class Enterprise(models.Model):
         ``hs_codes`` are the firm's product and input codes when they are not yet saved.
         """
         size, rule = classify_size(
-            refdata.sme_rules(), self.country, self.sector, self.employees,
-            self.annual_revenue, self.total_capital,
+            refdata.sme_rules(),
+            self.country,
+            self.sector,
+            self.employees,
+            self.annual_revenue,
+            self.total_capital,
         )
         self.size_class = size
         self.size_basis = rule.source if rule else ""
@@ -198,8 +233,11 @@ class EnterpriseProduct(models.Model):
 
     class Meta:
         ordering = ["role", "hs_code"]
-        constraints = [models.UniqueConstraint(fields=["enterprise", "role", "hs_code"],
-                                               name="unique_product_per_role")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "role", "hs_code"], name="unique_product_per_role"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.hs_code
@@ -211,14 +249,17 @@ class EnterpriseProduct(models.Model):
 
 
 class Relationship(models.Model):
-    supplier = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="sales",
-                                 verbose_name=_("supplier"))
-    buyer = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="purchases",
-                              verbose_name=_("buyer"))
+    supplier = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="sales", verbose_name=_("supplier")
+    )
+    buyer = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="purchases", verbose_name=_("buyer")
+    )
     hs_code = models.CharField(_("HS code"), max_length=6, blank=True)
     hs_edition = models.CharField(_("HS edition"), max_length=6, default="HS2022")
-    annual_value_usd = models.DecimalField(_("annual value (USD)"), max_digits=16,
-                                           decimal_places=0, null=True, blank=True)
+    annual_value_usd = models.DecimalField(
+        _("annual value (USD)"), max_digits=16, decimal_places=0, null=True, blank=True
+    )
     since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     fictional = models.BooleanField(_("fictional demo record"), default=False)
@@ -229,10 +270,12 @@ class Relationship(models.Model):
         verbose_name = _("supplier-buyer relationship")
         verbose_name_plural = _("supplier-buyer relationships")
         constraints = [
-            models.CheckConstraint(condition=~models.Q(supplier=models.F("buyer")),
-                                   name="relationship_not_with_itself"),
-            models.UniqueConstraint(fields=["supplier", "buyer", "hs_code"],
-                                    name="unique_relationship_per_product"),
+            models.CheckConstraint(
+                condition=~models.Q(supplier=models.F("buyer")), name="relationship_not_with_itself"
+            ),
+            models.UniqueConstraint(
+                fields=["supplier", "buyer", "hs_code"], name="unique_relationship_per_product"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -255,13 +298,18 @@ class DuplicateFlag(models.Model):
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
     other = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+")
     score = models.FloatField(_("name similarity"))
-    status = models.CharField(_("status"), max_length=10, choices=DuplicateStatus.choices,
-                              default=DuplicateStatus.OPEN)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["status", "-score"]
         verbose_name = _("likely duplicate")
         verbose_name_plural = _("likely duplicates")
-        constraints = [models.UniqueConstraint(fields=["enterprise", "other"],
-                                               name="unique_duplicate_flag")]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "other"], name="unique_duplicate_flag")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} ≈ {self.other} ({self.score:.0f})"

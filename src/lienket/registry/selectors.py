@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from django.db.models import Count, F, Q, QuerySet
 
 from lienket import refdata
-
 from lienket.engine.text import words
 from lienket.registry.models import Enterprise, Relationship
 
@@ -16,8 +15,12 @@ FILTERS = ("country", "province", "zone", "chain", "stage", "size", "q", "fictio
 
 def has_word(field: str, word: str) -> Q:
     """``field`` (space-separated words) contains ``word`` as a whole word."""
-    return (Q(**{field: word}) | Q(**{f"{field}__startswith": f"{word} "})
-            | Q(**{f"{field}__endswith": f" {word}"}) | Q(**{f"{field}__contains": f" {word} "}))
+    return (
+        Q(**{field: word})
+        | Q(**{f"{field}__startswith": f"{word} "})
+        | Q(**{f"{field}__endswith": f" {word}"})
+        | Q(**{f"{field}__contains": f" {word} "})
+    )
 
 
 def filter_enterprises(params: Mapping[str, str]) -> QuerySet[Enterprise]:
@@ -53,11 +56,14 @@ def public_summary() -> dict[str, object]:
         "enterprises": sum(by_country.values()),
         "relationships": rels.count(),
         "cross_border_relationships": cross,
-        "fictional_share": (Enterprise.objects.filter(fictional=True).count()
-                            / max(1, sum(by_country.values()))),
+        "fictional_share": (
+            Enterprise.objects.filter(fictional=True).count() / max(1, sum(by_country.values()))
+        ),
     }
 
 
 def enterprises_by_chain() -> dict[str, int]:
-    return {code: Enterprise.objects.filter(has_word("chains", code)).count()
-            for code in refdata.chains()}
+    return {
+        code: Enterprise.objects.filter(has_word("chains", code)).count()
+        for code in refdata.chains()
+    }

@@ -24,10 +24,17 @@ def load_reference_zones() -> tuple[int, int]:
     with transaction.atomic():
         for z in refdata.zones():
             values = {
-                "country": z.country, "province_code": z.province, "kind": z.kind,
-                "name_en": z.names.en, "name_vi": z.names.vi, "name_lo": z.names.lo,
-                "status": z.status, "latitude": z.latitude, "longitude": z.longitude,
-                "coordinate_quality": z.coordinate_quality, "verified": z.verified,
+                "country": z.country,
+                "province_code": z.province,
+                "kind": z.kind,
+                "name_en": z.names.en,
+                "name_vi": z.names.vi,
+                "name_lo": z.names.lo,
+                "status": z.status,
+                "latitude": z.latitude,
+                "longitude": z.longitude,
+                "coordinate_quality": z.coordinate_quality,
+                "verified": z.verified,
                 "notes": z.notes,
             }
             obj, was_created = Zone.objects.get_or_create(code=z.code, defaults=values)
@@ -47,8 +54,10 @@ def save_enterprise(ent: Enterprise, products: list[str], inputs: list[str]) -> 
         ent.products.all().delete()
         EnterpriseProduct.objects.bulk_create(
             [EnterpriseProduct(enterprise=ent, role=ProductRole.MADE, hs_code=c) for c in products]
-            + [EnterpriseProduct(enterprise=ent, role=ProductRole.NEEDED, hs_code=c)
-               for c in inputs]
+            + [
+                EnterpriseProduct(enterprise=ent, role=ProductRole.NEEDED, hs_code=c)
+                for c in inputs
+            ]
         )
     return ent
 
@@ -62,8 +71,19 @@ def merge_enterprises(flag: DuplicateFlag, keep: Enterprise) -> Enterprise:
     if keep.pk not in (flag.enterprise_id, flag.other_id):
         raise ValueError("the firm to keep must be one of the flagged pair")
     with transaction.atomic():
-        for field in ("name_vi", "name_lo", "name_en", "tax_id", "capacity", "certifications",
-                      "description", "contact_name", "contact_email", "contact_phone", "website"):
+        for field in (
+            "name_vi",
+            "name_lo",
+            "name_en",
+            "tax_id",
+            "capacity",
+            "certifications",
+            "description",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+        ):
             if not getattr(keep, field) and getattr(drop, field):
                 setattr(keep, field, getattr(drop, field))
         if drop.tax_id == keep.tax_id or not keep.tax_id:
@@ -72,8 +92,12 @@ def merge_enterprises(flag: DuplicateFlag, keep: Enterprise) -> Enterprise:
             for rel in Relationship.objects.filter(**{side: drop}):
                 other = rel.buyer if side == "supplier" else rel.supplier
                 clash = Relationship.objects.filter(
-                    **{side: keep, ("buyer" if side == "supplier" else "supplier"): other,
-                       "hs_code": rel.hs_code}).exists()
+                    **{
+                        side: keep,
+                        ("buyer" if side == "supplier" else "supplier"): other,
+                        "hs_code": rel.hs_code,
+                    }
+                ).exists()
                 if clash or other.pk == keep.pk:
                     rel.delete()
                 else:

@@ -36,8 +36,10 @@ def parse_country(text: str) -> str:
     if found is None:
         raise FieldError(_("unknown country %(value)r"), {"value": text})
     if found.iso3 not in settings.LIENKET_COUNTRIES:
-        raise FieldError(_("%(country)s is not one of this platform's countries (%(pair)s)"),
-                         {"country": found.iso3, "pair": ", ".join(settings.LIENKET_COUNTRIES)})
+        raise FieldError(
+            _("%(country)s is not one of this platform's countries (%(pair)s)"),
+            {"country": found.iso3, "pair": ", ".join(settings.LIENKET_COUNTRIES)},
+        )
     return found.iso3
 
 
@@ -46,8 +48,9 @@ def parse_province(country: str, text: str) -> str:
         raise FieldError(_("a province is required"))
     found = refdata.resolve_province(country, text)
     if found is None:
-        raise FieldError(_("unknown province %(value)r for %(country)s"),
-                         {"value": text, "country": country})
+        raise FieldError(
+            _("unknown province %(value)r for %(country)s"), {"value": text, "country": country}
+        )
     return found[0].code
 
 
@@ -58,8 +61,9 @@ def parse_zone(country: str, zones: list[Zone] | None, text: str) -> Zone | None
     for z in zones if zones is not None else Zone.objects.all():
         if key in {fold(z.code), fold(z.name_en), fold(z.name_vi), fold(z.name_lo)}:
             if z.country != country:
-                raise FieldError(_("zone %(value)r is not in %(country)s"),
-                                 {"value": text, "country": country})
+                raise FieldError(
+                    _("zone %(value)r is not in %(country)s"), {"value": text, "country": country}
+                )
             return z
     raise FieldError(_("unknown zone %(value)r"), {"value": text})
 
@@ -71,8 +75,10 @@ def parse_sector(text: str) -> str:
     for value, label in Sector.choices:
         if key == fold(str(label)):
             return str(value)
-    raise FieldError(_("unknown sector %(value)r; use one of %(choices)s"),
-                     {"value": text, "choices": ", ".join(Sector.values)})
+    raise FieldError(
+        _("unknown sector %(value)r; use one of %(choices)s"),
+        {"value": text, "choices": ", ".join(Sector.values)},
+    )
 
 
 def parse_stages(text: str) -> str:
@@ -82,20 +88,24 @@ def parse_stages(text: str) -> str:
             continue
         code = fold(part).replace(" ", "_")
         if code not in refdata.STAGES:
-            raise FieldError(_("unknown value-chain stage %(value)r; use %(choices)s"),
-                             {"value": part, "choices": ", ".join(refdata.STAGES)})
+            raise FieldError(
+                _("unknown value-chain stage %(value)r; use %(choices)s"),
+                {"value": part, "choices": ", ".join(refdata.STAGES)},
+            )
         if code not in stages:
             stages.append(code)
     return " ".join(s for s in refdata.STAGES if s in stages)
 
 
 def parse_edition(text: str) -> str:
-    edition = (text.strip().upper().replace(" ", "") or "HS2022")
+    edition = text.strip().upper().replace(" ", "") or "HS2022"
     if not edition.startswith("HS"):
         edition = "HS" + edition
     if edition not in refdata.HS_EDITIONS:
-        raise FieldError(_("unknown HS edition %(value)r; use %(choices)s"),
-                         {"value": text, "choices": ", ".join(refdata.HS_EDITIONS)})
+        raise FieldError(
+            _("unknown HS edition %(value)r; use %(choices)s"),
+            {"value": text, "choices": ", ".join(refdata.HS_EDITIONS)},
+        )
     return edition
 
 
@@ -111,8 +121,9 @@ def parse_hs_code(edition: str, text: str) -> str:
     if not code.isdigit() or len(code) not in (4, 6):
         raise FieldError(_("%(value)r is not an HS code of 4 or 6 digits"), {"value": text})
     if code not in refdata.hs_codes(edition):
-        raise FieldError(_("HS code %(code)s does not exist in %(edition)s"),
-                         {"code": code, "edition": edition})
+        raise FieldError(
+            _("HS code %(code)s does not exist in %(edition)s"), {"code": code, "edition": edition}
+        )
     return code
 
 
@@ -128,8 +139,10 @@ def parse_tax_id(country: str, text: str) -> str:
     value = text.strip().replace(" ", "")
     fmt = refdata.tax_id_formats().get(country)
     if value and fmt and not fmt.pattern.fullmatch(value):
-        raise FieldError(_("tax identifier %(value)r does not have %(country)s's format (%(example)s)"),
-                         {"value": text, "country": country, "example": fmt.example})
+        raise FieldError(
+            _("tax identifier %(value)r does not have %(country)s's format (%(example)s)"),
+            {"value": text, "country": country, "example": fmt.example},
+        )
     return value
 
 
@@ -167,8 +180,10 @@ def parse_currency(country: str, text: str) -> str:
     expected = default_currency(country)
     value = text.strip().upper() or expected
     if value != expected:
-        raise FieldError(_("revenue and capital of %(country)s firms are recorded in %(currency)s"),
-                         {"country": country, "currency": expected})
+        raise FieldError(
+            _("revenue and capital of %(country)s firms are recorded in %(currency)s"),
+            {"country": country, "currency": expected},
+        )
     return value
 
 

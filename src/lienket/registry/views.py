@@ -71,11 +71,18 @@ def enterprise_export(request: HttpRequest) -> HttpResponse:
 def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ent = get_object_or_404(Enterprise.objects.select_related("zone"), pk=pk)
     rels = Relationship.objects.filter(Q(supplier=ent) | Q(buyer=ent)).select_related(
-        "supplier", "buyer")
-    return render(request, "registry/enterprise_detail.html", {
-        "e": ent, "relationships": rels, "can_edit": roles.can_edit_enterprise(request.user, ent),
-        "stage_labels": dict(Stage.choices),
-    })
+        "supplier", "buyer"
+    )
+    return render(
+        request,
+        "registry/enterprise_detail.html",
+        {
+            "e": ent,
+            "relationships": rels,
+            "can_edit": roles.can_edit_enterprise(request.user, ent),
+            "stage_labels": dict(Stage.choices),
+        },
+    )
 
 
 @require(lambda u: roles.can_create_enterprise(u))
@@ -111,9 +118,14 @@ def zone_list(request: HttpRequest) -> HttpResponse:
 @require(roles.can_read_registry)
 def zone_detail(request: HttpRequest, code: str) -> HttpResponse:
     zone = get_object_or_404(Zone, code=code)
-    return render(request, "registry/zone_detail.html", {
-        "zone": zone, "enterprises": zone.enterprises.all()[:200],
-    })
+    return render(
+        request,
+        "registry/zone_detail.html",
+        {
+            "zone": zone,
+            "enterprises": zone.enterprises.all()[:200],
+        },
+    )
 
 
 @require(roles.can_read_registry)
@@ -147,8 +159,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        run = (importers.import_enterprises if form.cleaned_data["kind"] == "enterprises"
-               else importers.import_relationships)
+        run = (
+            importers.import_enterprises
+            if form.cleaned_data["kind"] == "enterprises"
+            else importers.import_relationships
+        )
         try:
             result = run(upload, upload.name, request.user)
         except DataError as exc:
@@ -180,7 +195,8 @@ def import_template(request: HttpRequest, kind: str) -> HttpResponse:
 @require(roles.can_manage_duplicates)
 def duplicate_list(request: HttpRequest) -> HttpResponse:
     flags = DuplicateFlag.objects.filter(status=DuplicateStatus.OPEN).select_related(
-        "enterprise", "other")
+        "enterprise", "other"
+    )
     return render(request, "registry/duplicates.html", {"flags": flags})
 
 
@@ -188,15 +204,19 @@ def duplicate_list(request: HttpRequest) -> HttpResponse:
 @require(roles.can_manage_duplicates)
 def duplicate_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     flag = get_object_or_404(DuplicateFlag, pk=pk, status=DuplicateStatus.OPEN)
-    if not (roles.can_edit_enterprise(request.user, flag.enterprise)
-            and roles.can_edit_enterprise(request.user, flag.other)):
+    if not (
+        roles.can_edit_enterprise(request.user, flag.enterprise)
+        and roles.can_edit_enterprise(request.user, flag.other)
+    ):
         raise PermissionDenied
     action = request.POST.get("action")
     if action == "dismiss":
         services.dismiss_duplicate(flag)
         messages.success(request, _("Marked as two different enterprises."))
     elif action == "merge":
-        keep = flag.enterprise if request.POST.get("keep") == str(flag.enterprise_id) else flag.other
+        keep = (
+            flag.enterprise if request.POST.get("keep") == str(flag.enterprise_id) else flag.other
+        )
         services.merge_enterprises(flag, keep)
         messages.success(request, _("Enterprises merged."))
     return redirect("duplicate-list")

@@ -6,29 +6,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0001_initial'),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('focal', 'Focal point'), ('reader', 'Ministry reader'), ('enterprise', 'Enterprise user')], max_length=16, verbose_name='role')),
-                ('country', models.CharField(blank=True, help_text='ISO 3166-1 alpha-3; the country a focal point serves', max_length=3, verbose_name='country')),
-                ('organisation', models.CharField(blank=True, max_length=120, verbose_name='organisation')),
-                ('enterprise', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='users', to='registry.enterprise', verbose_name='enterprise')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("focal", "Focal point"),
+                            ("reader", "Ministry reader"),
+                            ("enterprise", "Enterprise user"),
+                        ],
+                        max_length=16,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        help_text="ISO 3166-1 alpha-3; the country a focal point serves",
+                        max_length=3,
+                        verbose_name="country",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.CharField(blank=True, max_length=120, verbose_name="organisation"),
+                ),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="users",
+                        to="registry.enterprise",
+                        verbose_name="enterprise",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'profile',
-                'verbose_name_plural': 'profiles',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('role', 'focal'), _negated=True), models.Q(('country', ''), _negated=True), _connector='OR'), name='focal_point_has_country'), models.CheckConstraint(condition=models.Q(models.Q(('role', 'enterprise'), _negated=True), ('enterprise__isnull', False), _connector='OR'), name='enterprise_user_has_enterprise')],
+                "verbose_name": "profile",
+                "verbose_name_plural": "profiles",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role", "focal"), _negated=True),
+                            models.Q(("country", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="focal_point_has_country",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("role", "enterprise"), _negated=True),
+                            ("enterprise__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="enterprise_user_has_enterprise",
+                    ),
+                ],
             },
         ),
     ]

@@ -12,8 +12,8 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import PurePath
 from gettext import gettext as _  # marks messages; the web app translates them
+from pathlib import PurePath
 from typing import BinaryIO
 
 from lienket.engine.errors import DataError, RowError
@@ -46,8 +46,9 @@ def _xlsx_rows(data: bytes, name: str) -> Iterator[list[str]]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
-        raise DataError([RowError(name, 0, "", _("not a readable XLSX workbook (%(reason)s)"),
-                                  {"reason": exc})]) from exc
+        raise DataError(
+            [RowError(name, 0, "", _("not a readable XLSX workbook (%(reason)s)"), {"reason": exc})]
+        ) from exc
     ws = wb.worksheets[0]
     for row in ws.iter_rows(values_only=True):
         yield [_cell(v) for v in row]
@@ -94,14 +95,24 @@ def read_table(
     elif suffix in (".csv", ".txt", ""):
         lines = _csv_rows(data, name)
     else:
-        raise DataError([RowError(name, 0, "", _("unsupported file type %(suffix)s; use .xlsx or .csv"),
-                                  {"suffix": suffix or "?"})])
+        raise DataError(
+            [
+                RowError(
+                    name,
+                    0,
+                    "",
+                    _("unsupported file type %(suffix)s; use .xlsx or .csv"),
+                    {"suffix": suffix or "?"},
+                )
+            ]
+        )
     header = next(lines, None)
     if not header or not any(header):
         raise DataError([RowError(name, 1, "", _("the file has no header row"))])
     columns = tuple(h.strip().lower() for h in header)
-    errors = [RowError(name, 1, c, _("required column is missing")) for c in required
-              if c not in columns]
+    errors = [
+        RowError(name, 1, c, _("required column is missing")) for c in required if c not in columns
+    ]
     known = set(required) | set(optional)
     errors += [RowError(name, 1, c, _("unknown column")) for c in columns if c and c not in known]
     if errors:
@@ -110,8 +121,12 @@ def read_table(
     for number, values in enumerate(lines, start=2):
         if not any(values):
             continue
-        rows.append((number, {c: (values[i] if i < len(values) else "") for i, c in
-                              enumerate(columns) if c}))
+        rows.append(
+            (
+                number,
+                {c: (values[i] if i < len(values) else "") for i, c in enumerate(columns) if c},
+            )
+        )
         if progress and number % 500 == 0:
             progress(number)
     if not rows:

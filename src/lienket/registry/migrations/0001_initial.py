@@ -5,129 +5,412 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Zone',
+            name="Zone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='code')),
-                ('country', models.CharField(max_length=3, verbose_name='country')),
-                ('province_code', models.CharField(blank=True, max_length=8, verbose_name='province')),
-                ('kind', models.CharField(choices=[('industrial_park', 'Industrial park'), ('economic_zone', 'Economic zone'), ('special_economic_zone', 'Special economic zone'), ('specific_economic_zone', 'Specific economic zone'), ('border_economic_zone', 'Border economic zone'), ('pilot_vn_la_park', 'Pilot Viet Nam - Lao industrial park')], max_length=32, verbose_name='kind')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('name_vi', models.CharField(blank=True, max_length=200, verbose_name='name (Vietnamese)')),
-                ('name_lo', models.CharField(blank=True, max_length=200, verbose_name='name (Lao)')),
-                ('status', models.CharField(default='operating', max_length=20, verbose_name='status')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='latitude')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='longitude')),
-                ('coordinate_quality', models.CharField(blank=True, max_length=40, verbose_name='coordinate quality')),
-                ('verified', models.BooleanField(default=False, verbose_name='verified against a source')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="code")),
+                ("country", models.CharField(max_length=3, verbose_name="country")),
+                (
+                    "province_code",
+                    models.CharField(blank=True, max_length=8, verbose_name="province"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("industrial_park", "Industrial park"),
+                            ("economic_zone", "Economic zone"),
+                            ("special_economic_zone", "Special economic zone"),
+                            ("specific_economic_zone", "Specific economic zone"),
+                            ("border_economic_zone", "Border economic zone"),
+                            ("pilot_vn_la_park", "Pilot Viet Nam - Lao industrial park"),
+                        ],
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                (
+                    "name_vi",
+                    models.CharField(blank=True, max_length=200, verbose_name="name (Vietnamese)"),
+                ),
+                (
+                    "name_lo",
+                    models.CharField(blank=True, max_length=200, verbose_name="name (Lao)"),
+                ),
+                (
+                    "status",
+                    models.CharField(default="operating", max_length=20, verbose_name="status"),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="latitude")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="longitude")),
+                (
+                    "coordinate_quality",
+                    models.CharField(blank=True, max_length=40, verbose_name="coordinate quality"),
+                ),
+                (
+                    "verified",
+                    models.BooleanField(default=False, verbose_name="verified against a source"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
             ],
             options={
-                'verbose_name': 'zone',
-                'verbose_name_plural': 'zones',
-                'ordering': ['country', 'kind', 'name_en'],
+                "verbose_name": "zone",
+                "verbose_name_plural": "zones",
+                "ordering": ["country", "kind", "name_en"],
             },
         ),
         migrations.CreateModel(
-            name='Enterprise',
+            name="Enterprise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('country', models.CharField(db_index=True, max_length=3, verbose_name='country')),
-                ('name_vi', models.CharField(blank=True, max_length=255, verbose_name='name (Vietnamese)')),
-                ('name_lo', models.CharField(blank=True, max_length=255, verbose_name='name (Lao)')),
-                ('name_en', models.CharField(blank=True, max_length=255, verbose_name='name (English)')),
-                ('tax_id', models.CharField(blank=True, max_length=32, verbose_name='tax identifier')),
-                ('province_code', models.CharField(db_index=True, max_length=8, verbose_name='province')),
-                ('sector', models.CharField(choices=[('agriculture', 'Agriculture, forestry and fishery'), ('industry', 'Industry'), ('construction', 'Construction'), ('trade', 'Trade'), ('services', 'Services')], default='industry', max_length=20, verbose_name='sector')),
-                ('stages', models.CharField(blank=True, help_text='space-separated stage codes', max_length=120, verbose_name='value-chain stages')),
-                ('chains', models.CharField(blank=True, editable=False, help_text='derived from products and inputs', max_length=200, verbose_name='priority chains')),
-                ('hs_edition', models.CharField(default='HS2022', max_length=6, verbose_name='HS edition')),
-                ('employees', models.PositiveIntegerField(blank=True, null=True, verbose_name='employees')),
-                ('annual_revenue', models.DecimalField(blank=True, decimal_places=0, max_digits=20, null=True, verbose_name='annual revenue')),
-                ('total_capital', models.DecimalField(blank=True, decimal_places=0, max_digits=20, null=True, verbose_name='total capital')),
-                ('currency', models.CharField(blank=True, help_text="of revenue and capital: the country's own currency", max_length=3, verbose_name='currency')),
-                ('capacity', models.CharField(blank=True, max_length=200, verbose_name='production capacity')),
-                ('size_class', models.CharField(choices=[('micro', 'Micro'), ('small', 'Small'), ('medium', 'Medium'), ('large', 'Large'), ('unknown', 'Unknown')], db_index=True, default='unknown', editable=False, max_length=10, verbose_name='size class')),
-                ('size_basis', models.CharField(blank=True, editable=False, max_length=200, verbose_name='size basis')),
-                ('certifications', models.CharField(blank=True, max_length=300, verbose_name='certifications')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact person')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
-                ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('fictional', models.BooleanField(db_index=True, default=False, verbose_name='fictional demo record')),
-                ('search_text', models.TextField(blank=True, editable=False)),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
-                ('zone', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='enterprises', to='registry.zone', verbose_name='zone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("country", models.CharField(db_index=True, max_length=3, verbose_name="country")),
+                (
+                    "name_vi",
+                    models.CharField(blank=True, max_length=255, verbose_name="name (Vietnamese)"),
+                ),
+                (
+                    "name_lo",
+                    models.CharField(blank=True, max_length=255, verbose_name="name (Lao)"),
+                ),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="name (English)"),
+                ),
+                (
+                    "tax_id",
+                    models.CharField(blank=True, max_length=32, verbose_name="tax identifier"),
+                ),
+                (
+                    "province_code",
+                    models.CharField(db_index=True, max_length=8, verbose_name="province"),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("agriculture", "Agriculture, forestry and fishery"),
+                            ("industry", "Industry"),
+                            ("construction", "Construction"),
+                            ("trade", "Trade"),
+                            ("services", "Services"),
+                        ],
+                        default="industry",
+                        max_length=20,
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "stages",
+                    models.CharField(
+                        blank=True,
+                        help_text="space-separated stage codes",
+                        max_length=120,
+                        verbose_name="value-chain stages",
+                    ),
+                ),
+                (
+                    "chains",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="derived from products and inputs",
+                        max_length=200,
+                        verbose_name="priority chains",
+                    ),
+                ),
+                (
+                    "hs_edition",
+                    models.CharField(default="HS2022", max_length=6, verbose_name="HS edition"),
+                ),
+                (
+                    "employees",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="employees"),
+                ),
+                (
+                    "annual_revenue",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="annual revenue",
+                    ),
+                ),
+                (
+                    "total_capital",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="total capital",
+                    ),
+                ),
+                (
+                    "currency",
+                    models.CharField(
+                        blank=True,
+                        help_text="of revenue and capital: the country's own currency",
+                        max_length=3,
+                        verbose_name="currency",
+                    ),
+                ),
+                (
+                    "capacity",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="production capacity"
+                    ),
+                ),
+                (
+                    "size_class",
+                    models.CharField(
+                        choices=[
+                            ("micro", "Micro"),
+                            ("small", "Small"),
+                            ("medium", "Medium"),
+                            ("large", "Large"),
+                            ("unknown", "Unknown"),
+                        ],
+                        db_index=True,
+                        default="unknown",
+                        editable=False,
+                        max_length=10,
+                        verbose_name="size class",
+                    ),
+                ),
+                (
+                    "size_basis",
+                    models.CharField(
+                        blank=True, editable=False, max_length=200, verbose_name="size basis"
+                    ),
+                ),
+                (
+                    "certifications",
+                    models.CharField(blank=True, max_length=300, verbose_name="certifications"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "contact_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="contact person"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact email"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="contact phone"),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "fictional",
+                    models.BooleanField(
+                        db_index=True, default=False, verbose_name="fictional demo record"
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True, editable=False)),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="enterprises",
+                        to="registry.zone",
+                        verbose_name="zone",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enterprise',
-                'verbose_name_plural': 'enterprises',
-                'ordering': ['country', 'name_en', 'name_vi', 'name_lo', 'pk'],
+                "verbose_name": "enterprise",
+                "verbose_name_plural": "enterprises",
+                "ordering": ["country", "name_en", "name_vi", "name_lo", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='DuplicateFlag',
+            name="DuplicateFlag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(verbose_name='name similarity')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('merged', 'Merged'), ('dismissed', 'Not a duplicate')], default='open', max_length=10, verbose_name='status')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.enterprise')),
-                ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.enterprise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField(verbose_name="name similarity")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("merged", "Merged"),
+                            ("dismissed", "Not a duplicate"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.enterprise",
+                    ),
+                ),
+                (
+                    "other",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.enterprise",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'likely duplicate',
-                'verbose_name_plural': 'likely duplicates',
-                'ordering': ['status', '-score'],
-                'constraints': [models.UniqueConstraint(fields=('enterprise', 'other'), name='unique_duplicate_flag')],
+                "verbose_name": "likely duplicate",
+                "verbose_name_plural": "likely duplicates",
+                "ordering": ["status", "-score"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("enterprise", "other"), name="unique_duplicate_flag"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EnterpriseProduct',
+            name="EnterpriseProduct",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('made', 'Product made'), ('needed', 'Input needed')], max_length=8, verbose_name='role')),
-                ('hs_code', models.CharField(db_index=True, max_length=6, verbose_name='HS code')),
-                ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='products', to='registry.enterprise')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("made", "Product made"), ("needed", "Input needed")],
+                        max_length=8,
+                        verbose_name="role",
+                    ),
+                ),
+                ("hs_code", models.CharField(db_index=True, max_length=6, verbose_name="HS code")),
+                (
+                    "enterprise",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="products",
+                        to="registry.enterprise",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['role', 'hs_code'],
-                'constraints': [models.UniqueConstraint(fields=('enterprise', 'role', 'hs_code'), name='unique_product_per_role')],
+                "ordering": ["role", "hs_code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("enterprise", "role", "hs_code"), name="unique_product_per_role"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Relationship',
+            name="Relationship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hs_code', models.CharField(blank=True, max_length=6, verbose_name='HS code')),
-                ('hs_edition', models.CharField(default='HS2022', max_length=6, verbose_name='HS edition')),
-                ('annual_value_usd', models.DecimalField(blank=True, decimal_places=0, max_digits=16, null=True, verbose_name='annual value (USD)')),
-                ('since', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='since (year)')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('fictional', models.BooleanField(default=False, verbose_name='fictional demo record')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('buyer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='purchases', to='registry.enterprise', verbose_name='buyer')),
-                ('supplier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sales', to='registry.enterprise', verbose_name='supplier')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("hs_code", models.CharField(blank=True, max_length=6, verbose_name="HS code")),
+                (
+                    "hs_edition",
+                    models.CharField(default="HS2022", max_length=6, verbose_name="HS edition"),
+                ),
+                (
+                    "annual_value_usd",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=0,
+                        max_digits=16,
+                        null=True,
+                        verbose_name="annual value (USD)",
+                    ),
+                ),
+                (
+                    "since",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="since (year)"
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "fictional",
+                    models.BooleanField(default=False, verbose_name="fictional demo record"),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "buyer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="purchases",
+                        to="registry.enterprise",
+                        verbose_name="buyer",
+                    ),
+                ),
+                (
+                    "supplier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sales",
+                        to="registry.enterprise",
+                        verbose_name="supplier",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'supplier-buyer relationship',
-                'verbose_name_plural': 'supplier-buyer relationships',
-                'ordering': ['-annual_value_usd', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('supplier', models.F('buyer')), _negated=True), name='relationship_not_with_itself'), models.UniqueConstraint(fields=('supplier', 'buyer', 'hs_code'), name='unique_relationship_per_product')],
+                "verbose_name": "supplier-buyer relationship",
+                "verbose_name_plural": "supplier-buyer relationships",
+                "ordering": ["-annual_value_usd", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("supplier", models.F("buyer")), _negated=True),
+                        name="relationship_not_with_itself",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("supplier", "buyer", "hs_code"),
+                        name="unique_relationship_per_product",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='enterprise',
-            constraint=models.UniqueConstraint(condition=models.Q(('tax_id', ''), _negated=True), fields=('country', 'tax_id'), name='unique_tax_id_per_country'),
+            model_name="enterprise",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("tax_id", ""), _negated=True),
+                fields=("country", "tax_id"),
+                name="unique_tax_id_per_country",
+            ),
         ),
     ]
