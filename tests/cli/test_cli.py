@@ -58,3 +58,23 @@ def test_import_refuses_an_unknown_kind(tmp_path):
     f = tmp_path / "x.csv"
     f.write_text("a\n1\n")
     assert runner.invoke(app, ["import", str(f), "--kind", "zones"]).exit_code == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_setup_twice_changes_nothing_the_second_time():
+    from django.contrib.auth.models import User
+
+    from lienket.registry.models import Relationship, Zone
+
+    first = runner.invoke(app, ["setup"])
+    assert first.exit_code == 0, first.output
+    assert "lienket-demo" in first.output and "admin" in first.output
+    counts = (Enterprise.objects.count(), Relationship.objects.count(), Zone.objects.count(),
+              User.objects.count())
+    second = runner.invoke(app, ["setup"])
+    assert second.exit_code == 0, second.output
+    assert "demo data already loaded" in second.output
+    assert "0 created, 0 updated" in second.output
+    assert (Enterprise.objects.count(), Relationship.objects.count(), Zone.objects.count(),
+            User.objects.count()) == counts
+    assert counts[0] > 380 and counts[3] == 6

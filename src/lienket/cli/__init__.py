@@ -169,14 +169,17 @@ def _print_login() -> None:
 def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
+    threads: Annotated[int, typer.Option(help="worker threads")] = 8,
 ) -> None:
-    """Serve the web application (Django's threaded server; use a WSGI server in production)."""
+    """Serve the web application with waitress (a production WSGI server; static by WhiteNoise)."""
     django_setup()
-    from django.core.management import call_command
+    from waitress import serve as waitress_serve
+
+    from lienket.web.wsgi import application
 
     _print_login()
     console.print(f"serving on http://{host}:{port}/  (Ctrl+C to stop)")
-    call_command("runserver", f"{host}:{port}", use_reloader=False)
+    waitress_serve(application, host=host, port=port, threads=threads, ident="lienket")
 
 
 @app.command("import")

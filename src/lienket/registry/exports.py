@@ -75,6 +75,10 @@ def _sheet(
         ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(c) + 4))
     for r in rows:
         ws.append([("" if x is None else x) for x in r])
+        for cell in ws[ws.max_row]:
+            # A name such as "=HYPERLINK(...)" stays text: an export never carries formulas.
+            if cell.data_type == "f":
+                cell.data_type = "s"
     ws.freeze_panes = "A2"
 
 

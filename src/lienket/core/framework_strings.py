@@ -1,0 +1,28 @@
+"""Messages of Django and DRF that lienket's pages show, listed so our catalogues carry them.
+
+Django and DRF ship no Lao translation; naming their messages here makes ``makemessages`` put
+them in lienket's catalogues, which Django consults first (``LOCALE_PATHS``). The msgids must stay
+identical to the frameworks' own.
+"""
+
+from django.utils.translation import gettext_noop
+
+FRAMEWORK_MESSAGES = (
+    gettext_noop("This field is required."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("The submitted file is empty."),
+    gettext_noop("No file was submitted. Check the encoding type on the form."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+    gettext_noop(
+        "Please enter a correct %(username)s and password. Note that both fields may be "
+        "case-sensitive."
+    ),
+    gettext_noop("This account is inactive."),
+    gettext_noop("Authentication credentials were not provided."),
+    gettext_noop("You do not have permission to perform this action."),
+)

@@ -1,0 +1,32 @@
+import io
+
+from openpyxl import load_workbook
+
+from lienket.registry.exports import enterprises_xlsx, template
+from lienket.registry.models import Enterprise
+from tests.conftest import make_firm
+
+
+def test_a_hostile_name_is_exported_as_text_not_as_a_formula(registry):
+    make_firm("VNM", '=HYPERLINK("http://evil.example","click")', "42")
+    data = enterprises_xlsx(Enterprise.objects.prefetch_related("products"))
+    ws = load_workbook(io.BytesIO(data)).active
+    cells = [c for row in ws.iter_rows() for c in row if str(c.value).startswith("=HYPERLINK")]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_the_templates_have_the_import_columns_and_a_fictional_example():
+    from lienket.registry.importers import ENTERPRISE_OPTIONAL, ENTERPRISE_REQUIRED
+
+    ws = load_workbook(io.BytesIO(template("enterprises"))).worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ENTERPRISE_REQUIRED + ENTERPRISE_OPTIONAL
+    assert rows[1][rows[0].index("fictional")] == "yes"
+
+
+def test_the_template_imports_as_it_is(registry, steward):
+    from lienket.registry.importers import import_enterprises
+
+    result = import_enterprises(io.BytesIO(template("enterprises")), "template.xlsx", steward)
+    assert result.created == 1
+    assert Enterprise.objects.get(tax_id="0100000000").fictional
