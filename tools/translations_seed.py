@@ -442,22 +442,45 @@ T = {
     "User name": ("Tên đăng nhập", "ຊື່ຜູ້ໃຊ້"),
     "Password": ("Mật khẩu", "ລະຫັດຜ່ານ"),
 }
-T.update({
-    "This field is required.": ("Trường này là bắt buộc.", "ຕ້ອງປ້ອນຂໍ້ມູນນີ້."),
-    "Enter a whole number.": ("Hãy nhập một số nguyên.", "ກະລຸນາປ້ອນຈຳນວນເຕັມ."),
-    "Enter a number.": ("Hãy nhập một số.", "ກະລຸນາປ້ອນຕົວເລກ."),
-    "Enter a valid email address.": ("Hãy nhập địa chỉ email hợp lệ.", "ກະລຸນາປ້ອນທີ່ຢູ່ອີເມວທີ່ຖືກຕ້ອງ."),
-    "Enter a valid URL.": ("Hãy nhập địa chỉ web hợp lệ.", "ກະລຸນາປ້ອນທີ່ຢູ່ເວັບທີ່ຖືກຕ້ອງ."),
-    "Select a valid choice. %(value)s is not one of the available choices.": ("Hãy chọn một giá trị hợp lệ. %(value)s không nằm trong các lựa chọn.", "ກະລຸນາເລືອກຄ່າທີ່ຖືກຕ້ອງ. %(value)s ບໍ່ຢູ່ໃນຕົວເລືອກ."),
-    "Select a valid choice. That choice is not one of the available choices.": ("Hãy chọn một giá trị hợp lệ. Lựa chọn đó không có trong danh sách.", "ກະລຸນາເລືອກຄ່າທີ່ຖືກຕ້ອງ. ຕົວເລືອກນັ້ນບໍ່ມີໃນລາຍການ."),
-    "The submitted file is empty.": ("Tệp gửi lên bị trống.", "ໄຟລ໌ທີ່ສົ່ງມາຫວ່າງເປົ່າ."),
-    "No file was submitted. Check the encoding type on the form.": ("Chưa có tệp nào được gửi. Hãy kiểm tra kiểu mã hóa của biểu mẫu.", "ບໍ່ມີໄຟລ໌ຖືກສົ່ງມາ. ກະລຸນາກວດປະເພດການເຂົ້າລະຫັດຂອງແບບຟອມ."),
-    "Ensure this value is greater than or equal to %(limit_value)s.": ("Giá trị phải lớn hơn hoặc bằng %(limit_value)s.", "ຄ່ານີ້ຕ້ອງຫຼາຍກວ່າ ຫຼື ເທົ່າກັບ %(limit_value)s."),
-    "Please enter a correct %(username)s and password. Note that both fields may be case-sensitive.": ("Hãy nhập đúng %(username)s và mật khẩu. Lưu ý cả hai đều phân biệt chữ hoa và chữ thường.", "ກະລຸນາປ້ອນ %(username)s ແລະ ລະຫັດຜ່ານໃຫ້ຖືກຕ້ອງ. ທັງສອງອາດແຍກຕົວພິມໃຫຍ່ ແລະ ນ້ອຍ."),
-    "This account is inactive.": ("Tài khoản này đã bị vô hiệu hóa.", "ບັນຊີນີ້ຖືກປິດການໃຊ້ງານ."),
-    "Authentication credentials were not provided.": ("Chưa cung cấp thông tin xác thực.", "ບໍ່ໄດ້ສະໜອງຂໍ້ມູນຢັ້ງຢືນຕົວຕົນ."),
-    "You do not have permission to perform this action.": ("Bạn không có quyền thực hiện thao tác này.", "ທ່ານບໍ່ມີສິດດຳເນີນການນີ້."),
-})
+T.update(
+    {
+        "This field is required.": ("Trường này là bắt buộc.", "ຕ້ອງປ້ອນຂໍ້ມູນນີ້."),
+        "Enter a whole number.": ("Hãy nhập một số nguyên.", "ກະລຸນາປ້ອນຈຳນວນເຕັມ."),
+        "Enter a number.": ("Hãy nhập một số.", "ກະລຸນາປ້ອນຕົວເລກ."),
+        "Enter a valid email address.": ("Hãy nhập địa chỉ email hợp lệ.", "ກະລຸນາປ້ອນທີ່ຢູ່ອີເມວທີ່ຖືກຕ້ອງ."),
+        "Enter a valid URL.": ("Hãy nhập địa chỉ web hợp lệ.", "ກະລຸນາປ້ອນທີ່ຢູ່ເວັບທີ່ຖືກຕ້ອງ."),
+        "Select a valid choice. %(value)s is not one of the available choices.": (
+            "Hãy chọn một giá trị hợp lệ. %(value)s không nằm trong các lựa chọn.",
+            "ກະລຸນາເລືອກຄ່າທີ່ຖືກຕ້ອງ. %(value)s ບໍ່ຢູ່ໃນຕົວເລືອກ.",
+        ),
+        "Select a valid choice. That choice is not one of the available choices.": (
+            "Hãy chọn một giá trị hợp lệ. Lựa chọn đó không có trong danh sách.",
+            "ກະລຸນາເລືອກຄ່າທີ່ຖືກຕ້ອງ. ຕົວເລືອກນັ້ນບໍ່ມີໃນລາຍການ.",
+        ),
+        "The submitted file is empty.": ("Tệp gửi lên bị trống.", "ໄຟລ໌ທີ່ສົ່ງມາຫວ່າງເປົ່າ."),
+        "No file was submitted. Check the encoding type on the form.": (
+            "Chưa có tệp nào được gửi. Hãy kiểm tra kiểu mã hóa của biểu mẫu.",
+            "ບໍ່ມີໄຟລ໌ຖືກສົ່ງມາ. ກະລຸນາກວດປະເພດການເຂົ້າລະຫັດຂອງແບບຟອມ.",
+        ),
+        "Ensure this value is greater than or equal to %(limit_value)s.": (
+            "Giá trị phải lớn hơn hoặc bằng %(limit_value)s.",
+            "ຄ່ານີ້ຕ້ອງຫຼາຍກວ່າ ຫຼື ເທົ່າກັບ %(limit_value)s.",
+        ),
+        "Please enter a correct %(username)s and password. Note that both fields may be case-sensitive.": (
+            "Hãy nhập đúng %(username)s và mật khẩu. Lưu ý cả hai đều phân biệt chữ hoa và chữ thường.",
+            "ກະລຸນາປ້ອນ %(username)s ແລະ ລະຫັດຜ່ານໃຫ້ຖືກຕ້ອງ. ທັງສອງອາດແຍກຕົວພິມໃຫຍ່ ແລະ ນ້ອຍ.",
+        ),
+        "This account is inactive.": ("Tài khoản này đã bị vô hiệu hóa.", "ບັນຊີນີ້ຖືກປິດການໃຊ້ງານ."),
+        "Authentication credentials were not provided.": (
+            "Chưa cung cấp thông tin xác thực.",
+            "ບໍ່ໄດ້ສະໜອງຂໍ້ມູນຢັ້ງຢືນຕົວຕົນ.",
+        ),
+        "You do not have permission to perform this action.": (
+            "Bạn không có quyền thực hiện thao tác này.",
+            "ທ່ານບໍ່ມີສິດດຳເນີນການນີ້.",
+        ),
+    }
+)
 PLURALS = {
     "%(n)s enterprise": ("%(n)s doanh nghiệp", "ວິສາຫະກິດ %(n)s ແຫ່ງ"),
     "%(n)s problem found; nothing was imported.": (

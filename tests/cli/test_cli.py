@@ -69,12 +69,20 @@ def test_setup_twice_changes_nothing_the_second_time():
     first = runner.invoke(app, ["setup"])
     assert first.exit_code == 0, first.output
     assert "lienket-demo" in first.output and "admin" in first.output
-    counts = (Enterprise.objects.count(), Relationship.objects.count(), Zone.objects.count(),
-              User.objects.count())
+    counts = (
+        Enterprise.objects.count(),
+        Relationship.objects.count(),
+        Zone.objects.count(),
+        User.objects.count(),
+    )
     second = runner.invoke(app, ["setup"])
     assert second.exit_code == 0, second.output
     assert "demo data already loaded" in second.output
     assert "0 created, 0 updated" in second.output
-    assert (Enterprise.objects.count(), Relationship.objects.count(), Zone.objects.count(),
-            User.objects.count()) == counts
+    assert (
+        Enterprise.objects.count(),
+        Relationship.objects.count(),
+        Zone.objects.count(),
+        User.objects.count(),
+    ) == counts
     assert counts[0] > 380 and counts[3] == 6

@@ -1,10 +1,10 @@
 import io
 
 from openpyxl import load_workbook
+from tests.conftest import make_firm
 
 from lienket.registry.exports import enterprises_xlsx, template
 from lienket.registry.models import Enterprise
-from tests.conftest import make_firm
 
 
 def test_a_hostile_name_is_exported_as_text_not_as_a_formula(registry):
