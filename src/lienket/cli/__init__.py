@@ -124,7 +124,13 @@ def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data"
 
 
 def _load_demo() -> None:
+    from django.conf import settings
+
     from lienket.registry.demo import load_demo
+
+    if set(settings.LIENKET_COUNTRIES) != {"VNM", "LAO"}:
+        console.print("demo data skipped: it is made for the Viet Nam - Lao PDR configuration")
+        return
 
     with progress_bar() as bar:
         tasks: dict[str, Any] = {}

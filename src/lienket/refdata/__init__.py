@@ -240,18 +240,42 @@ def former_provinces() -> tuple[FormerProvince, ...]:
 
 
 @cache
-def _province_index() -> dict[tuple[str, str], tuple[Province, str]]:
-    index: dict[tuple[str, str], tuple[Province, str]] = {}
-    for p in provinces().values():
+def _iso_subdivisions(country: str) -> dict[str, Province]:
+    """First-level ISO 3166-2 subdivisions of a country without bundled provinces (pycountry)."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=country)
+    subs = pycountry.subdivisions.get(country_code=c.alpha_2) if c else None
+    return {
+        s.code: Province(country, s.code, Names(s.name, s.name, s.name), s.type.lower())
+        for s in (subs or [])
+        if s.parent_code is None
+    }
+
+
+def provinces_of(country: str) -> list[Province]:
+    """The provinces of ``country``: bundled for Viet Nam and Lao PDR, ISO 3166-2 otherwise."""
+    bundled = [p for (c, _code), p in provinces().items() if c == country]
+    return bundled or list(_iso_subdivisions(country).values())
+
+
+def province(country: str, code: str) -> Province | None:
+    """One province by country and code, or ``None``."""
+    return provinces().get((country, code)) or _iso_subdivisions(country).get(code)
+
+
+@cache
+def _province_index(country: str) -> dict[str, tuple[Province, str]]:
+    index: dict[str, tuple[Province, str]] = {}
+    for p in provinces_of(country):
         for key in (fold(p.code), *(fold(n) for n in p.names.all())):
-            index.setdefault((p.country, key), (p, ""))
-        if p.country == "LAO":
-            index.setdefault((p.country, fold(p.code.removeprefix("LA-"))), (p, ""))
-    pmap = provinces()
-    for f in former_provinces():
-        new = pmap[("VNM", f.new_code)]
+            index.setdefault(key, (p, ""))
+        if "-" in p.code:
+            index.setdefault(fold(p.code.split("-", 1)[1]), (p, ""))
+    for f in former_provinces() if country == "VNM" else ():
+        new = provinces()[("VNM", f.new_code)]
         for key in (fold(f.name_vi), fold(f.iso3166_2)):
-            index.setdefault(("VNM", key), (new, f.name_vi))
+            index.setdefault(key, (new, f.name_vi))
     return index
 
 
@@ -261,10 +285,11 @@ def resolve_province(country: str, text: str) -> tuple[Province, str] | None:
     Former Vietnamese provinces (before 1 July 2025) resolve to the unit they merged into; the
     second item of the result is then the former name, else ``""``.
     """
+    index = _province_index(country)
     key = fold(text)
     for prefix in ("tinh ", "thanh pho ", "tp ", "province ", "ແຂວງ", "khoueng "):
         key = key.removeprefix(prefix)
-    return _province_index().get((country, key)) or _province_index().get((country, fold(text)))
+    return index.get(key) or index.get(fold(text))
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
@@ -51,6 +51,10 @@ class ZoneSerializer(serializers.ModelSerializer):
 
 
 class EnterpriseSerializer(serializers.ModelSerializer):
+    province_code = serializers.CharField(
+        max_length=120,
+        help_text="province code, or its name in any language (resolved to the code)",
+    )
     zone = serializers.SlugRelatedField(
         slug_field="code", queryset=Zone.objects.all(), required=False, allow_null=True
     )
@@ -165,6 +169,18 @@ class RelationshipSerializer(serializers.ModelSerializer):
         ]
 
 
+FILTER_PARAMETERS = [
+    OpenApiParameter("country", str, description="ISO 3166-1 alpha-3, e.g. LAO"),
+    OpenApiParameter("province", str, description="province code (GSO code or LA-XX)"),
+    OpenApiParameter("zone", str, description="zone code, e.g. savan-seno"),
+    OpenApiParameter("chain", str, enum=list(refdata.chains())),
+    OpenApiParameter("stage", str, enum=list(refdata.STAGES)),
+    OpenApiParameter("size", str, enum=["micro", "small", "medium", "large", "unknown"]),
+    OpenApiParameter("q", str, description="words of a name or tax id; accents optional"),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=FILTER_PARAMETERS))
 class EnterpriseViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,

@@ -21,12 +21,7 @@ def province_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     for iso3 in settings.LIENKET_COUNTRIES:
         country = refdata.countries()[iso3].names.get(lang)
         items = sorted(
-            (
-                (p.code, p.names.get(lang))
-                for (c, _code), p in refdata.provinces().items()
-                if c == iso3
-            ),
-            key=lambda kv: kv[1],
+            ((p.code, p.names.get(lang)) for p in refdata.provinces_of(iso3)), key=lambda kv: kv[1]
         )
         groups.append((country, items))
     return groups

@@ -83,7 +83,7 @@ class Zone(models.Model):
 
     @property
     def province(self) -> refdata.Province | None:
-        return refdata.provinces().get((self.country, self.province_code))
+        return refdata.province(self.country, self.province_code)
 
 
 class Enterprise(models.Model):
@@ -173,7 +173,7 @@ class Enterprise(models.Model):
 
     @property
     def province(self) -> refdata.Province | None:
-        return refdata.provinces().get((self.country, self.province_code))
+        return refdata.province(self.country, self.province_code)
 
     @property
     def stage_list(self) -> list[str]:

@@ -22,7 +22,7 @@ def country_name(iso3: str) -> str:
 
 @register.filter
 def province_name(obj: Any) -> str:
-    p = refdata.provinces().get((obj.country, obj.province_code))
+    p = refdata.province(obj.country, obj.province_code)
     return p.names.get(_lang()) if p else obj.province_code
 
 
