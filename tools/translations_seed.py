@@ -481,6 +481,10 @@ T.update(
         ),
     }
 )
+T["The country of a firm cannot change."] = (
+    "Không thể thay đổi quốc gia của doanh nghiệp.",
+    "ບໍ່ສາມາດປ່ຽນປະເທດຂອງວິສາຫະກິດໄດ້.",
+)
 PLURALS = {
     "%(n)s enterprise": ("%(n)s doanh nghiệp", "ວິສາຫະກິດ %(n)s ແຫ່ງ"),
     "%(n)s problem found; nothing was imported.": (

@@ -87,3 +87,19 @@ def test_dismissing_keeps_both_firms(client_for, registry, la_focal):
     client_for(la_focal).post(f"/duplicates/{flag.pk}/", {"action": "dismiss"})
     flag.refresh_from_db()
     assert flag.status == "dismissed" and Enterprise.objects.count() == 3
+
+
+def test_form_and_api_share_the_tax_id_rule(client_for, registry, vn_focal):
+    client = client_for(vn_focal)
+    body = {
+        "country": "VNM",
+        "name_en": "Copy",
+        "province_code": "42",
+        "sector": "industry",
+        "tax_id": "0101234567",
+    }
+    api = client.post("/api/enterprises/", body, content_type="application/json")
+    assert api.status_code == 400 and "tax_id" in api.json()
+    form = client.post("/enterprises/new/", {**body, "hs_edition": "HS2022"})
+    assert "tax_id" in form.context["form"].errors
+    assert Enterprise.objects.filter(tax_id="0101234567").count() == 1

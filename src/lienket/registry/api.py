@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
@@ -101,34 +102,28 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "fictional",
         ]
         read_only_fields = ["chains", "currency", "size_class", "size_basis", "fictional"]
+        validators: list[Any] = []  # the tax-id rule is check_enterprise's, with its message
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         country = attrs.get("country") or getattr(self.instance, "country", "")
         if self.instance and attrs.get("country", country) != self.instance.country:
-            raise serializers.ValidationError({"country": "the country of a firm cannot change"})
+            raise serializers.ValidationError(
+                {"country": _("The country of a firm cannot change.")}
+            )
         country = _run(v.parse_country, country)
         attrs["country"] = country
         if "province_code" in attrs or not self.instance:
             attrs["province_code"] = _run(v.parse_province, country, attrs.get("province_code", ""))
         if "tax_id" in attrs:
             attrs["tax_id"] = _run(v.parse_tax_id, country, attrs["tax_id"])
-            dup = Enterprise.objects.filter(country=country, tax_id=attrs["tax_id"])
-            if attrs["tax_id"] and dup.exclude(pk=getattr(self.instance, "pk", None)).exists():
-                raise serializers.ValidationError({"tax_id": "already registered"})
         edition = _run(v.parse_edition, attrs.get("hs_edition", "HS2022"))
         for key in ("product_codes", "input_codes"):
             if key in attrs:
                 attrs[key] = _run(v.parse_hs_list, edition, " ".join(attrs[key]))
         if "stage_list" in attrs:
             attrs["stages"] = " ".join(s for s in refdata.STAGES if s in attrs.pop("stage_list"))
-        zone = attrs.get("zone")
-        if zone and zone.country != country:
-            raise serializers.ValidationError({"zone": "zone is in another country"})
-        names = [
-            attrs.get(f, getattr(self.instance, f, "")) for f in ("name_vi", "name_lo", "name_en")
-        ]
-        if not any(names):
-            raise serializers.ValidationError({"name_en": "at least one name is required"})
+        if errors := v.check_enterprise(country, attrs, self.instance):
+            raise serializers.ValidationError(errors)
         attrs["currency"] = v.default_currency(country)
         return attrs
 

@@ -110,21 +110,14 @@ class EnterpriseForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         country = data.get("country") or self.instance.country
-        if not any(data.get(f) for f in ("name_vi", "name_lo", "name_en")):
-            self.add_error(
-                "name_en", _("At least one name (Vietnamese, Lao or English) is required.")
-            )
         if country:
             self._parse("province_code", v.parse_province, country)
             data["tax_id"] = self._parse("tax_id", v.parse_tax_id, country) or ""
-            zone = data.get("zone")
-            if zone and zone.country != country:
-                self.add_error("zone", _("This zone is in another country."))
-            dup = Enterprise.objects.filter(country=country, tax_id=data["tax_id"]).exclude(
-                pk=self.instance.pk
-            )
-            if data["tax_id"] and dup.exists():
-                self.add_error("tax_id", _("This tax identifier is already registered."))
+            for field, message in v.check_enterprise(
+                country, data, self.instance if self.instance.pk else None
+            ).items():
+                if field not in self.errors:
+                    self.add_error(field, message)
             data["currency"] = v.default_currency(country)
         edition = data.get("hs_edition") or "HS2022"
         data["products"] = self._parse("products", v.parse_hs_list, edition) or []

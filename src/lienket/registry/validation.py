@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
 from lienket.engine.text import fold
-from lienket.registry.models import Sector, Zone
+from lienket.registry.models import Enterprise, Sector, Zone
 
 HS_SPLIT = re.compile(r"[\s,;/|]+")
 
@@ -223,3 +223,27 @@ def parse_year(text: str) -> int | None:
     if year is not None and not 1900 <= year <= 2100:
         raise FieldError(_("%(value)r is not a year"), {"value": text})
     return year
+
+
+NAME_FIELDS = ("name_vi", "name_lo", "name_en")
+
+
+def check_enterprise(
+    country: str, values: Mapping[str, object], instance: Enterprise | None
+) -> dict[str, str]:
+    """Rules across fields of one firm, shared by the form and the API: ``{field: message}``.
+
+    ``values`` holds parsed values; fields it lacks are taken from ``instance`` (an update).
+    The importer applies the same rules in bulk, with file-level duplicates on top.
+    """
+    errors: dict[str, str] = {}
+    if not any(values.get(f, getattr(instance, f, "")) for f in NAME_FIELDS):
+        errors["name_en"] = str(_("At least one name (Vietnamese, Lao or English) is required."))
+    zone = values.get("zone")
+    if isinstance(zone, Zone) and zone.country != country:
+        errors["zone"] = str(_("This zone is in another country."))
+    tax_id = values.get("tax_id")
+    pk = instance.pk if instance else None
+    if tax_id and Enterprise.objects.filter(country=country, tax_id=tax_id).exclude(pk=pk).exists():
+        errors["tax_id"] = str(_("This tax identifier is already registered."))
+    return errors
