@@ -52,6 +52,32 @@ def write(name: str, header: list[str], rows: list[list[str]]) -> None:
     print(f"{name}: {len(rows)} rows")
 
 
+# Short names that officials use, typed by the project for the pair, ASEAN and main partners;
+# iso-codes gives official long forms ("Cộng hoà Nhân dân Dân chủ Lào") or leaves them English.
+SHORT_NAMES = {
+    "VNM": ("Viet Nam", "Việt Nam", "ຫວຽດນາມ"),
+    "LAO": ("Lao PDR", "Lào", "ລາວ"),
+    "KHM": ("Cambodia", "Campuchia", "ກຳປູເຈຍ"),
+    "THA": ("Thailand", "Thái Lan", "ໄທ"),
+    "MMR": ("Myanmar", "Myanmar", "ມຽນມາ"),
+    "MYS": ("Malaysia", "Malaysia", "ມາເລເຊຍ"),
+    "SGP": ("Singapore", "Singapore", "ສິງກະໂປ"),
+    "IDN": ("Indonesia", "Indonesia", "ອິນໂດເນເຊຍ"),
+    "PHL": ("Philippines", "Philippines", "ຟີລິບປິນ"),
+    "BRN": ("Brunei Darussalam", "Brunei", "ບຣູໄນ"),
+    "TLS": ("Timor-Leste", "Timor-Leste", "ຕີມໍ-ເລສເຕ"),
+    "CHN": ("China", "Trung Quốc", "ຈີນ"),
+    "JPN": ("Japan", "Nhật Bản", "ຍີ່ປຸ່ນ"),
+    "KOR": ("Republic of Korea", "Hàn Quốc", "ເກົາຫຼີໃຕ້"),
+    "USA": ("United States", "Hoa Kỳ", "ສະຫະລັດອາເມລິກາ"),
+    "IND": ("India", "Ấn Độ", "ອິນເດຍ"),
+    "AUS": ("Australia", "Úc", "ອົດສະຕຣາລີ"),
+    "DEU": ("Germany", "Đức", "ເຢຍລະມັນ"),
+    "FRA": ("France", "Pháp", "ຝຣັ່ງ"),
+    "RUS": ("Russian Federation", "Nga", "ຣັດເຊຍ"),
+}
+
+
 def countries() -> None:
     tr = {
         lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
@@ -60,16 +86,10 @@ def countries() -> None:
     rows = []
     for c in pycountry.countries:
         name = getattr(c, "common_name", None) or c.name
-        rows.append(
-            [
-                c.alpha_3,
-                c.alpha_2,
-                c.numeric,
-                name,
-                tr["vi"].gettext(c.name),
-                tr["lo"].gettext(c.name),
-            ]
+        en, vi, lo = SHORT_NAMES.get(
+            c.alpha_3, (name, tr["vi"].gettext(c.name), tr["lo"].gettext(c.name))
         )
+        rows.append([c.alpha_3, c.alpha_2, c.numeric, en, vi, lo])
     write("countries.csv", ["iso3", "iso2", "m49", "name_en", "name_vi", "name_lo"], rows)
 
 
