@@ -92,6 +92,8 @@ django.conf.locale.LANG_INFO.setdefault(
 )
 LANGUAGES = [("en", _("English")), ("vi", _("Vietnamese")), ("lo", _("Lao"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["lienket.web.formats"]
+NUMBER_GROUPING = 3  # for locales whose format module leaves it out (vi)
 USE_I18N = True
 TIME_ZONE = "Asia/Bangkok"  # UTC+7, the time of both Viet Nam and Lao PDR
 USE_TZ = True
