@@ -182,3 +182,11 @@ def test_a_focal_point_cannot_create_a_firm_of_the_other_country_by_naming_it(
     from lienket.registry.models import Enterprise
 
     assert not Enterprise.objects.filter(name_en="Sneaky").exists()
+
+
+def test_the_api_caps_page_size(client_for, registry, reader):
+    body = client_for(reader).get("/api/enterprises/", {"limit": 100000}).json()
+    assert body["count"] == 3 and len(body["results"]) == 3
+    from lienket.core.api import Pagination
+
+    assert Pagination.max_limit == 500

@@ -125,7 +125,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lienket.core.permissions.RegistryReader"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "lienket.core.api.Pagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "lienket.core.api.exception_handler",
 }
