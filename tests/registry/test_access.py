@@ -185,8 +185,10 @@ def test_a_focal_point_cannot_create_a_firm_of_the_other_country_by_naming_it(
 
 
 def test_the_api_caps_page_size(client_for, registry, reader):
-    body = client_for(reader).get("/api/enterprises/", {"limit": 100000}).json()
-    assert body["count"] == 3 and len(body["results"]) == 3
-    from lienket.core.api import Pagination
+    from lienket.registry.models import Enterprise
 
-    assert Pagination.max_limit == 500
+    Enterprise.objects.bulk_create(
+        Enterprise(country="LAO", name_en=f"Firm {i}", province_code="LA-VT") for i in range(510)
+    )
+    body = client_for(reader).get("/api/enterprises/", {"limit": 100000}).json()
+    assert body["count"] == 513 and len(body["results"]) == 500
