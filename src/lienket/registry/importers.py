@@ -8,7 +8,7 @@ firms (similar name, same province) are flagged for a steward, never merged.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from django.conf import settings
@@ -59,7 +59,6 @@ Progress = Callable[[str, int, int], None]
 class ImportResult:
     created: int = 0
     duplicates_flagged: int = 0
-    warnings: list[RowError] = field(default_factory=list)
 
 
 class RowChecker:

@@ -10,8 +10,6 @@ from lienket import refdata
 from lienket.engine.text import words
 from lienket.registry.models import Enterprise, Relationship
 
-FILTERS = ("country", "province", "zone", "chain", "stage", "size", "q", "fictional")
-
 
 def has_word(field: str, word: str) -> Q:
     """``field`` (space-separated words) contains ``word`` as a whole word."""

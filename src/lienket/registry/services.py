@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from lienket import refdata
@@ -106,8 +104,7 @@ def merge_enterprises(flag: DuplicateFlag, keep: Enterprise) -> Enterprise:
         products = {(p.role, p.hs_code) for p in keep.products.all()}
         products |= {(p.role, p.hs_code) for p in drop.products.all()}
         drop.users.update(enterprise=keep)
-        DuplicateFlag.objects.filter(pk=flag.pk).update(status=DuplicateStatus.MERGED)
-        drop.delete()
+        drop.delete()  # its duplicate flags go with it
         return save_enterprise(
             keep,
             sorted(c for r, c in products if r == ProductRole.MADE),
@@ -119,10 +116,3 @@ def dismiss_duplicate(flag: DuplicateFlag) -> None:
     """Record that a flagged pair is two different firms."""
     flag.status = DuplicateStatus.DISMISSED
     flag.save(update_fields=["status"])
-
-
-def create_relationship(**fields: Any) -> Relationship:
-    rel = Relationship(**fields)
-    rel.full_clean()
-    rel.save()
-    return rel
