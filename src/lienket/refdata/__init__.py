@@ -245,7 +245,7 @@ def _iso_subdivisions(country: str) -> dict[str, Province]:
     import pycountry
 
     c = pycountry.countries.get(alpha_3=country)
-    subs = pycountry.subdivisions.get(country_code=c.alpha_2) if c else None
+    subs = pycountry.subdivisions.get(country_code=c.alpha_2) if c else None  # type: ignore[no-untyped-call]
     return {
         s.code: Province(country, s.code, Names(s.name, s.name, s.name), s.type.lower())
         for s in (subs or [])
