@@ -485,6 +485,11 @@ T["The country of a firm cannot change."] = (
     "Không thể thay đổi quốc gia của doanh nghiệp.",
     "ບໍ່ສາມາດປ່ຽນປະເທດຂອງວິສາຫະກິດໄດ້.",
 )
+T["Check only"] = ("Chỉ kiểm tra", "ກວດເທົ່ານັ້ນ")
+T["%(n)s rows checked: no problem found. Nothing was saved yet."] = (
+    "Đã kiểm tra %(n)s dòng: không có lỗi. Chưa lưu gì.",
+    "ກວດແລ້ວ %(n)s ແຖວ: ບໍ່ພົບບັນຫາ. ຍັງບໍ່ທັນບັນທຶກຫຍັງ.",
+)
 PLURALS = {
     "%(n)s enterprise": ("%(n)s doanh nghiệp", "ວິສາຫະກິດ %(n)s ແຫ່ງ"),
     "%(n)s problem found; nothing was imported.": (

@@ -86,3 +86,17 @@ def test_setup_twice_changes_nothing_the_second_time():
         User.objects.count(),
     ) == counts
     assert counts[0] > 380 and counts[3] == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_import_dry_run_saves_nothing(tmp_path, zones):
+    good = tmp_path / "firms.csv"
+    good.write_text(
+        "country,name_vi,name_lo,name_en,tax_id,province,sector\n"
+        "VNM,Công ty A,,,0101111111,Hà Tĩnh,industry\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(good), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "checked 1 enterprises" in result.output
+    assert Enterprise.objects.count() == 0

@@ -289,3 +289,24 @@ def test_the_upload_page_lists_errors_and_offers_them_as_xlsx(client_for, regist
 
     rows = list(load_workbook(io.BytesIO(report.content)).active.iter_rows(values_only=True))
     assert rows[1][:3] == ("firms.csv", 2, "province")
+
+
+def test_a_dry_run_checks_everything_and_saves_nothing(registry, steward):
+    before = snapshot()
+    result = import_enterprises(csv_bytes(GOOD), "firms.csv", steward, dry_run=True)
+    assert (result.checked, result.created, result.dry_run) == (3, 0, True)
+    assert snapshot() == before
+    with pytest.raises(DataError):
+        bad = [GOOD[0][:5] + ["Atlantis"] + GOOD[0][6:]]
+        import_enterprises(csv_bytes(bad), "firms.csv", steward, dry_run=True)
+
+
+def test_the_upload_page_offers_a_check_only_run(client_for, registry, steward):
+    upload = csv_bytes(GOOD)
+    upload.name = "firms.csv"
+    response = client_for(steward).post(
+        "/import/", {"kind": "enterprises", "file": upload, "action": "check"}
+    )
+    assert response.status_code == 200
+    assert "Nothing was saved yet" in response.content.decode()
+    assert Enterprise.objects.count() == 3

@@ -195,6 +195,7 @@ def import_file(
     errors_xlsx: Annotated[
         Path | None, typer.Option(help="Write the problems here as XLSX")
     ] = None,
+    dry_run: Annotated[bool, typer.Option(help="Check the file, save nothing")] = False,
 ) -> None:
     """Import enterprises or relationships from XLSX/CSV: all rows or none."""
     if kind not in ("enterprises", "relationships"):
@@ -218,7 +219,7 @@ def import_file(
 
         try:
             with path.open("rb") as f:
-                result = run(f, path.name, steward, progress=report)
+                result = run(f, path.name, steward, progress=report, dry_run=dry_run)
         except DataError as exc:
             bar.stop()
             for e in exc.errors[:200]:
@@ -229,10 +230,13 @@ def import_file(
                 errors_xlsx.write_bytes(exports.errors_xlsx(exc.errors))
             err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
             raise typer.Exit(1) from None
-    console.print(
-        f"imported {result.created} {kind}; "
-        f"{result.duplicates_flagged} likely duplicates flagged for review"
-    )
+    if result.dry_run:
+        console.print(f"checked {result.checked} {kind}: no problem found; nothing was saved")
+    else:
+        console.print(
+            f"imported {result.created} {kind}; "
+            f"{result.duplicates_flagged} likely duplicates flagged for review"
+        )
 
 
 @app.command()

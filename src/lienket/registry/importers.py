@@ -57,8 +57,10 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass
 class ImportResult:
+    checked: int = 0
     created: int = 0
     duplicates_flagged: int = 0
+    dry_run: bool = False
 
 
 class RowChecker:
@@ -172,9 +174,16 @@ def _existing_tax_ids(
 
 
 def import_enterprises(
-    stream: BinaryIO, name: str, user: Any, progress: Progress | None = None
+    stream: BinaryIO,
+    name: str,
+    user: Any,
+    progress: Progress | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
-    """Validate and import an enterprise file; raises DataError listing every problem."""
+    """Validate and import an enterprise file; raises DataError listing every problem.
+
+    With ``dry_run`` the file is checked (and duplicates counted) but nothing is written.
+    """
     table = read_table(stream, name, ENTERPRISE_REQUIRED, ENTERPRISE_OPTIONAL)
     allowed = roles.importable_countries(user, settings.LIENKET_COUNTRIES)
     errors: list[RowError] = []
@@ -189,10 +198,12 @@ def import_enterprises(
     for _line, ent, products, inputs in parsed:
         ent.refresh_derived(hs_codes=products + inputs)
     pairs = _likely_duplicates([p[1] for p in parsed])
+    if dry_run:
+        return ImportResult(checked=len(parsed), duplicates_flagged=len(pairs), dry_run=True)
     with transaction.atomic():
         created = _write_enterprises(parsed, progress)
         _save_flags(pairs, created)
-    return ImportResult(created=len(created), duplicates_flagged=len(pairs))
+    return ImportResult(len(parsed), len(created), len(pairs))
 
 
 def _write_enterprises(
@@ -261,7 +272,11 @@ def flag_duplicates_of(firms: list[Enterprise]) -> int:
 
 
 def import_relationships(
-    stream: BinaryIO, name: str, user: Any, progress: Progress | None = None
+    stream: BinaryIO,
+    name: str,
+    user: Any,
+    progress: Progress | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Validate and import supplier-buyer relationships identified by country and tax id."""
     table = read_table(stream, name, RELATIONSHIP_REQUIRED, RELATIONSHIP_OPTIONAL)
@@ -351,6 +366,8 @@ def import_relationships(
             progress("validate", line - 1, len(table.rows))
     if errors:
         raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
+    if dry_run:
+        return ImportResult(checked=len(rels), dry_run=True)
     with transaction.atomic():
         Relationship.objects.bulk_create(rels)
-    return ImportResult(created=len(rels))
+    return ImportResult(checked=len(rels), created=len(rels))

@@ -165,7 +165,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
             else importers.import_relationships
         )
         try:
-            result = run(upload, upload.name, request.user)
+            dry_run = request.POST.get("action") == "check"
+            result = run(upload, upload.name, request.user, dry_run=dry_run)
         except DataError as exc:
             _errors_to_session(request, exc.errors)
             context["errors"] = [(e, e.text(_)) for e in exc.errors[:500]]
