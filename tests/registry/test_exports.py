@@ -30,3 +30,25 @@ def test_the_template_imports_as_it_is(registry, steward):
     result = import_enterprises(io.BytesIO(template("enterprises")), "template.xlsx", steward)
     assert result.created == 1
     assert Enterprise.objects.get(tax_id="0100000000").fictional
+
+
+def test_relationships_export_in_the_import_layout_and_reimport(client_for, registry, steward):
+    from lienket.registry.importers import import_relationships
+    from lienket.registry.models import Relationship
+
+    response = client_for(steward).get("/relationships/export.xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[1][:5] == ("LAO", "123456789012", "VNM", "0101234567", "2521")
+    Relationship.objects.all().delete()
+    result = import_relationships(io.BytesIO(response.content), "links.xlsx", steward)
+    assert result.created == 1
+
+
+def test_an_enterprise_export_imports_into_another_installation(registry, steward):
+    from lienket.registry.importers import import_enterprises
+
+    data = enterprises_xlsx(Enterprise.objects.prefetch_related("products").order_by("pk"))
+    Enterprise.objects.all().delete()
+    assert import_enterprises(io.BytesIO(data), "export.xlsx", steward).created == 3
+    vn = Enterprise.objects.get(tax_id="0101234567")
+    assert (vn.product_codes, vn.input_codes, vn.size_class) == (["252329"], ["2521"], "medium")

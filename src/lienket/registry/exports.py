@@ -14,10 +14,11 @@ from lienket.engine.errors import RowError
 from lienket.registry.importers import (
     ENTERPRISE_OPTIONAL,
     ENTERPRISE_REQUIRED,
+    RELATIONSHIP_EXPORT_ONLY,
     RELATIONSHIP_OPTIONAL,
     RELATIONSHIP_REQUIRED,
 )
-from lienket.registry.models import Enterprise
+from lienket.registry.models import Enterprise, Relationship
 
 BOLD = Font(bold=True)
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -136,46 +137,54 @@ def template(kind: str) -> bytes:
     return _save(wb)
 
 
+def _enterprise_row(e: Enterprise) -> dict[str, object]:
+    """One firm as the import file's columns (plus the derived, export-only ones)."""
+    direct = ("country", "name_vi", "name_lo", "name_en", "tax_id", "sector", "stages",
+              "hs_edition", "employees", "annual_revenue", "total_capital", "currency",
+              "capacity", "certifications", "description", "contact_name", "contact_email",
+              "contact_phone", "website", "size_class", "chains")  # fmt: skip
+    return {
+        **{field: getattr(e, field) for field in direct},
+        "id": e.pk,
+        "province": e.province_code,
+        "zone": e.zone.code if e.zone else "",
+        "products": " ".join(e.product_codes),
+        "inputs": " ".join(e.input_codes),
+        "fictional": "yes" if e.fictional else "no",
+    }
+
+
 def enterprises_xlsx(queryset: Iterable[Enterprise]) -> bytes:
     """Enterprises in the import layout (so an export can be edited and imported elsewhere)."""
     cols = ("id", *ENTERPRISE_REQUIRED, *ENTERPRISE_OPTIONAL, "size_class", "chains")
-    rows = []
-    for e in queryset:
-        made = " ".join(p.hs_code for p in e.products_made())
-        needed = " ".join(p.hs_code for p in e.inputs_needed())
-        rows.append(
-            [
-                e.pk,
-                e.country,
-                e.name_vi,
-                e.name_lo,
-                e.name_en,
-                e.tax_id,
-                e.province_code,
-                e.zone.code if e.zone else "",
-                e.sector,
-                e.stages,
-                e.hs_edition,
-                made,
-                needed,
-                e.employees,
-                e.annual_revenue,
-                e.total_capital,
-                e.currency,
-                e.capacity,
-                e.certifications,
-                e.description,
-                e.contact_name,
-                e.contact_email,
-                e.contact_phone,
-                e.website,
-                "yes" if e.fictional else "no",
-                e.size_class,
-                e.chains,
-            ]
-        )
+    rows = [[row[c] for c in cols] for row in map(_enterprise_row, queryset)]
     wb = Workbook()
     _sheet(wb, _("enterprises"), cols, rows)
+    return _save(wb)
+
+
+def relationships_xlsx(queryset: Iterable[Relationship]) -> bytes:
+    """Relationships in the import layout, with both parties' names for reading."""
+    cols = (*RELATIONSHIP_REQUIRED, *RELATIONSHIP_OPTIONAL, *RELATIONSHIP_EXPORT_ONLY)
+    rows = [
+        [
+            r.supplier.country,
+            r.supplier.tax_id,
+            r.buyer.country,
+            r.buyer.tax_id,
+            r.hs_code,
+            r.hs_edition,
+            r.annual_value_usd,
+            r.since,
+            r.notes,
+            "yes" if r.fictional else "no",
+            r.supplier.name,
+            r.buyer.name,
+        ]
+        for r in queryset
+    ]
+    wb = Workbook()
+    _sheet(wb, _("relationships"), cols, rows)
     return _save(wb)
 
 

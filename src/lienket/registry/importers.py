@@ -49,6 +49,8 @@ ENTERPRISE_OPTIONAL = (
     "website",
     "fictional",
 )
+ENTERPRISE_EXPORT_ONLY = ("id", "size_class", "chains")
+RELATIONSHIP_EXPORT_ONLY = ("supplier_name", "buyer_name")
 RELATIONSHIP_REQUIRED = ("supplier_country", "supplier_tax_id", "buyer_country", "buyer_tax_id")
 RELATIONSHIP_OPTIONAL = ("hs_code", "hs_edition", "annual_value_usd", "since", "notes", "fictional")
 
@@ -184,7 +186,9 @@ def import_enterprises(
 
     With ``dry_run`` the file is checked (and duplicates counted) but nothing is written.
     """
-    table = read_table(stream, name, ENTERPRISE_REQUIRED, ENTERPRISE_OPTIONAL)
+    table = read_table(
+        stream, name, ENTERPRISE_REQUIRED, ENTERPRISE_OPTIONAL, ignored=ENTERPRISE_EXPORT_ONLY
+    )
     allowed = roles.importable_countries(user, settings.LIENKET_COUNTRIES)
     errors: list[RowError] = []
     parsed = []
@@ -279,7 +283,9 @@ def import_relationships(
     dry_run: bool = False,
 ) -> ImportResult:
     """Validate and import supplier-buyer relationships identified by country and tax id."""
-    table = read_table(stream, name, RELATIONSHIP_REQUIRED, RELATIONSHIP_OPTIONAL)
+    table = read_table(
+        stream, name, RELATIONSHIP_REQUIRED, RELATIONSHIP_OPTIONAL, ignored=RELATIONSHIP_EXPORT_ONLY
+    )
     errors: list[RowError] = []
     firms = {(e.country, e.tax_id): e for e in Enterprise.objects.exclude(tax_id="")}
     seen: dict[tuple[int, int, str], int] = {}

@@ -13,6 +13,7 @@ urlpatterns = [
     path("zones/<slug:code>/", views.zone_detail, name="zone-detail"),
     path("relationships/", views.relationship_list, name="relationship-list"),
     path("relationships/new/", views.relationship_create, name="relationship-create"),
+    path("relationships/export.xlsx", views.relationship_export, name="relationship-export"),
     path("import/", views.import_page, name="import"),
     path("import/errors.xlsx", views.import_errors_download, name="import-errors"),
     path("import/template/<slug:kind>.xlsx", views.import_template, name="import-template"),

@@ -128,13 +128,25 @@ def zone_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require(roles.can_read_registry)
-def relationship_list(request: HttpRequest) -> HttpResponse:
+def _relationships(request: HttpRequest) -> Any:
     qs = Relationship.objects.select_related("supplier", "buyer")
     if request.GET.get("cross") == "yes":
         qs = qs.exclude(supplier__country=F("buyer__country"))
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return qs
+
+
+@require(roles.can_read_registry)
+def relationship_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(_relationships(request), 50).get_page(request.GET.get("page"))
     return render(request, "registry/relationship_list.html", {"page": page})
+
+
+@require(roles.can_read_registry)
+def relationship_export(request: HttpRequest) -> HttpResponse:
+    qs = _relationships(request).select_related("supplier", "buyer")
+    response = HttpResponse(exports.relationships_xlsx(qs), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="lienket-relationships.xlsx"'
+    return response
 
 
 @require(roles.can_import)

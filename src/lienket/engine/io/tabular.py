@@ -80,11 +80,13 @@ def read_table(
     required: tuple[str, ...],
     optional: tuple[str, ...] = (),
     progress: Callable[[int], None] | None = None,
+    ignored: tuple[str, ...] = (),
 ) -> Table:
     """Read ``stream`` (CSV or XLSX, chosen by ``name``'s suffix) and check its header.
 
     Raises :class:`DataError` for an empty file, missing or unknown columns, or bad encoding.
-    Column names are matched case-insensitively and with surrounding spaces ignored.
+    Column names are matched case-insensitively and with surrounding spaces ignored;
+    ``ignored`` columns (derived values that an export adds) are accepted and dropped.
     """
     data = stream.read()
     if not data.strip():
@@ -113,7 +115,7 @@ def read_table(
     errors = [
         RowError(name, 1, c, _("required column is missing")) for c in required if c not in columns
     ]
-    known = set(required) | set(optional)
+    known = set(required) | set(optional) | set(ignored)
     errors += [RowError(name, 1, c, _("unknown column")) for c in columns if c and c not in known]
     if errors:
         raise DataError(errors)
@@ -124,7 +126,11 @@ def read_table(
         rows.append(
             (
                 number,
-                {c: (values[i] if i < len(values) else "") for i, c in enumerate(columns) if c},
+                {
+                    c: (values[i] if i < len(values) else "")
+                    for i, c in enumerate(columns)
+                    if c and c not in ignored
+                },
             )
         )
         if progress and number % 500 == 0:
