@@ -490,6 +490,28 @@ T["%(n)s rows checked: no problem found. Nothing was saved yet."] = (
     "Đã kiểm tra %(n)s dòng: không có lỗi. Chưa lưu gì.",
     "ກວດແລ້ວ %(n)s ແຖວ: ບໍ່ພົບບັນຫາ. ຍັງບໍ່ທັນບັນທຶກຫຍັງ.",
 )
+T.update(
+    {
+        "time": ("thời điểm", "ເວລາ"),
+        "by": ("người thực hiện", "ໂດຍ"),
+        "action": ("thao tác", "ການດຳເນີນການ"),
+        "object type": ("loại đối tượng", "ປະເພດວັດຖຸ"),
+        "object": ("đối tượng", "ວັດຖຸ"),
+        "summary": ("tóm tắt", "ສະຫຼຸບ"),
+        "audit event": ("sự kiện nhật ký", "ເຫດການບັນທຶກ"),
+        "audit events": ("nhật ký thay đổi", "ບັນທຶກການປ່ຽນແປງ"),
+        "History": ("Lịch sử thay đổi", "ປະຫວັດການປ່ຽນແປງ"),
+        "Time": ("Thời điểm", "ເວລາ"),
+        "By": ("Người thực hiện", "ໂດຍ"),
+        "Action": ("Thao tác", "ການດຳເນີນການ"),
+        "Details": ("Chi tiết", "ລາຍລະອຽດ"),
+        "created": ("tạo mới", "ສ້າງໃໝ່"),
+        "updated": ("cập nhật", "ປັບປຸງ"),
+        "imported": ("nhập từ tệp", "ນຳເຂົ້າຈາກໄຟລ໌"),
+        "merged a duplicate into it": ("hợp nhất bản ghi trùng vào", "ລວມຂໍ້ມູນຊ້ຳເຂົ້າມາ"),
+        "marked as not a duplicate": ("xác nhận không trùng", "ຢືນຢັນວ່າບໍ່ຊ້ຳ"),
+    }
+)
 PLURALS = {
     "%(n)s enterprise": ("%(n)s doanh nghiệp", "ວິສາຫະກິດ %(n)s ແຫ່ງ"),
     "%(n)s problem found; nothing was imported.": (

@@ -50,3 +50,38 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", _("created")
+    UPDATED = "updated", _("updated")
+    IMPORTED = "imported", _("imported")
+    MERGED = "merged", _("merged a duplicate into it")
+    DISMISSED = "dismissed", _("marked as not a duplicate")
+
+
+class AuditEvent(models.Model):
+    """Who changed what, when: written by the services, never edited."""
+
+    created = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    actor_label = models.CharField(_("by"), max_length=150)
+    action = models.CharField(_("action"), max_length=40, choices=AuditAction.choices)
+    object_type = models.CharField(_("object type"), max_length=40, db_index=True)
+    object_id = models.CharField(_("object"), max_length=40, blank=True, db_index=True)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self) -> str:
+        return f"{self.created:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.summary}"

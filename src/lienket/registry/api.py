@@ -136,7 +136,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             products = ent.product_codes if ent.pk else []
         if inputs is None:
             inputs = ent.input_codes if ent.pk else []
-        return services.save_enterprise(ent, products, inputs)
+        return services.save_enterprise(ent, products, inputs, by=self.context["request"].user)
 
     def create(self, validated_data: dict[str, Any]) -> Enterprise:
         return self._save(Enterprise(), validated_data)

@@ -78,6 +78,7 @@ class EnterpriseForm(forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         countries = [
             c
             for c in settings.LIENKET_COUNTRIES
@@ -130,7 +131,9 @@ class EnterpriseForm(forms.ModelForm):
         ent.currency = self.cleaned_data.get("currency", ent.currency)
         from lienket.registry.services import save_enterprise
 
-        return save_enterprise(ent, self.cleaned_data["products"], self.cleaned_data["inputs"])
+        return save_enterprise(
+            ent, self.cleaned_data["products"], self.cleaned_data["inputs"], by=self.user
+        )
 
 
 class RelationshipForm(forms.ModelForm):

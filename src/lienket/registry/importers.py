@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from lienket.core import roles
+from lienket.core import audit, roles
 from lienket.engine.dedupe import DuplicatePair, NamedFirm, likely_duplicates
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import Table, read_table
@@ -207,6 +207,7 @@ def import_enterprises(
     with transaction.atomic():
         created = _write_enterprises(parsed, progress)
         _save_flags(pairs, created)
+        audit.record_many(user, "imported", created, [f"{name}, row {p[0]}" for p in parsed])
     return ImportResult(len(parsed), len(created), len(pairs))
 
 
@@ -376,4 +377,5 @@ def import_relationships(
         return ImportResult(checked=len(rels), dry_run=True)
     with transaction.atomic():
         Relationship.objects.bulk_create(rels)
+        audit.record(user, "imported", None, f"{len(rels)} relationships from {name}")
     return ImportResult(checked=len(rels), created=len(rels))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from lienket import refdata
+from lienket.core import audit
 from lienket.registry.models import (
     DuplicateFlag,
     DuplicateStatus,
@@ -44,8 +47,14 @@ def load_reference_zones() -> tuple[int, int]:
     return created, updated
 
 
-def save_enterprise(ent: Enterprise, products: list[str], inputs: list[str]) -> Enterprise:
-    """Save a firm with its products and inputs, recomputing size class, chains and search."""
+def save_enterprise(
+    ent: Enterprise, products: list[str], inputs: list[str], by: Any = None
+) -> Enterprise:
+    """Save a firm with its products and inputs, recomputing size class, chains and search.
+
+    The change is recorded in the audit log against ``by`` (a user, or None for the system).
+    """
+    action = "updated" if ent.pk else "created"
     with transaction.atomic():
         ent.refresh_derived(hs_codes=products + inputs)
         ent.save()
@@ -57,10 +66,11 @@ def save_enterprise(ent: Enterprise, products: list[str], inputs: list[str]) -> 
                 for c in inputs
             ]
         )
+        audit.record(by, action, ent, ent.name)
     return ent
 
 
-def merge_enterprises(flag: DuplicateFlag, keep: Enterprise) -> Enterprise:
+def merge_enterprises(flag: DuplicateFlag, keep: Enterprise, by: Any = None) -> Enterprise:
     """Merge the flagged pair into ``keep``: relationships, products and users move over.
 
     Blank fields of the kept firm are filled from the other; the other is deleted.
@@ -104,15 +114,18 @@ def merge_enterprises(flag: DuplicateFlag, keep: Enterprise) -> Enterprise:
         products = {(p.role, p.hs_code) for p in keep.products.all()}
         products |= {(p.role, p.hs_code) for p in drop.products.all()}
         drop.users.update(enterprise=keep)
+        audit.record(by, "merged", keep, f"#{drop.pk} {drop.name} (tax id {drop.tax_id or '-'})")
         drop.delete()  # its duplicate flags go with it
         return save_enterprise(
             keep,
             sorted(c for r, c in products if r == ProductRole.MADE),
             sorted(c for r, c in products if r == ProductRole.NEEDED),
+            by,
         )
 
 
-def dismiss_duplicate(flag: DuplicateFlag) -> None:
+def dismiss_duplicate(flag: DuplicateFlag, by: Any = None) -> None:
     """Record that a flagged pair is two different firms."""
     flag.status = DuplicateStatus.DISMISSED
     flag.save(update_fields=["status"])
+    audit.record(by, "dismissed", flag.enterprise, f"#{flag.other_id} {flag.other.name}")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lienket import refdata
-from lienket.core import roles
+from lienket.core import audit, roles
 from lienket.core.decorators import require
 from lienket.engine.errors import DataError, RowError
 from lienket.registry import exports, importers, selectors, services
@@ -73,13 +73,15 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     rels = Relationship.objects.filter(Q(supplier=ent) | Q(buyer=ent)).select_related(
         "supplier", "buyer"
     )
+    can_edit = roles.can_edit_enterprise(request.user, ent)
     return render(
         request,
         "registry/enterprise_detail.html",
         {
             "e": ent,
             "relationships": rels,
-            "can_edit": roles.can_edit_enterprise(request.user, ent),
+            "can_edit": can_edit,
+            "history": audit.history(ent)[:50] if can_edit else [],
             "stage_labels": dict(Stage.choices),
         },
     )
@@ -224,12 +226,12 @@ def duplicate_resolve(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     action = request.POST.get("action")
     if action == "dismiss":
-        services.dismiss_duplicate(flag)
+        services.dismiss_duplicate(flag, by=request.user)
         messages.success(request, _("Marked as two different enterprises."))
     elif action == "merge":
         keep = (
             flag.enterprise if request.POST.get("keep") == str(flag.enterprise_id) else flag.other
         )
-        services.merge_enterprises(flag, keep)
+        services.merge_enterprises(flag, keep, by=request.user)
         messages.success(request, _("Enterprises merged."))
     return redirect("duplicate-list")
