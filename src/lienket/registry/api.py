@@ -19,7 +19,14 @@ from lienket.core import roles
 from lienket.core.permissions import EnterpriseAccess, ReadOnly
 from lienket.registry import selectors, services
 from lienket.registry import validation as v
-from lienket.registry.models import Enterprise, Relationship, Zone
+from lienket.registry.models import (
+    FIGURE_FIELDS,
+    NAME_FIELDS,
+    PROFILE_FIELDS,
+    Enterprise,
+    Relationship,
+    Zone,
+)
 
 
 def _run(parse: Any, *args: Any) -> Any:
@@ -72,35 +79,10 @@ class EnterpriseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Enterprise
         fields = [
-            "id",
-            "country",
-            "name_vi",
-            "name_lo",
-            "name_en",
-            "tax_id",
-            "province_code",
-            "zone",
-            "sector",
-            "stages",
-            "chains",
-            "hs_edition",
-            "products",
-            "inputs",
-            "employees",
-            "annual_revenue",
-            "total_capital",
-            "currency",
-            "size_class",
-            "size_basis",
-            "capacity",
-            "certifications",
-            "description",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "website",
-            "fictional",
-        ]
+            "id", "country", *NAME_FIELDS, "tax_id", "province_code", "zone", "sector",
+            "stages", "chains", "hs_edition", "products", "inputs", *FIGURE_FIELDS, "currency",
+            "size_class", "size_basis", *PROFILE_FIELDS, "fictional",
+        ]  # fmt: skip
         read_only_fields = ["chains", "currency", "size_class", "size_basis", "fictional"]
         validators: list[Any] = []  # the tax-id rule is check_enterprise's, with its message
 

@@ -12,7 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from lienket import refdata
 from lienket.core import roles
 from lienket.registry import validation as v
-from lienket.registry.models import Enterprise, Relationship, Stage, Zone
+from lienket.registry.models import (
+    FIGURE_FIELDS,
+    NAME_FIELDS,
+    PROFILE_FIELDS,
+    Enterprise,
+    Relationship,
+    Stage,
+    Zone,
+)
 
 
 def province_choices() -> list[tuple[str, list[tuple[str, str]]]]:
@@ -51,29 +59,9 @@ class EnterpriseForm(forms.ModelForm):
     class Meta:
         model = Enterprise
         fields = [
-            "country",
-            "name_vi",
-            "name_lo",
-            "name_en",
-            "tax_id",
-            "province_code",
-            "zone",
-            "sector",
-            "stages",
-            "hs_edition",
-            "products",
-            "inputs",
-            "employees",
-            "annual_revenue",
-            "total_capital",
-            "capacity",
-            "certifications",
-            "description",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "website",
-        ]
+            "country", *NAME_FIELDS, "tax_id", "province_code", "zone", "sector", "stages",
+            "hs_edition", "products", "inputs", *FIGURE_FIELDS, *PROFILE_FIELDS,
+        ]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:

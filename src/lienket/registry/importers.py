@@ -21,6 +21,9 @@ from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import Table, read_table
 from lienket.registry import validation as v
 from lienket.registry.models import (
+    FIGURE_FIELDS,
+    NAME_FIELDS,
+    PROFILE_FIELDS,
     DuplicateFlag,
     Enterprise,
     EnterpriseProduct,
@@ -29,26 +32,11 @@ from lienket.registry.models import (
     Zone,
 )
 
-ENTERPRISE_REQUIRED = ("country", "name_vi", "name_lo", "name_en", "tax_id", "province", "sector")
+ENTERPRISE_REQUIRED = ("country", *NAME_FIELDS, "tax_id", "province", "sector")
 ENTERPRISE_OPTIONAL = (
-    "zone",
-    "stages",
-    "hs_edition",
-    "products",
-    "inputs",
-    "employees",
-    "annual_revenue",
-    "total_capital",
-    "currency",
-    "capacity",
-    "certifications",
-    "description",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "website",
-    "fictional",
-)
+    "zone", "stages", "hs_edition", "products", "inputs", *FIGURE_FIELDS, "currency",
+    *PROFILE_FIELDS, "fictional",
+)  # fmt: skip
 ENTERPRISE_EXPORT_ONLY = ("id", "size_class", "chains")
 RELATIONSHIP_EXPORT_ONLY = ("supplier_name", "buyer_name")
 RELATIONSHIP_REQUIRED = ("supplier_country", "supplier_tax_id", "buyer_country", "buyer_tax_id")

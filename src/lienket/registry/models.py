@@ -54,6 +54,13 @@ def localized(obj: object, field: str = "name") -> str:
     return ""
 
 
+# Field groups of Enterprise that several layers list (form, API, import file, merge).
+NAME_FIELDS = ("name_vi", "name_lo", "name_en")
+FIGURE_FIELDS = ("employees", "annual_revenue", "total_capital")
+PROFILE_FIELDS = ("capacity", "certifications", "description", "contact_name", "contact_email",
+                  "contact_phone", "website")  # fmt: skip
+
+
 class Zone(models.Model):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     country = models.CharField(_("country"), max_length=3)

@@ -9,6 +9,8 @@ from django.db import transaction
 from lienket import refdata
 from lienket.core import audit
 from lienket.registry.models import (
+    NAME_FIELDS,
+    PROFILE_FIELDS,
     DuplicateFlag,
     DuplicateStatus,
     Enterprise,
@@ -79,19 +81,7 @@ def merge_enterprises(flag: DuplicateFlag, keep: Enterprise, by: Any = None) -> 
     if keep.pk not in (flag.enterprise_id, flag.other_id):
         raise ValueError("the firm to keep must be one of the flagged pair")
     with transaction.atomic():
-        for field in (
-            "name_vi",
-            "name_lo",
-            "name_en",
-            "tax_id",
-            "capacity",
-            "certifications",
-            "description",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "website",
-        ):
+        for field in (*NAME_FIELDS, "tax_id", *PROFILE_FIELDS):
             if not getattr(keep, field) and getattr(drop, field):
                 setattr(keep, field, getattr(drop, field))
         if drop.tax_id == keep.tax_id or not keep.tax_id:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
 from lienket.engine.text import fold
-from lienket.registry.models import Enterprise, Sector, Zone
+from lienket.registry.models import NAME_FIELDS, Enterprise, Sector, Zone
 
 HS_SPLIT = re.compile(r"[\s,;/|]+")
 
@@ -223,9 +223,6 @@ def parse_year(text: str) -> int | None:
     if year is not None and not 1900 <= year <= 2100:
         raise FieldError(_("%(value)r is not a year"), {"value": text})
     return year
-
-
-NAME_FIELDS = ("name_vi", "name_lo", "name_en")
 
 
 def check_enterprise(
