@@ -512,6 +512,10 @@ T.update(
         "marked as not a duplicate": ("xác nhận không trùng", "ຢືນຢັນວ່າບໍ່ຊ້ຳ"),
     }
 )
+T["the text is %(length)s characters long; at most %(max)s fit"] = (
+    "văn bản dài %(length)s ký tự; tối đa là %(max)s",
+    "ຂໍ້ຄວາມຍາວ %(length)s ຕົວອັກສອນ; ສູງສຸດໄດ້ %(max)s",
+)
 PLURALS = {
     "%(n)s enterprise": ("%(n)s doanh nghiệp", "ວິສາຫະກິດ %(n)s ແຫ່ງ"),
     "%(n)s problem found; nothing was imported.": (

@@ -192,3 +192,17 @@ def test_the_api_caps_page_size(client_for, registry, reader):
     )
     body = client_for(reader).get("/api/enterprises/", {"limit": 100000}).json()
     assert body["count"] == 513 and len(body["results"]) == 500
+
+
+def test_the_duplicate_list_shows_a_focal_point_only_pairs_it_may_resolve(
+    client_for, registry, vn_focal
+):
+    from lienket.registry.models import DuplicateFlag
+
+    DuplicateFlag.objects.create(enterprise=registry["la"], other=registry["cafe"], score=91)
+    page = client_for(vn_focal).get("/duplicates/")
+    assert list(page.context["flags"]) == []
+
+
+def test_an_unknown_template_is_not_found(client, db):
+    assert client.get("/import/template/zones.xlsx").status_code == 404

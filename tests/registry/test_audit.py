@@ -40,3 +40,12 @@ def test_dismissing_a_duplicate_is_recorded(client_for, registry, la_focal):
     flag = DuplicateFlag.objects.create(enterprise=registry["la"], other=registry["cafe"], score=91)
     client_for(la_focal).post(f"/duplicates/{flag.pk}/", {"action": "dismiss"})
     assert AuditEvent.objects.filter(action="dismissed", object_id=str(registry["la"].pk)).exists()
+
+
+def test_a_relationship_entered_in_the_form_is_recorded(client_for, registry, la_focal):
+    client = client_for(la_focal)
+    data = {"supplier": registry["cafe"].pk, "buyer": registry["vn"].pk, "hs_code": "0901",
+            "hs_edition": "HS2022"}  # fmt: skip
+    assert client.post("/relationships/new/", data).status_code == 302
+    event = AuditEvent.objects.get(object_type="relationship", action="created")
+    assert event.actor == la_focal

@@ -310,3 +310,11 @@ def test_the_upload_page_offers_a_check_only_run(client_for, registry, steward):
     assert response.status_code == 200
     assert "Nothing was saved yet" in response.content.decode()
     assert Enterprise.objects.count() == 3
+
+
+def test_text_too_long_for_its_field_is_refused_not_cut(registry, steward):
+    long_name = "Công ty " + "X" * 300
+    with pytest.raises(DataError) as exc:
+        import_enterprises(csv_bytes([[GOOD[0][0], long_name, *GOOD[0][2:]]]), "f.csv", steward)
+    assert [(e.row, e.field) for e in exc.value.errors] == [(2, "name_vi")]
+    assert "at most 255" in exc.value.errors[0].text()

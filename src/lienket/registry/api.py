@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
@@ -25,6 +24,7 @@ from lienket.registry.models import (
     PROFILE_FIELDS,
     Enterprise,
     Relationship,
+    SizeClass,
     Zone,
 )
 
@@ -33,9 +33,7 @@ def _run(parse: Any, *args: Any) -> Any:
     try:
         return parse(*args)
     except v.FieldError as exc:
-        raise serializers.ValidationError(
-            str(exc.message) % exc.params if exc.params else str(exc.message)
-        ) from None
+        raise serializers.ValidationError(exc.text()) from None
 
 
 class ZoneSerializer(serializers.ModelSerializer):
@@ -152,7 +150,7 @@ FILTER_PARAMETERS = [
     OpenApiParameter("zone", str, description="zone code, e.g. savan-seno"),
     OpenApiParameter("chain", str, enum=list(refdata.chains())),
     OpenApiParameter("stage", str, enum=list(refdata.STAGES)),
-    OpenApiParameter("size", str, enum=["micro", "small", "medium", "large", "unknown"]),
+    OpenApiParameter("size", str, enum=SizeClass.values),
     OpenApiParameter("q", str, description="words of a name or tax id; accents optional"),
 ]
 
@@ -192,10 +190,7 @@ class RelationshipViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [ReadOnly]
 
     def get_queryset(self) -> Any:
-        qs = Relationship.objects.select_related("supplier", "buyer")
-        if self.request.query_params.get("cross") == "yes":
-            qs = qs.exclude(supplier__country=F("buyer__country"))
-        return qs
+        return selectors.filter_relationships(self.request.query_params)
 
 
 class PublicSummary(APIView):
@@ -205,6 +200,4 @@ class PublicSummary(APIView):
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:
-        return Response(
-            {**selectors.public_summary(), "enterprises_by_chain": selectors.enterprises_by_chain()}
-        )
+        return Response(selectors.public_summary())

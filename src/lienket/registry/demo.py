@@ -8,6 +8,7 @@ seeded, so the demo is the same on every machine.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from decimal import Decimal
 from django.db import transaction
 
 from lienket import refdata
-from lienket.engine.text import fold
 from lienket.registry.importers import flag_duplicates_of
 from lienket.registry.models import (
     Enterprise,
@@ -25,6 +25,7 @@ from lienket.registry.models import (
     Relationship,
     Zone,
 )
+from lienket.registry.validation import default_currency
 
 SEED = 20251
 N_ENTERPRISES = 400
@@ -215,6 +216,12 @@ def _codes_at(chain: str, stage: str) -> list[str]:
     return [p.hs for p in refdata.chain_products() if p.chain == chain and p.stage == stage]
 
 
+def _ascii(text: str) -> str:
+    """Vietnamese without accents, case kept ("Đông Hải" -> "Dong Hai"), for English names."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 class _Builder:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -241,12 +248,7 @@ class _Builder:
                 brand = rng.choice(VN_BRANDS)
                 form = rng.choice(["TNHH", "Cổ phần"])
                 vi = f"Công ty {form} {vi_word} {brand}"
-                en = f"{brand} {en_word} {'Co., Ltd' if form == 'TNHH' else 'JSC'}"
-                en = en.replace("Đ", "D").replace("đ", "d")
-                en = " ".join(
-                    w.capitalize() if w.islower() else w for w in fold(en).split()
-                ).replace("Co Ltd", "Co., Ltd")
-                en = en.replace("Jsc", "JSC")
+                en = f"{_ascii(brand)} {en_word} {'Co., Ltd' if form == 'TNHH' else 'JSC'}"
                 lo = ""
             else:
                 brand_lo, brand_en = rng.choice(LA_BRANDS)
@@ -257,6 +259,12 @@ class _Builder:
                 self.names.add(en)
                 return vi, lo, en
         raise RuntimeError("ran out of demo names")
+
+    def some_codes(self, chain: str, stage: str | None) -> list[str]:
+        """Up to two concrete codes of a chain's stage (none for a stage without one)."""
+        codes = _codes_at(chain, stage) if stage else []
+        picked = self.rng.sample(codes, k=min(2, len(codes)))
+        return sorted({_expand(self.rng, c, self.hs) for c in picked})
 
     def enterprise(self, country: str) -> tuple[Enterprise, list[str], list[str]]:
         rng = self.rng
@@ -276,25 +284,8 @@ class _Builder:
         scale = 1_000_000_000 if country == "VNM" else 250_000_000
         revenue = Decimal(int(employees * rng.lognormvariate(0, 0.8) * scale / 4))
         capital = Decimal(int(float(revenue) * rng.uniform(0.2, 0.9)))
-        products = sorted(
-            {
-                _expand(rng, c, self.hs)
-                for c in rng.sample(_codes_at(chain, stage), k=min(2, len(_codes_at(chain, stage))))
-            }
-        )
-        prev = PREVIOUS.get(stage)
-        inputs = (
-            sorted(
-                {
-                    _expand(rng, c, self.hs)
-                    for c in rng.sample(
-                        _codes_at(chain, prev), k=min(2, len(_codes_at(chain, prev)))
-                    )
-                }
-            )
-            if prev
-            else []
-        )
+        products = self.some_codes(chain, stage)
+        inputs = self.some_codes(chain, PREVIOUS.get(stage))
         extra = [stage] + ([PREVIOUS[stage]] if stage in PREVIOUS and rng.random() < 0.2 else [])
         ent = Enterprise(
             country=country,
@@ -309,18 +300,14 @@ class _Builder:
             employees=employees,
             annual_revenue=revenue,
             total_capital=capital,
-            currency="VND" if country == "VNM" else "LAK",
+            currency=default_currency(country),
             capacity=f"{rng.randint(5, 500) * 1000} t/year" if stage != "design" else "",
             certifications=", ".join(rng.sample(CERTIFICATIONS, k=rng.choice([0, 0, 1, 2]))),
-            description=f"Fictional demo enterprise: {en_word_of(chain)} ({stage}).",
+            description=f"Fictional demo enterprise: {refdata.chains()[chain].names.en} ({stage}).",
             contact_email=f"contact{len(self.names)}@example.com",
             fictional=True,
         )
         return ent, products, inputs
-
-
-def en_word_of(chain: str) -> str:
-    return refdata.chains()[chain].names.en
 
 
 def _relationships(

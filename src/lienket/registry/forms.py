@@ -93,7 +93,7 @@ class EnterpriseForm(forms.ModelForm):
         try:
             return parse(*args, self.cleaned_data.get(name) or "")
         except v.FieldError as exc:
-            self.add_error(name, str(exc.message) % exc.params if exc.params else exc.message)
+            self.add_error(name, exc.text())
             return None
 
     def clean(self) -> dict[str, Any]:
@@ -144,6 +144,11 @@ class RelationshipForm(forms.ModelForm):
             label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS]
         )
 
+    def save(self, commit: bool = True) -> Relationship:
+        from lienket.registry.services import save_relationship
+
+        return save_relationship(super().save(commit=False), by=self.user)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         supplier, buyer = data.get("supplier"), data.get("buyer")
@@ -160,7 +165,7 @@ class RelationshipForm(forms.ModelForm):
                     data.get("hs_edition") or "HS2022", data["hs_code"]
                 )
             except v.FieldError as exc:
-                self.add_error("hs_code", str(exc.message) % exc.params)
+                self.add_error("hs_code", exc.text())
         return data
 
 

@@ -43,6 +43,9 @@ RELATIONSHIP_REQUIRED = ("supplier_country", "supplier_tax_id", "buyer_country",
 RELATIONSHIP_OPTIONAL = ("hs_code", "hs_edition", "annual_value_usd", "since", "notes", "fictional")
 
 Progress = Callable[[str, int, int], None]
+# Free-text columns, checked against the length their model field holds (never cut).
+TEXT_COLUMNS = (*NAME_FIELDS, "capacity", "certifications", "description", "contact_name",
+                "contact_phone")  # fmt: skip
 
 
 @dataclass
@@ -90,15 +93,12 @@ def _enterprise_rows(
                 )
             )
             continue
-        if not any(row.get(c, "").strip() for c in ("name_vi", "name_lo", "name_en")):
-            errors.append(
-                RowError(
-                    table.name,
-                    line,
-                    "name_en",
-                    str(_("at least one name (Vietnamese, Lao or English) is required")),
-                )
-            )
+        texts = {
+            c: check(c, v.parse_text, Enterprise._meta.get_field(c).max_length) or ""
+            for c in TEXT_COLUMNS
+        }
+        if not v.has_a_name(texts):
+            errors.append(RowError(table.name, line, "name_en", str(v.NAME_REQUIRED)))
         edition = check("hs_edition", v.parse_edition) or "HS2022"
         tax_id = check("tax_id", v.parse_tax_id, country) or ""
         if tax_id:
@@ -114,10 +114,8 @@ def _enterprise_rows(
                     )
                 )
         ent = Enterprise(
+            **texts,
             country=country,
-            name_vi=row.get("name_vi", "").strip(),
-            name_lo=row.get("name_lo", "").strip(),
-            name_en=row.get("name_en", "").strip(),
             tax_id=tax_id,
             province_code=check("province", v.parse_province, country) or "",
             zone=check("zone", v.parse_zone, country, zones) if row.get("zone") else None,
@@ -128,12 +126,7 @@ def _enterprise_rows(
             annual_revenue=check("annual_revenue", v.parse_money),
             total_capital=check("total_capital", v.parse_money),
             currency=check("currency", v.parse_currency, country) or "",
-            capacity=row.get("capacity", "")[:200],
-            certifications=row.get("certifications", "")[:300],
-            description=row.get("description", ""),
-            contact_name=row.get("contact_name", "")[:120],
             contact_email=check("contact_email", v.parse_email) or "",
-            contact_phone=row.get("contact_phone", "")[:40],
             website=check("website", v.parse_url) or "",
             fictional=bool(check("fictional", v.parse_bool)),
         )
@@ -189,7 +182,8 @@ def import_enterprises(
         raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
     for _line, ent, products, inputs in parsed:
         ent.refresh_derived(hs_codes=products + inputs)
-    pairs = _likely_duplicates([p[1] for p in parsed])
+    new = [p[1] for p in parsed]
+    pairs = _likely_duplicates(new, [f"n{i}" for i in range(len(new))])
     if dry_run:
         return ImportResult(checked=len(parsed), duplicates_flagged=len(pairs), dry_run=True)
     with transaction.atomic():
@@ -223,18 +217,20 @@ def _named(ent: Enterprise, key: str) -> NamedFirm:
     return NamedFirm(
         key,
         f"{ent.country}:{ent.province_code}",
-        tuple(n for n in (ent.name_vi, ent.name_lo, ent.name_en) if n),
+        tuple(n for n in (getattr(ent, f) for f in NAME_FIELDS) if n),
     )
 
 
-def _likely_duplicates(new: list[Enterprise]) -> list[DuplicatePair]:
-    """Pairs among the new firms (keys ``n<index>``) and firms already in their provinces."""
-    provinces = {e.province_code for e in new}
-    existing = Enterprise.objects.filter(province_code__in=provinces).only(
-        "pk", "country", "province_code", "name_vi", "name_lo", "name_en"
+def _likely_duplicates(firms: list[Enterprise], keys: list[str]) -> list[DuplicatePair]:
+    """Pairs among ``firms`` (named by ``keys``) and the other firms of their provinces."""
+    existing = (
+        Enterprise.objects.filter(province_code__in={e.province_code for e in firms})
+        .exclude(pk__in=[e.pk for e in firms if e.pk])
+        .only("pk", "country", "province_code", *NAME_FIELDS)
     )
     return likely_duplicates(
-        [_named(e, f"n{i}") for i, e in enumerate(new)], [_named(e, str(e.pk)) for e in existing]
+        [_named(e, k) for e, k in zip(firms, keys, strict=True)],
+        [_named(e, str(e.pk)) for e in existing],
     )
 
 
@@ -250,16 +246,7 @@ def _save_flags(pairs: list[DuplicatePair], created: list[Enterprise]) -> None:
 
 def flag_duplicates_of(firms: list[Enterprise]) -> int:
     """Flag likely duplicates of saved firms among all firms of their provinces."""
-    ids = {e.pk for e in firms}
-    provinces = {e.province_code for e in firms}
-    existing = (
-        Enterprise.objects.filter(province_code__in=provinces)
-        .exclude(pk__in=ids)
-        .only("pk", "country", "province_code", "name_vi", "name_lo", "name_en")
-    )
-    pairs = likely_duplicates(
-        [_named(e, str(e.pk)) for e in firms], [_named(e, str(e.pk)) for e in existing]
-    )
+    pairs = _likely_duplicates(firms, [str(e.pk) for e in firms])
     _save_flags(pairs, [])
     return len(pairs)
 
@@ -276,7 +263,9 @@ def import_relationships(
         stream, name, RELATIONSHIP_REQUIRED, RELATIONSHIP_OPTIONAL, ignored=RELATIONSHIP_EXPORT_ONLY
     )
     errors: list[RowError] = []
-    firms = {(e.country, e.tax_id): e for e in Enterprise.objects.exclude(tax_id="")}
+    registered = Enterprise.objects.exclude(tax_id="").only("pk", "country", "tax_id", *NAME_FIELDS)
+    firms = {(e.country, e.tax_id): e for e in registered}
+    existing = set(Relationship.objects.values_list("supplier_id", "buyer_id", "hs_code"))
     seen: dict[tuple[int, int, str], int] = {}
     rels = []
     for line, row in table.rows:
@@ -345,9 +334,7 @@ def import_relationships(
                         {"row": first},
                     )
                 )
-            elif Relationship.objects.filter(
-                supplier=supplier, buyer=buyer, hs_code=rel.hs_code
-            ).exists():
+            elif key in existing:
                 errors.append(
                     RowError(
                         table.name,

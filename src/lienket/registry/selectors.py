@@ -44,24 +44,26 @@ def filter_enterprises(params: Mapping[str, str]) -> QuerySet[Enterprise]:
     return qs
 
 
+def filter_relationships(params: Mapping[str, str]) -> QuerySet[Relationship]:
+    """Relationships with both parties; ``cross=yes`` keeps those across the border."""
+    qs = Relationship.objects.select_related("supplier", "buyer")
+    if params.get("cross") == "yes":
+        qs = qs.exclude(supplier__country=F("buyer__country"))
+    return qs
+
+
 def public_summary() -> dict[str, object]:
     """Published aggregates that anonymous visitors may see (no firm-level data)."""
     by_country = dict(Enterprise.objects.values_list("country").annotate(n=Count("pk")))
-    rels = Relationship.objects.all()
-    cross = rels.exclude(supplier__country=F("buyer__country")).count()
+    total = sum(by_country.values())
     return {
         "enterprises_by_country": by_country,
-        "enterprises": sum(by_country.values()),
-        "relationships": rels.count(),
-        "cross_border_relationships": cross,
-        "fictional_share": (
-            Enterprise.objects.filter(fictional=True).count() / max(1, sum(by_country.values()))
-        ),
-    }
-
-
-def enterprises_by_chain() -> dict[str, int]:
-    return {
-        code: Enterprise.objects.filter(has_word("chains", code)).count()
-        for code in refdata.chains()
+        "enterprises": total,
+        "enterprises_by_chain": {
+            code: Enterprise.objects.filter(has_word("chains", code)).count()
+            for code in refdata.chains()
+        },
+        "relationships": Relationship.objects.count(),
+        "cross_border_relationships": filter_relationships({"cross": "yes"}).count(),
+        "fictional_share": Enterprise.objects.filter(fictional=True).count() / max(1, total),
     }

@@ -119,3 +119,12 @@ def dismiss_duplicate(flag: DuplicateFlag, by: Any = None) -> None:
     flag.status = DuplicateStatus.DISMISSED
     flag.save(update_fields=["status"])
     audit.record(by, "dismissed", flag.enterprise, f"#{flag.other_id} {flag.other.name}")
+
+
+def save_relationship(rel: Relationship, by: Any = None) -> Relationship:
+    """Save a supplier-buyer relationship and record it in the audit log."""
+    with transaction.atomic():
+        action = "updated" if rel.pk else "created"
+        rel.save()
+        audit.record(by, action, rel, str(rel))
+    return rel

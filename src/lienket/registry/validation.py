@@ -24,10 +24,27 @@ HS_SPLIT = re.compile(r"[\s,;/|]+")
 
 
 class FieldError(Exception):
+    """A value that breaks a field rule; ``message`` is a translatable template."""
+
     def __init__(self, message: str, params: Mapping[str, object] | None = None) -> None:
         self.message = message
         self.params = dict(params or {})
         super().__init__(message)
+
+    def text(self) -> str:
+        """The message in the active language, with its values filled in."""
+        return str(self.message) % self.params if self.params else str(self.message)
+
+
+def parse_text(max_length: int | None, text: str) -> str:
+    """Free text, stripped; refused (never cut) when longer than the field holds."""
+    value = text.strip()
+    if max_length is not None and len(value) > max_length:
+        raise FieldError(
+            _("the text is %(length)s characters long; at most %(max)s fit"),
+            {"length": len(value), "max": max_length},
+        )
+    return value
 
 
 def parse_country(text: str) -> str:
@@ -225,6 +242,14 @@ def parse_year(text: str) -> int | None:
     return year
 
 
+NAME_REQUIRED = _("At least one name (Vietnamese, Lao or English) is required.")
+
+
+def has_a_name(values: Mapping[str, object], instance: Enterprise | None = None) -> bool:
+    """Whether a firm has a name in at least one language (values first, then the instance)."""
+    return any(values.get(f, getattr(instance, f, "")) for f in NAME_FIELDS)
+
+
 def check_enterprise(
     country: str, values: Mapping[str, object], instance: Enterprise | None
 ) -> dict[str, str]:
@@ -234,8 +259,8 @@ def check_enterprise(
     The importer applies the same rules in bulk, with file-level duplicates on top.
     """
     errors: dict[str, str] = {}
-    if not any(values.get(f, getattr(instance, f, "")) for f in NAME_FIELDS):
-        errors["name_en"] = str(_("At least one name (Vietnamese, Lao or English) is required."))
+    if not has_a_name(values, instance):
+        errors["name_en"] = str(NAME_REQUIRED)
     zone = values.get("zone")
     if isinstance(zone, Zone) and zone.country != country:
         errors["zone"] = str(_("This zone is in another country."))

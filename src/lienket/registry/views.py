@@ -7,8 +7,8 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F, Q
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,9 +33,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    summary = selectors.public_summary()
-    by_chain = selectors.enterprises_by_chain()
-    return render(request, "registry/home.html", {"summary": summary, "by_chain": by_chain})
+    return render(request, "registry/home.html", {"summary": selectors.public_summary()})
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _filter_context(request: HttpRequest) -> dict[str, Any]:
@@ -53,18 +57,16 @@ def _filter_context(request: HttpRequest) -> dict[str, Any]:
 def enterprise_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.filter_enterprises(request.GET)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "total": page.paginator.count, **_filter_context(request)}
-    if request.headers.get("HX-Request"):
+    context = {"page": page, "total": page.paginator.count}
+    if request.headers.get("HX-Request"):  # htmx swaps the rows only
         return render(request, "registry/_partials/enterprise_rows.html", context)
-    return render(request, "registry/enterprise_list.html", context)
+    return render(request, "registry/enterprise_list.html", {**context, **_filter_context(request)})
 
 
 @require(roles.can_read_registry)
 def enterprise_export(request: HttpRequest) -> HttpResponse:
     qs = selectors.filter_enterprises(request.GET).prefetch_related("products")
-    response = HttpResponse(exports.enterprises_xlsx(qs), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="lienket-enterprises.xlsx"'
-    return response
+    return _xlsx(exports.enterprises_xlsx(qs), "lienket-enterprises.xlsx")
 
 
 @require(roles.can_read_registry)
@@ -130,25 +132,17 @@ def zone_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _relationships(request: HttpRequest) -> Any:
-    qs = Relationship.objects.select_related("supplier", "buyer")
-    if request.GET.get("cross") == "yes":
-        qs = qs.exclude(supplier__country=F("buyer__country"))
-    return qs
-
-
 @require(roles.can_read_registry)
 def relationship_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(_relationships(request), 50).get_page(request.GET.get("page"))
+    qs = selectors.filter_relationships(request.GET)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "registry/relationship_list.html", {"page": page})
 
 
 @require(roles.can_read_registry)
 def relationship_export(request: HttpRequest) -> HttpResponse:
-    qs = _relationships(request).select_related("supplier", "buyer")
-    response = HttpResponse(exports.relationships_xlsx(qs), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="lienket-relationships.xlsx"'
-    return response
+    qs = selectors.filter_relationships(request.GET)
+    return _xlsx(exports.relationships_xlsx(qs), "lienket-relationships.xlsx")
 
 
 @require(roles.can_import)
@@ -194,17 +188,13 @@ def import_page(request: HttpRequest) -> HttpResponse:
 def import_errors_download(request: HttpRequest) -> HttpResponse:
     stored = request.session.get("import_errors", [])
     errors = [RowError(e["file"], e["row"], e["field"], e["message"]) for e in stored]
-    response = HttpResponse(exports.errors_xlsx(errors), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="lienket-import-errors.xlsx"'
-    return response
+    return _xlsx(exports.errors_xlsx(errors), "lienket-import-errors.xlsx")
 
 
 def import_template(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in ("enterprises", "relationships"):
-        raise PermissionDenied
-    response = HttpResponse(exports.template(kind), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="lienket-{kind}-template.xlsx"'
-    return response
+        raise Http404
+    return _xlsx(exports.template(kind), f"lienket-{kind}-template.xlsx")
 
 
 @require(roles.can_manage_duplicates)
@@ -212,6 +202,8 @@ def duplicate_list(request: HttpRequest) -> HttpResponse:
     flags = DuplicateFlag.objects.filter(status=DuplicateStatus.OPEN).select_related(
         "enterprise", "other"
     )
+    if country := roles.focal_country(request.user):  # only pairs this user may resolve
+        flags = flags.filter(enterprise__country=country, other__country=country)
     return render(request, "registry/duplicates.html", {"flags": flags})
 
 

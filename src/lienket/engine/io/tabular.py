@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from gettext import gettext as _  # marks messages; the web app translates them
@@ -79,7 +79,6 @@ def read_table(
     name: str,
     required: tuple[str, ...],
     optional: tuple[str, ...] = (),
-    progress: Callable[[int], None] | None = None,
     ignored: tuple[str, ...] = (),
 ) -> Table:
     """Read ``stream`` (CSV or XLSX, chosen by ``name``'s suffix) and check its header.
@@ -133,8 +132,6 @@ def read_table(
                 },
             )
         )
-        if progress and number % 500 == 0:
-            progress(number)
     if not rows:
         raise DataError([RowError(name, 0, "", _("the file has a header but no data rows"))])
     return Table(name, columns, rows)
