@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import gettext
+import gzip
+import shutil
 import sys
 import unicodedata
 from pathlib import Path
@@ -155,11 +157,64 @@ def hs(shared: Path, edition: str, bec_file: str, hs_col: str, bec_col: str) -> 
     )
 
 
+def trade(shared: Path) -> None:
+    """Trade reference data: the HS2022->HS2017 table, the 2017 world export matrix (HS2007
+    4-digit), the published Viet Nam - Lao aggregates and the ADB MRIO indicators of the two."""
+    shutil.copyfile(shared / "hs_concordances" / "hs2022_to_hs2017.csv", OUT / "hs2022_to_hs2017.csv")
+    trade_dir = OUT / "trade"
+    trade_dir.mkdir(exist_ok=True)
+    shutil.copyfile(
+        shared / "ots_world_trade_2017" / "world_exports_hs4_2017.csv.gz",
+        trade_dir / "ots_world_exports_hs4_2017.csv.gz",
+    )
+    shutil.copyfile(
+        shared / "published_vn_la" / "vn_la_trade_published.csv",
+        trade_dir / "published_vn_la.csv",
+    )
+    economies = {}
+    with (shared / "adb_mrio_indicators" / "mrio_economies.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            economies[r["mrio"]] = r["mrio_code"]
+    keep = {"VIE": "VNM", "LAO": "LAO"}
+    sectors = {}
+    with (shared / "adb_mrio_indicators" / "mrio_sectors.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            sectors[r["c_ind"]] = r["c_name"]
+    out = []
+    rca = {}
+    with gzip.open(shared / "adb_mrio_indicators" / "rca_mrio62_2000_2021.csv.gz", "rt") as f:
+        for r in csv.DictReader(f):
+            if r["agg"] == "35" and economies.get(r["s"]) in keep:
+                rca[(r["t"], keep[economies[r["s"]]], r["i"])] = r
+    with gzip.open(
+        shared / "adb_mrio_indicators" / "gvc_participation_mrio72_2017_2021.csv.gz", "rt"
+    ) as f:
+        gvc = {}
+        for r in csv.DictReader(f):
+            if r["agg"] == "35" and economies.get(r["s"]) in keep:
+                gvc[(r["t"], keep[economies[r["s"]]], r["i"])] = r
+    for key in sorted(set(rca) | set(gvc)):
+        year, iso, sector = key
+        a, b = rca.get(key, {}), gvc.get(key, {})
+        out.append([
+            year, iso, sector, sectors[sector],
+            a.get("exports_si", ""), a.get("rca", ""), a.get("rca_vaxes", ""),
+            b.get("GVCP_trade_f", ""), b.get("GVCP_trade_b", ""), b.get("GVCP_trade", ""),
+        ])
+    write(
+        "trade/adb_mrio_vnm_lao.csv",
+        ["year", "country", "sector", "sector_name", "exports_usd_million", "rca_gross",
+         "rca_value_added", "gvc_forward", "gvc_backward", "gvc_participation"],
+        out,
+    )
+
+
 def main(shared: Path) -> None:
     countries()
     vn_provinces(shared)
     hs(shared, "2022", "hs2022_to_bec4_single.csv", "HS6_6d", "BEC4_3d")
     hs(shared, "2017", "hs2017_to_bec4_un.csv", "hs2017", "bec4")
+    trade(shared)
 
 
 if __name__ == "__main__":

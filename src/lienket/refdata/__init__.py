@@ -313,6 +313,14 @@ def hs_codes(edition: str) -> dict[str, HsCode]:
 
 
 @cache
+def hs_concordance(source: str, target: str) -> dict[str, str]:
+    """6-digit codes of edition ``source`` mapped to one code of ``target`` (UN table, 1:1)."""
+    if (source, target) != ("HS2022", "HS2017"):
+        raise KeyError(f"no concordance from {source} to {target}; known: HS2022 -> HS2017")
+    return {r["hs2022"]: r["hs2017"] for r in rows("hs2022_to_hs2017.csv")}
+
+
+@cache
 def chains() -> dict[str, Chain]:
     """The MoU's priority value chains by code."""
     return {

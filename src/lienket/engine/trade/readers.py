@@ -1,0 +1,500 @@
+"""Readers for official trade statistics, normalised to the store's columns.
+
+Each reader streams its file in blocks (constant memory, however large the file) and yields
+:class:`Block` objects: the rows of one block as string columns under canonical names, with
+their line numbers. :func:`normalise` then checks and converts a block. Supported sources:
+
+- **UN Comtrade** CSV, both the Comtrade+ layout (``refYear``, ``reporterISO``, ``partnerISO``,
+  ``flowCode``, ``cmdCode``, ``classificationCode``, ``primaryValue``, ...) of the bulk and API
+  downloads and the legacy layout (``Year``, ``Reporter ISO``, ``Trade Flow Code``, ...).
+- **CEPII BACI** CSV (``t,i,j,k,v,q``; ``v`` in thousands of USD, ``q`` in tonnes) with the
+  release's ``country_codes_V*.csv`` file, which maps BACI's numeric codes to ISO 3.
+- A **national customs** XLSX or CSV with columns year, partner, hs_code, flow, value_usd and
+  optionally quantity and unit; the reporter and HS edition are given by the user.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from gettext import gettext as _
+from pathlib import Path
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from lienket.engine.errors import DataError, RowError
+from lienket.engine.trade.schema import FLOW_SCHEMA, STATISTICAL_AREAS, WORLD, Reference
+
+SOURCES = ("comtrade", "baci", "customs")
+CANONICAL = ("year", "reporter", "partner", "flow", "hs6", "edition", "value", "quantity", "unit")
+BLOCK_BYTES = 8 << 20
+
+#: HS edition names as the sources spell them.
+EDITION_ALIASES = {
+    "H5": "HS2017",
+    "HS17": "HS2017",
+    "HS2017": "HS2017",
+    "2017": "HS2017",
+    "H6": "HS2022",
+    "HS22": "HS2022",
+    "HS2022": "HS2022",
+    "2022": "HS2022",
+    "H0": "HS1992",
+    "HS92": "HS1992",
+    "H1": "HS1996",
+    "HS96": "HS1996",
+    "H2": "HS2002",
+    "HS02": "HS2002",
+    "H3": "HS2007",
+    "HS07": "HS2007",
+    "H4": "HS2012",
+    "HS12": "HS2012",
+}
+
+FLOW_WORDS = {
+    "X": "X",
+    "2": "X",
+    "EXPORT": "X",
+    "EXPORTS": "X",
+    "XUAT KHAU": "X",
+    "XUẤT KHẨU": "X",
+    "XK": "X",
+    "ສົ່ງອອກ": "X",
+    "M": "M",
+    "1": "M",
+    "IMPORT": "M",
+    "IMPORTS": "M",
+    "NHAP KHAU": "M",
+    "NHẬP KHẨU": "M",
+    "NK": "M",
+    "ນຳເຂົ້າ": "M",
+}
+#: Flows that official files carry besides exports and imports; skipped, never double counted.
+OTHER_FLOWS = frozenset({"RX", "RM", "DX", "FM", "MIP", "XIP", "MOP", "XOP", "3", "4"})
+
+
+@dataclass
+class Block:
+    """Rows of one block: canonical string columns, their line numbers and rows to skip."""
+
+    columns: dict[str, pa.Array]
+    lines: pa.Array
+    skip: pa.Array | None = None
+    skip_reasons: dict[str, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+class Progress:
+    """Counts the bytes of a file read so far (compressed bytes for a gzip file)."""
+
+    def __init__(self, raw: IO[bytes], callback: Callable[[int], None] | None) -> None:
+        self.raw = raw
+        self.callback = callback
+
+    def tick(self) -> None:
+        if self.callback:
+            self.callback(self.raw.tell())
+
+
+def _header(path: Path) -> list[str]:
+    """The column names on the first line of a (possibly gzip-compressed) CSV."""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
+            return next(csv.reader([f.readline()]), [])
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError([_file_error(path, _truncated_or_broken(exc))]) from exc
+
+
+def _open_csv(path: Path, progress: Progress | None) -> Iterator[Any]:
+    """Stream a (possibly gzip-compressed) CSV as record batches of strings.
+
+    The first item yielded is the header; the rest are record batches with every column read
+    as text, so that codes keep their leading zeros and bad values can be named.
+    """
+    names = _header(path)
+    if not names:
+        raise DataError([_file_error(path, _("the file is empty"))])
+    yield names
+    raw = progress.raw if progress else path.open("rb")
+    stream: Any = pa.PythonFile(raw, mode="r")
+    if path.suffix == ".gz":
+        stream = pa.CompressedInputStream(stream, "gzip")
+    try:
+        reader = pacsv.open_csv(
+            stream,
+            read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+            ),
+        )
+        for batch in reader:
+            if progress:
+                progress.tick()
+            yield batch
+    except (OSError, pa.ArrowInvalid, EOFError) as exc:
+        raise DataError([_file_error(path, _truncated_or_broken(exc))]) from exc
+
+
+def _truncated_or_broken(exc: Exception) -> str:
+    text = str(exc)
+    if "runcated" in text or "EOF" in text:
+        return _("the file is truncated or its compression is damaged (%s)") % text
+    return _("the file cannot be read as CSV (%s)") % text
+
+
+def _file_error(path: Path, message: str, row: int = 0, column: str = "") -> RowError:
+    return RowError(path.name, row, column, message)
+
+
+def _pick(header: list[str], aliases: Mapping[str, tuple[str, ...]], path: Path) -> dict[str, str]:
+    """Map canonical names to the file's header, refusing a file that lacks a required one."""
+    lowered = {h.strip().lower(): h for h in header}
+    found: dict[str, str] = {}
+    missing: list[str] = []
+    for name, options in aliases.items():
+        hit = next((lowered[o.lower()] for o in options if o.lower() in lowered), None)
+        if hit is not None:
+            found[name] = hit
+        elif not name.startswith("?"):
+            missing.append(options[0])
+    if missing:
+        raise DataError(
+            [
+                RowError(
+                    path.name,
+                    1,
+                    col,
+                    _("required column %(column)s is missing (found: %(found)s)"),
+                    {"column": col, "found": ", ".join(header)},
+                )
+                for col in missing
+            ]
+        )
+    return found
+
+
+COMTRADE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "year": ("refYear", "Year", "period", "Period"),
+    "reporter": ("reporterISO", "Reporter ISO", "reporterCode_ISO"),
+    "partner": ("partnerISO", "Partner ISO"),
+    "flow": ("flowCode", "Trade Flow Code", "Trade Flow", "flowDesc"),
+    "hs6": ("cmdCode", "Commodity Code"),
+    "value": ("primaryValue", "Trade Value (US$)", "tradeValue", "TradeValue"),
+    "?edition": ("classificationCode", "Classification"),
+    "?quantity": ("qty", "Qty"),
+    "?unit": ("qtyUnitAbbr", "Qty Unit"),
+    "?partner2": ("partner2ISO", "partner2Code", "2nd Partner ISO"),
+    "?mot": ("motCode",),
+    "?customs": ("customsCode",),
+}
+
+
+def read_comtrade(path: Path, progress: Progress | None = None) -> Iterator[Block]:
+    """UN Comtrade CSV: keeps 6-digit export and import lines of the whole partner totals."""
+    batches = _open_csv(path, progress)
+    header = next(batches)
+    cols = _pick(header, COMTRADE_COLUMNS, path)
+    line = 2
+    for batch in batches:
+        get = {k.lstrip("?"): pc.utf8_trim_whitespace(batch.column(v)) for k, v in cols.items()}
+        n = batch.num_rows
+        flow = pc.utf8_upper(get["flow"])
+        code = get["hs6"]
+        reasons: dict[str, int] = {}
+        skip = pc.is_in(flow, pa.array(sorted(OTHER_FLOWS)))
+        reasons["re-export, re-import and other special flows"] = pc.sum(skip).as_py() or 0
+        aggregate = pc.or_(pc.equal(pc.utf8_upper(code), "TOTAL"), pc.less(pc.utf8_length(code), 6))
+        aggregate = pc.and_not(aggregate, skip)
+        reasons["totals and 2- or 4-digit aggregate lines"] = pc.sum(aggregate).as_py() or 0
+        skip = pc.or_(skip, aggregate)
+        breakdown = pa.array([False] * n)
+        for key, total in (("partner2", ("0", "W00", "WLD", "World", "")), ("mot", ("0", "")), (
+            "customs",
+            ("C00", ""),
+        )):
+            if key in get:
+                breakdown = pc.or_(breakdown, pc.invert(pc.is_in(get[key], pa.array(total))))
+        breakdown = pc.and_not(breakdown, skip)
+        reasons["breakdowns by second partner, transport mode or customs procedure"] = (
+            pc.sum(breakdown).as_py() or 0
+        )
+        skip = pc.or_(skip, breakdown)
+        partner = get["partner"]
+        partner = pc.if_else(pc.is_in(partner, pa.array(["W00", "World", "WORLD"])), WORLD, partner)
+        blank = pa.array([""] * n)
+        yield Block(
+            {
+                "year": pc.utf8_slice_codeunits(get["year"], 0, 4),
+                "reporter": pc.utf8_upper(get["reporter"]),
+                "partner": pc.utf8_upper(partner),
+                "flow": flow,
+                "hs6": code,
+                "edition": get.get("edition", blank),
+                "value": get["value"],
+                "quantity": get.get("quantity", blank),
+                "unit": get.get("unit", blank),
+            },
+            pa.array(range(line, line + n), pa.int64()),
+            skip,
+            {k: v for k, v in reasons.items() if v},
+        )
+        line += n
+
+
+BACI_COLUMNS: dict[str, tuple[str, ...]] = {
+    "year": ("t",),
+    "reporter": ("i",),
+    "partner": ("j",),
+    "hs6": ("k",),
+    "value": ("v",),
+    "quantity": ("q",),
+}
+
+_BACI_NAME = re.compile(r"BACI_(HS\d\d)_", re.IGNORECASE)
+
+
+def baci_edition(path: Path) -> str | None:
+    """The HS edition written in a BACI file name (``BACI_HS17_Y2022_V202501.csv``)."""
+    m = _BACI_NAME.search(path.name)
+    return EDITION_ALIASES.get(m.group(1).upper()) if m else None
+
+
+def baci_country_codes(path: Path) -> dict[str, str]:
+    """BACI's numeric country codes mapped to ISO 3 from a ``country_codes_V*.csv`` file."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.DictReader(f)
+        need = {"country_code", "country_iso3"}
+        if not need <= set(reader.fieldnames or ()):
+            raise DataError(
+                [
+                    _file_error(
+                        path,
+                        _("a BACI country-code file needs the columns %s") % ", ".join(sorted(need)),
+                        1,
+                    )
+                ]
+            )
+        return {r["country_code"].strip(): r["country_iso3"].strip().upper() for r in reader}
+
+
+def find_baci_countries(path: Path) -> Path | None:
+    """The ``country_codes_V*.csv`` file that sits beside a BACI file, if there is one."""
+    found = sorted(path.parent.glob("country_codes*.csv"))
+    return found[-1] if found else None
+
+
+def read_baci(
+    path: Path, countries: Mapping[str, str], progress: Progress | None = None
+) -> Iterator[Block]:
+    """CEPII BACI CSV: exporter ``i`` to importer ``j``; values to USD, quantities in tonnes."""
+    batches = _open_csv(path, progress)
+    header = next(batches)
+    cols = _pick(header, BACI_COLUMNS, path)
+    keys = pa.array(list(countries))
+    values = pa.array(list(countries.values()))
+    line = 2
+    for batch in batches:
+        get = {k: pc.utf8_trim_whitespace(batch.column(v)) for k, v in cols.items()}
+        n = batch.num_rows
+
+        def iso(codes: pa.Array) -> pa.Array:
+            mapped = pc.take(values, pc.index_in(codes, keys))
+            # keep the numeric code where it is unknown, so the error can name it
+            return pc.if_else(pc.is_null(mapped), pc.binary_join_element_wise("#", codes, ""), mapped)
+
+        quantity = get["quantity"]
+        quantity = pc.if_else(pc.equal(quantity, "NA"), "", quantity)
+        yield Block(
+            {
+                "year": get["year"],
+                "reporter": iso(get["reporter"]),
+                "partner": iso(get["partner"]),
+                "flow": pa.array(["X"] * n),
+                "hs6": pc.utf8_lpad(get["hs6"], 6, "0"),
+                "edition": pa.array([""] * n),
+                "value": get["value"],
+                "quantity": quantity,
+                "unit": pc.if_else(pc.equal(quantity, ""), "", "t"),
+            },
+            pa.array(range(line, line + n), pa.int64()),
+        )
+        line += n
+
+
+CUSTOMS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "year": ("year", "năm", "nam", "ປີ"),
+    "partner": ("partner", "đối tác", "doi tac", "ຄູ່ຄ້າ"),
+    "hs6": ("hs_code", "hs", "mã hs", "ma hs"),
+    "flow": ("flow", "luồng", "luong"),
+    "value": ("value_usd", "value", "trị giá", "tri gia"),
+    "?quantity": ("quantity", "lượng", "luong hang"),
+    "?unit": ("unit", "đơn vị", "don vi"),
+}
+
+
+def read_customs(path: Path, reporter: str) -> Iterator[Block]:
+    """A national customs XLSX or CSV for one reporter (one block; such files are small)."""
+    from lienket.engine.io.tabular import read_table
+    from lienket.refdata import resolve_country
+
+    with path.open("rb") as f:
+        table = read_table(f, path.name, required=(), optional=())
+    cols = _pick(list(table.columns), CUSTOMS_COLUMNS, path)
+    out: dict[str, list[str]] = {k: [] for k in CANONICAL}
+    lines: list[int] = []
+    for line, row in table.rows:
+        get = {k.lstrip("?"): row.get(v, "").strip() for k, v in cols.items()}
+        partner = get["partner"]
+        country = resolve_country(partner)
+        if country is not None:
+            partner = country.iso3
+        elif partner.lower() in ("world", "thế giới", "the gioi", "wld"):
+            partner = WORLD
+        for k in CANONICAL:
+            out[k].append(get.get(k, ""))
+        out["partner"][-1] = partner
+        out["reporter"][-1] = reporter
+        out["flow"][-1] = FLOW_WORDS.get(get["flow"].upper(), get["flow"])
+        out["hs6"][-1] = get["hs6"].replace(".", "").replace(" ", "")
+        lines.append(line)
+    yield Block({k: pa.array(v, pa.string()) for k, v in out.items()}, pa.array(lines, pa.int64()))
+
+
+# --- normalisation ----------------------------------------------------------------------
+
+_NUMBER = r"^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$"
+
+
+@dataclass
+class Normaliser:
+    """Checks blocks of one file and converts them to the store's target edition."""
+
+    file: str
+    source: str
+    reference: Reference
+    target_edition: str
+    edition: str | None = None
+    max_errors: int = 50
+    errors: list[RowError] = field(default_factory=list)
+    editions_seen: set[str] = field(default_factory=set)
+
+    def _fail(self, line: int, column: str, message: str, **params: object) -> None:
+        if len(self.errors) < self.max_errors:
+            self.errors.append(RowError(self.file, line, column, message, params))
+
+    def _check(
+        self,
+        mask: pa.Array,
+        block: Block,
+        column: str,
+        message: str,
+        values: pa.Array,
+        **params: object,
+    ) -> None:
+        """Report rows where ``mask`` is true (or null) with their offending value."""
+        if not pc.any(pc.fill_null(mask, True)).as_py():
+            return
+        idx = pc.indices_nonzero(pc.fill_null(mask, True)).to_pylist()
+        for i in idx[: self.max_errors - len(self.errors)]:
+            self._fail(block.lines[i].as_py(), column, message, value=values[i].as_py(), **params)
+        if len(idx) > self.max_errors:
+            self._fail(0, column, _("… and %(count)s more rows like these"), count=len(idx))
+
+    def __call__(self, block: Block) -> pa.Table | None:
+        """The block's rows in ``FLOW_SCHEMA``, or ``None`` if any row was wrong."""
+        before = len(self.errors)
+        if block.skip is not None:
+            keep = pc.invert(block.skip)
+            block = Block({k: pc.filter(v, keep) for k, v in block.columns.items()}, pc.filter(block.lines, keep))
+        c = block.columns
+        if len(block) == 0:
+            return pa.Table.from_batches([], FLOW_SCHEMA)
+        year_ok = pc.match_substring_regex(c["year"], r"^(19|20)[0-9][0-9]$")
+        self._check(pc.invert(year_ok), block, "year", _("%(value)r is not a year"), c["year"])
+        for col in ("reporter", "partner"):
+            ok = pc.or_(
+                pc.is_in(c[col], pa.array(sorted(self.reference.countries))),
+                pc.is_in(c[col], pa.array(sorted(STATISTICAL_AREAS))),
+            )
+            self._check(pc.invert(ok), block, col, _("unknown country code %(value)r"), c[col])
+        flow_ok = pc.is_in(c["flow"], pa.array(["X", "M"]))
+        self._check(pc.invert(flow_ok), block, "flow", _("%(value)r is not a trade flow (export or import)"), c["flow"])
+        value_ok = pc.match_substring_regex(c["value"], _NUMBER)
+        self._check(pc.invert(value_ok), block, "value", _("%(value)r is not a number"), c["value"])
+        qty = c["quantity"]
+        qty_ok = pc.or_(pc.equal(qty, ""), pc.match_substring_regex(qty, _NUMBER))
+        self._check(pc.invert(qty_ok), block, "quantity", _("%(value)r is not a number"), qty)
+        hs6 = c["hs6"]
+        edition = self._editions(block)
+        if edition is None:
+            return None
+        valid = self.reference.hs6.get(edition)
+        if valid is None:
+            self._fail(0, "", _("HS edition %(edition)s is not supported; convert the file to HS2017 or HS2022"), edition=edition)
+            return None
+        hs_ok = pc.is_in(hs6, pa.array(sorted(valid)))
+        self._check(
+            pc.invert(hs_ok),
+            block,
+            "hs6",
+            _("%(value)r is not a 6-digit code of %(edition)s"),
+            hs6,
+            edition=edition,
+        )
+        if len(self.errors) > before:
+            return None
+        if edition != self.target_edition:
+            table = self.reference.concordance.get((edition, self.target_edition))
+            if table is None:
+                self._fail(0, "", _("no concordance from %(edition)s to %(target)s"), edition=edition, target=self.target_edition)
+                return None
+            hs6 = pc.take(pa.array(list(table.values())), pc.index_in(hs6, pa.array(list(table))))
+        value = pc.cast(c["value"], pa.float64())
+        if self.source == "baci":
+            value = pc.multiply(value, 1000.0)
+        negative = pc.less(value, 0)
+        self._check(negative, block, "value", _("%(value)s is negative"), c["value"])
+        if len(self.errors) > before:
+            return None
+        quantity = pc.cast(pc.if_else(pc.equal(qty, ""), None, qty), pa.float64())
+        n = len(block)
+        return pa.table(
+            [
+                pc.cast(c["year"], pa.int16()),
+                c["reporter"],
+                c["partner"],
+                c["flow"],
+                hs6,
+                pa.array([self.target_edition] * n),
+                value,
+                quantity,
+                c["unit"],
+                pa.array([self.source] * n),
+            ],
+            schema=FLOW_SCHEMA,
+        )
+
+    def _editions(self, block: Block) -> str | None:
+        """The one HS edition of this block: from the file's column, else as given."""
+        named = {e for e in pc.unique(block.columns["edition"]).to_pylist() if e}
+        editions = {EDITION_ALIASES.get(e.upper(), e) for e in named} or (
+            {self.edition} if self.edition else set()
+        )
+        if not editions:
+            self._fail(0, "", _("the file does not say its HS edition; give it (HS2017 or HS2022)"))
+            return None
+        if len(editions | self.editions_seen) > 1:
+            self._fail(0, "edition", _("the file mixes HS editions (%(editions)s); split it by edition"), editions=", ".join(sorted(editions | self.editions_seen)))
+            return None
+        self.editions_seen |= editions
+        return editions.pop()

@@ -1,0 +1,423 @@
+"""The trade store: Parquet files under one folder, a JSON manifest, DuckDB to query them.
+
+Layout of ``root`` (``var/trade`` in the application)::
+
+    manifest.json           every import: file, SHA-256, source, editions, rows, slices
+    flows/<id>.parquet      one file per import, in FLOW_SCHEMA
+    world/<id>.parquet      country x product world exports (WORLD_EXPORT_SCHEMA)
+
+An import is all or nothing: rows are written to a hidden temporary file that is renamed into
+place only when every row passed, and the manifest is replaced atomically. Importing a file
+whose bytes were imported before does nothing. A different file that covers a (source,
+reporter, year, flow) slice the store already holds is refused unless ``replace`` is asked
+for, in which case the older imports covering that slice are removed: the store never
+counts the same trade twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from gettext import gettext as _
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from lienket.engine.errors import DataError, RowError
+from lienket.engine.trade import readers
+from lienket.engine.trade.schema import (
+    FLOW_SCHEMA,
+    WORLD_EXPORT_SCHEMA,
+    Reference,
+    default_reference,
+)
+
+TARGET_EDITION = "HS2017"
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One file in the store (an entry of the manifest)."""
+
+    id: str
+    kind: str  # "flows" or "world"
+    file: str
+    sha256: str
+    source: str
+    source_edition: str
+    edition: str
+    rows: int
+    skipped: dict[str, int]
+    years: list[int]
+    reporters: list[str]
+    slices: list[tuple[str, int, str]]
+    value_usd: float
+    imported_at: str
+    fictional: bool = False
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        """How pages cite this import: source, file and whether it is fictional."""
+        return f"{self.source} ({self.file})" + (" — fictional" if self.fictional else "")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did: the record, and whether the file was already in the store."""
+
+    record: ImportRecord
+    already: bool = False
+    replaced: list[str] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes (streamed)."""
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class TradeStore:
+    """Trade flows in Parquet under ``root``, converted to one HS edition (HS2017 by default)."""
+
+    def __init__(
+        self,
+        root: Path | str,
+        edition: str = TARGET_EDITION,
+        reference: Reference | None = None,
+    ) -> None:
+        self.root = Path(root)
+        self.edition = edition
+        self._reference = reference
+
+    @property
+    def reference(self) -> Reference:
+        if self._reference is None:
+            self._reference = default_reference()
+        return self._reference
+
+    # --- manifest -------------------------------------------------------------------------
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / "manifest.json"
+
+    def imports(self) -> list[ImportRecord]:
+        """Every import in the store, oldest first."""
+        if not self.manifest_path.exists():
+            return []
+        data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        out = []
+        for entry in data.get("imports", []):
+            entry["slices"] = [tuple(s) for s in entry["slices"]]
+            out.append(ImportRecord(**entry))
+        return out
+
+    def _write_manifest(self, records: list[ImportRecord]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f".manifest-{uuid.uuid4().hex}.json"
+        payload = {"edition": self.edition, "imports": [asdict(r) for r in records]}
+        tmp.write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.manifest_path)
+
+    def _path(self, record: ImportRecord) -> Path:
+        return self.root / record.kind / f"{record.id}.parquet"
+
+    def remove(self, import_id: str) -> ImportRecord:
+        """Drop one import (its Parquet file and manifest entry)."""
+        records = self.imports()
+        gone = next((r for r in records if r.id == import_id), None)
+        if gone is None:
+            raise KeyError(import_id)
+        self._write_manifest([r for r in records if r.id != import_id])
+        self._path(gone).unlink(missing_ok=True)
+        return gone
+
+    # --- import ---------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: Path | str,
+        source: str,
+        *,
+        reporter: str | None = None,
+        edition: str | None = None,
+        countries_file: Path | str | None = None,
+        replace: bool = False,
+        fictional: bool = False,
+        note: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportResult:
+        """Check a trade file and add it to the store, all rows or none.
+
+        ``source`` is "comtrade", "baci" or "customs". ``reporter`` (ISO 3) is required for a
+        customs file; ``edition`` is required where the file does not say it (customs, a
+        BACI file not named ``BACI_HSxx_...``). ``progress(done_bytes, total_bytes)`` is
+        called as the file is read. Raises :class:`DataError` naming file, line and column.
+        """
+        path = Path(path)
+        if source not in readers.SOURCES:
+            raise DataError(
+                [
+                    RowError(
+                        path.name,
+                        0,
+                        "",
+                        _("unknown source %(source)s; use one of %(known)s"),
+                        {"source": source, "known": ", ".join(readers.SOURCES)},
+                    )
+                ]
+            )
+        if not path.is_file():
+            raise DataError([RowError(path.name, 0, "", _("file not found: %(path)s"), {"path": str(path)})])
+        sha = file_sha256(path)
+        existing = self.imports()
+        for r in existing:
+            if r.sha256 == sha and r.kind == "flows":
+                return ImportResult(r, already=True)
+        blocks, given_edition = self._blocks(path, source, reporter, edition, countries_file, progress)
+        normalise = readers.Normaliser(path.name, source, self.reference, self.edition, given_edition)
+        import_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + sha[:12]
+        final = self.root / "flows" / f"{import_id}.parquet"
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+        rows, value, skipped = 0, 0.0, dict[str, int]()
+        slices: set[tuple[str, int, str]] = set()
+        writer = pq.ParquetWriter(tmp, FLOW_SCHEMA, compression="zstd")
+        try:
+            for block in blocks:
+                for reason, n in block.skip_reasons.items():
+                    skipped[reason] = skipped.get(reason, 0) + n
+                table = normalise(block)
+                if table is None or normalise.errors:
+                    if len(normalise.errors) >= normalise.max_errors:
+                        break
+                    continue
+                writer.write_table(table)
+                rows += table.num_rows
+                value += pc.sum(table.column("value_usd")).as_py() or 0.0
+                for s in table.group_by(["reporter", "year", "flow"]).aggregate([]).to_pylist():
+                    slices.add((s["reporter"], s["year"], s["flow"]))
+            writer.close()
+            if not normalise.errors and rows == 0:
+                normalise.errors.append(
+                    RowError(path.name, 0, "", _("the file holds no export or import lines at 6 digits"))
+                )
+            if normalise.errors:
+                raise DataError(normalise.errors)
+            overlap = [
+                r for r in existing if r.kind == "flows" and r.source == source and set(r.slices) & slices
+            ]
+            if overlap and not replace:
+                raise DataError(
+                    [
+                        RowError(
+                            path.name,
+                            0,
+                            "",
+                            _(
+                                "the store already holds %(source)s data for the same reporter, "
+                                "year and flow from %(file)s; remove that import or ask to replace it"
+                            ),
+                            {"source": source, "file": overlap[0].file},
+                        )
+                    ]
+                )
+            record = ImportRecord(
+                id=import_id,
+                kind="flows",
+                file=path.name,
+                sha256=sha,
+                source=source,
+                source_edition=normalise.editions_seen.pop() if normalise.editions_seen else "",
+                edition=self.edition,
+                rows=rows,
+                skipped=skipped,
+                years=sorted({s[1] for s in slices}),
+                reporters=sorted({s[0] for s in slices}),
+                slices=sorted(slices),
+                value_usd=value,
+                imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                fictional=fictional,
+                note=note,
+            )
+            os.replace(tmp, final)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                writer.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        gone = {r.id for r in overlap}
+        try:
+            self._write_manifest([r for r in existing if r.id not in gone] + [record])
+        except BaseException:
+            final.unlink(missing_ok=True)
+            raise
+        for r in overlap:
+            self._path(r).unlink(missing_ok=True)
+        return ImportResult(record, replaced=[r.file for r in overlap])
+
+    def _blocks(
+        self,
+        path: Path,
+        source: str,
+        reporter: str | None,
+        edition: str | None,
+        countries_file: Path | str | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> tuple[Iterator[readers.Block], str | None]:
+        def need(message: str, **params: object) -> DataError:
+            return DataError([RowError(path.name, 0, "", message, params)])
+
+        edition = readers.EDITION_ALIASES.get((edition or "").upper(), edition) or None
+        total = path.stat().st_size
+        tracker = (
+            readers.Progress(path.open("rb"), lambda done: progress(done, total)) if progress else None
+        )
+        if source == "comtrade":
+            return readers.read_comtrade(path, tracker), edition
+        if source == "baci":
+            codes = Path(countries_file) if countries_file else readers.find_baci_countries(path)
+            if codes is None:
+                raise need(
+                    _("the BACI country-code file (country_codes_V….csv) is not beside the file; give it")
+                )
+            edition = edition or readers.baci_edition(path)
+            return readers.read_baci(path, readers.baci_country_codes(codes), tracker), edition
+        if reporter is None or not self.reference.knows(reporter.upper()):
+            raise need(_("a customs file needs its reporter as an ISO 3 code (got %(value)r)"), value=reporter)
+        if edition is None:
+            raise need(_("a customs file needs its HS edition (HS2017 or HS2022)"))
+        return readers.read_customs(path, reporter.upper()), edition
+
+    def import_world_exports(
+        self,
+        path: Path | str,
+        source: str,
+        *,
+        year: int,
+        edition: str,
+        note: str = "",
+    ) -> ImportResult:
+        """Add a country x product export matrix (``reporter_iso,product_code,export_value_usd``).
+
+        Used for the 2017 world matrix by HS 4-digit product of Open Trade Statistics. Codes
+        are kept in their own edition (``edition``); they are checked for shape only.
+        """
+        path = Path(path)
+        sha = file_sha256(path)
+        existing = self.imports()
+        for r in existing:
+            if r.sha256 == sha and r.kind == "world":
+                return ImportResult(r, already=True)
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rb") as f:  # type: ignore[operator]
+            try:
+                table = pacsv.read_csv(
+                    f,
+                    convert_options=pacsv.ConvertOptions(
+                        column_types={"reporter_iso": pa.string(), "product_code": pa.string(), "export_value_usd": pa.string()}
+                    ),
+                )
+            except (OSError, pa.ArrowInvalid, EOFError) as exc:
+                raise DataError([RowError(path.name, 0, "", readers._truncated_or_broken(exc))]) from exc
+        for col in ("reporter_iso", "product_code", "export_value_usd"):
+            if col not in table.column_names:
+                raise DataError([RowError(path.name, 1, col, _("required column %(column)s is missing"), {"column": col})])
+        errors: list[RowError] = []
+        lines = pa.array(range(2, table.num_rows + 2))
+        block = readers.Block({}, lines)
+        check = readers.Normaliser(path.name, source, self.reference, self.edition)
+        reporter = pc.utf8_upper(pc.utf8_trim_whitespace(table["reporter_iso"]))
+        ok = pc.is_in(reporter, pa.array(sorted(self.reference.countries)))
+        check._check(pc.invert(ok), block, "reporter_iso", _("unknown country code %(value)r"), reporter)
+        code = pc.utf8_trim_whitespace(table["product_code"])
+        ok = pc.match_substring_regex(code, r"^[0-9]{4}([0-9]{2})?$")
+        check._check(pc.invert(ok), block, "product_code", _("%(value)r is not an HS code"), code)
+        value = table["export_value_usd"]
+        ok = pc.match_substring_regex(value, readers._NUMBER)
+        check._check(pc.invert(ok), block, "export_value_usd", _("%(value)r is not a number"), value)
+        errors = check.errors
+        if errors:
+            raise DataError(errors)
+        n = table.num_rows
+        out = pa.table(
+            [
+                pa.array([year] * n, pa.int16()),
+                reporter,
+                code,
+                pa.array([edition] * n),
+                pc.cast(value, pa.float64()),
+                pa.array([source] * n),
+            ],
+            schema=WORLD_EXPORT_SCHEMA,
+        )
+        import_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + sha[:12]
+        final = self.root / "world" / f"{import_id}.parquet"
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+        pq.write_table(out, tmp, compression="zstd")
+        reporters = sorted(set(reporter.to_pylist()))
+        record = ImportRecord(
+            id=import_id,
+            kind="world",
+            file=path.name,
+            sha256=sha,
+            source=source,
+            source_edition=edition,
+            edition=edition,
+            rows=n,
+            skipped={},
+            years=[year],
+            reporters=reporters,
+            slices=[(r, year, "X") for r in reporters],
+            value_usd=pc.sum(out["value_usd"]).as_py() or 0.0,
+            imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            note=note,
+        )
+        os.replace(tmp, final)
+        self._write_manifest([*existing, record])
+        return ImportResult(record)
+
+    # --- queries --------------------------------------------------------------------------
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """A DuckDB connection with the views ``flows`` and ``world`` over the store."""
+        con = duckdb.connect()
+        records = self.imports()
+        for kind, schema in (("flows", FLOW_SCHEMA), ("world", WORLD_EXPORT_SCHEMA)):
+            paths = [str(self._path(r)) for r in records if r.kind == kind]
+            if paths:
+                files = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
+                con.execute(f"CREATE VIEW {kind} AS SELECT * FROM read_parquet([{files}])")  # noqa: S608
+            else:
+                con.register(f"_{kind}_empty", schema.empty_table())
+                con.execute(f"CREATE VIEW {kind} AS SELECT * FROM _{kind}_empty")  # noqa: S608
+        return con
+
+    def query(self, sql: str, params: list[Any] | None = None) -> pa.Table:
+        """Run ``sql`` against the store's views and return an Arrow table."""
+        con = self.connect()
+        try:
+            return con.sql(sql, params=params or None).to_arrow_table()
+        finally:
+            con.close()
+
+    def fictional_sources(self) -> set[str]:
+        """Sources whose imports are marked fictional (demo data)."""
+        return {r.source for r in self.imports() if r.fictional}
