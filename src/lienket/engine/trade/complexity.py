@@ -89,10 +89,10 @@ def mcp(rca_values: Matrix, threshold: float = 1.0) -> Matrix:
 def proximity(m: Matrix) -> Matrix:
     """Product proximity: co-exporting countries over the larger ubiquity of the pair."""
     ubiquity = m.sum(axis=0)
-    co = m.T @ m
-    larger = np.maximum(ubiquity[:, None], ubiquity[None, :])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        phi = np.where(larger > 0, co / larger, 0.0)
+    phi = np.ascontiguousarray(m.T) @ m
+    larger = np.maximum.outer(ubiquity, ubiquity)
+    larger[larger == 0] = 1.0  # no country exports either product: co-exports are 0 too
+    np.divide(phi, larger, out=phi)
     return phi
 
 
@@ -180,13 +180,15 @@ def complexity(
         eci[ok_c], pci[ok_p] = _standardise(kc, kc), _standardise(kp, kc)
         raw_pci[ok_p], sd = kp, float(kc.std())
     phi = proximity(m)
-    dens = density(m, phi)
+    # density and COG share one product with the (symmetric) proximity matrix:
+    # d = M φ / w and COG = (1 − M) ∘ (((1 − M) ∘ PCI/w) φ), w the row sums of φ
+    weight = phi.sum(axis=1)
+    safe = np.where(weight > 0, weight, 1.0)
+    both = np.vstack([m, (1 - m) * (raw_pci / safe)[None, :]]) @ phi
+    dens = both[: len(kept_c)] / safe[None, :]
     coi = ((dens * (1 - m)) * raw_pci[None, :]).sum(axis=1)
     coi = _standardise(coi, coi)
-    weight = phi.sum(axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        scaled = np.nan_to_num(phi * (raw_pci / weight)[:, None])
-    cog = (1 - m) * ((1 - m) @ scaled)
+    cog = (1 - m) * both[len(kept_c) :]
     cog = cog / sd if sd > 0 else np.zeros_like(cog)
     return Complexity(
         countries=kept_c,

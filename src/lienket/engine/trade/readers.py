@@ -218,10 +218,14 @@ def read_comtrade(path: Path, progress: Progress | None = None) -> Iterator[Bloc
         reasons["totals and 2- or 4-digit aggregate lines"] = pc.sum(aggregate).as_py() or 0
         skip = pc.or_(skip, aggregate)
         breakdown = pa.array([False] * n)
-        for key, total in (("partner2", ("0", "W00", "WLD", "World", "")), ("mot", ("0", "")), (
-            "customs",
-            ("C00", ""),
-        )):
+        for key, total in (
+            ("partner2", ("0", "W00", "WLD", "World", "")),
+            ("mot", ("0", "")),
+            (
+                "customs",
+                ("C00", ""),
+            ),
+        ):
             if key in get:
                 breakdown = pc.or_(breakdown, pc.invert(pc.is_in(get[key], pa.array(total))))
         breakdown = pc.and_not(breakdown, skip)
@@ -279,12 +283,16 @@ def baci_country_codes(path: Path) -> dict[str, str]:
                 [
                     _file_error(
                         path,
-                        _("a BACI country-code file needs the columns %s") % ", ".join(sorted(need)),
+                        _("a BACI country-code file needs the columns %s")
+                        % ", ".join(sorted(need)),
                         1,
                     )
                 ]
             )
-        return {r["country_code"].strip(): r["country_iso3"].strip().upper() for r in reader}
+        return {
+            r["country_code"].strip().lstrip("0") or "0": r["country_iso3"].strip().upper()
+            for r in reader
+        }
 
 
 def find_baci_countries(path: Path) -> Path | None:
@@ -308,9 +316,12 @@ def read_baci(
         n = batch.num_rows
 
         def iso(codes: pa.Array) -> pa.Array:
+            codes = pc.utf8_ltrim(codes, "0")
             mapped = pc.take(values, pc.index_in(codes, keys))
-            # keep the numeric code where it is unknown, so the error can name it
-            return pc.if_else(pc.is_null(mapped), pc.binary_join_element_wise("#", codes, ""), mapped)
+            # keep BACI's code where it is unknown, so the error can name it
+            return pc.if_else(
+                pc.is_null(mapped), pc.binary_join_element_wise("BACI ", codes, ""), mapped
+            )
 
         quantity = get["quantity"]
         quantity = pc.if_else(pc.equal(quantity, "NA"), "", quantity)
@@ -388,6 +399,36 @@ class Normaliser:
     errors: list[RowError] = field(default_factory=list)
     editions_seen: set[str] = field(default_factory=set)
 
+    def __post_init__(self) -> None:
+        self._known = pa.array(sorted(set(self.reference.countries) | set(STATISTICAL_AREAS)))
+        self._hs: dict[str, pa.Array] = {}
+
+    def _number(
+        self,
+        block: Block,
+        column: str,
+        type_: pa.DataType,
+        message: str,
+        pattern: str,
+        blank_ok: bool = False,
+    ) -> pa.Array | None:
+        """The column as numbers; on failure, every bad cell is reported and ``None`` returned."""
+        text = block.columns[column]
+        if blank_ok:
+            text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+        try:
+            return pc.cast(text, type_)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            ok = pc.match_substring_regex(text, pattern)
+            if blank_ok:
+                ok = pc.fill_null(ok, True)
+            self._check(pc.invert(ok), block, column, message, block.columns[column])
+            if not pc.all(ok).as_py():
+                return None
+            # well-formed but out of range for the type (e.g. a year of 99999)
+            self._fail(0, column, message, value=column)
+            return None
+
     def _fail(self, line: int, column: str, message: str, **params: object) -> None:
         if len(self.errors) < self.max_errors:
             self.errors.append(RowError(self.file, line, column, message, params))
@@ -415,34 +456,48 @@ class Normaliser:
         before = len(self.errors)
         if block.skip is not None:
             keep = pc.invert(block.skip)
-            block = Block({k: pc.filter(v, keep) for k, v in block.columns.items()}, pc.filter(block.lines, keep))
+            block = Block(
+                {k: pc.filter(v, keep) for k, v in block.columns.items()},
+                pc.filter(block.lines, keep),
+            )
         c = block.columns
         if len(block) == 0:
             return pa.Table.from_batches([], FLOW_SCHEMA)
-        year_ok = pc.match_substring_regex(c["year"], r"^(19|20)[0-9][0-9]$")
-        self._check(pc.invert(year_ok), block, "year", _("%(value)r is not a year"), c["year"])
+        year = self._number(block, "year", pa.int16(), _("%(value)r is not a year"), r"^[0-9]{4}$")
+        if year is not None:
+            odd = pc.or_(pc.less(year, 1900), pc.greater(year, 2100))
+            self._check(odd, block, "year", _("%(value)r is not a year"), c["year"])
         for col in ("reporter", "partner"):
-            ok = pc.or_(
-                pc.is_in(c[col], pa.array(sorted(self.reference.countries))),
-                pc.is_in(c[col], pa.array(sorted(STATISTICAL_AREAS))),
-            )
+            ok = pc.is_in(c[col], self._known)
             self._check(pc.invert(ok), block, col, _("unknown country code %(value)r"), c[col])
         flow_ok = pc.is_in(c["flow"], pa.array(["X", "M"]))
-        self._check(pc.invert(flow_ok), block, "flow", _("%(value)r is not a trade flow (export or import)"), c["flow"])
-        value_ok = pc.match_substring_regex(c["value"], _NUMBER)
-        self._check(pc.invert(value_ok), block, "value", _("%(value)r is not a number"), c["value"])
-        qty = c["quantity"]
-        qty_ok = pc.or_(pc.equal(qty, ""), pc.match_substring_regex(qty, _NUMBER))
-        self._check(pc.invert(qty_ok), block, "quantity", _("%(value)r is not a number"), qty)
+        self._check(
+            pc.invert(flow_ok),
+            block,
+            "flow",
+            _("%(value)r is not a trade flow (export or import)"),
+            c["flow"],
+        )
+        value = self._number(block, "value", pa.float64(), _("%(value)r is not a number"), _NUMBER)
+        quantity = self._number(
+            block, "quantity", pa.float64(), _("%(value)r is not a number"), _NUMBER, blank_ok=True
+        )
         hs6 = c["hs6"]
         edition = self._editions(block)
         if edition is None:
             return None
         valid = self.reference.hs6.get(edition)
         if valid is None:
-            self._fail(0, "", _("HS edition %(edition)s is not supported; convert the file to HS2017 or HS2022"), edition=edition)
+            self._fail(
+                0,
+                "",
+                _("HS edition %(edition)s is not supported; convert the file to HS2017 or HS2022"),
+                edition=edition,
+            )
             return None
-        hs_ok = pc.is_in(hs6, pa.array(sorted(valid)))
+        if edition not in self._hs:
+            self._hs[edition] = pa.array(sorted(valid))
+        hs_ok = pc.is_in(hs6, self._hs[edition])
         self._check(
             pc.invert(hs_ok),
             block,
@@ -456,21 +511,27 @@ class Normaliser:
         if edition != self.target_edition:
             table = self.reference.concordance.get((edition, self.target_edition))
             if table is None:
-                self._fail(0, "", _("no concordance from %(edition)s to %(target)s"), edition=edition, target=self.target_edition)
+                self._fail(
+                    0,
+                    "",
+                    _("no concordance from %(edition)s to %(target)s"),
+                    edition=edition,
+                    target=self.target_edition,
+                )
                 return None
             hs6 = pc.take(pa.array(list(table.values())), pc.index_in(hs6, pa.array(list(table))))
-        value = pc.cast(c["value"], pa.float64())
+        if year is None or value is None or quantity is None:
+            return None
         if self.source == "baci":
             value = pc.multiply(value, 1000.0)
         negative = pc.less(value, 0)
         self._check(negative, block, "value", _("%(value)s is negative"), c["value"])
         if len(self.errors) > before:
             return None
-        quantity = pc.cast(pc.if_else(pc.equal(qty, ""), None, qty), pa.float64())
         n = len(block)
         return pa.table(
             [
-                pc.cast(c["year"], pa.int16()),
+                year,
                 c["reporter"],
                 c["partner"],
                 c["flow"],
@@ -494,7 +555,12 @@ class Normaliser:
             self._fail(0, "", _("the file does not say its HS edition; give it (HS2017 or HS2022)"))
             return None
         if len(editions | self.editions_seen) > 1:
-            self._fail(0, "edition", _("the file mixes HS editions (%(editions)s); split it by edition"), editions=", ".join(sorted(editions | self.editions_seen)))
+            self._fail(
+                0,
+                "edition",
+                _("the file mixes HS editions (%(editions)s); split it by edition"),
+                editions=", ".join(sorted(editions | self.editions_seen)),
+            )
             return None
         self.editions_seen |= editions
         return editions.pop()

@@ -184,14 +184,20 @@ class TradeStore:
                 ]
             )
         if not path.is_file():
-            raise DataError([RowError(path.name, 0, "", _("file not found: %(path)s"), {"path": str(path)})])
+            raise DataError(
+                [RowError(path.name, 0, "", _("file not found: %(path)s"), {"path": str(path)})]
+            )
         sha = file_sha256(path)
         existing = self.imports()
         for r in existing:
             if r.sha256 == sha and r.kind == "flows":
                 return ImportResult(r, already=True)
-        blocks, given_edition = self._blocks(path, source, reporter, edition, countries_file, progress)
-        normalise = readers.Normaliser(path.name, source, self.reference, self.edition, given_edition)
+        blocks, given_edition = self._blocks(
+            path, source, reporter, edition, countries_file, progress
+        )
+        normalise = readers.Normaliser(
+            path.name, source, self.reference, self.edition, given_edition
+        )
         import_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + sha[:12]
         final = self.root / "flows" / f"{import_id}.parquet"
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -216,12 +222,16 @@ class TradeStore:
             writer.close()
             if not normalise.errors and rows == 0:
                 normalise.errors.append(
-                    RowError(path.name, 0, "", _("the file holds no export or import lines at 6 digits"))
+                    RowError(
+                        path.name, 0, "", _("the file holds no export or import lines at 6 digits")
+                    )
                 )
             if normalise.errors:
                 raise DataError(normalise.errors)
             overlap = [
-                r for r in existing if r.kind == "flows" and r.source == source and set(r.slices) & slices
+                r
+                for r in existing
+                if r.kind == "flows" and r.source == source and set(r.slices) & slices
             ]
             if overlap and not replace:
                 raise DataError(
@@ -231,8 +241,9 @@ class TradeStore:
                             0,
                             "",
                             _(
-                                "the store already holds %(source)s data for the same reporter, "
-                                "year and flow from %(file)s; remove that import or ask to replace it"
+                                "the store already holds %(source)s data for the same "
+                                "reporter, year and flow from %(file)s; remove that import "
+                                "or ask to replace it"
                             ),
                             {"source": source, "file": overlap[0].file},
                         )
@@ -287,7 +298,9 @@ class TradeStore:
         edition = readers.EDITION_ALIASES.get((edition or "").upper(), edition) or None
         total = path.stat().st_size
         tracker = (
-            readers.Progress(path.open("rb"), lambda done: progress(done, total)) if progress else None
+            readers.Progress(path.open("rb"), lambda done: progress(done, total))
+            if progress
+            else None
         )
         if source == "comtrade":
             return readers.read_comtrade(path, tracker), edition
@@ -295,12 +308,18 @@ class TradeStore:
             codes = Path(countries_file) if countries_file else readers.find_baci_countries(path)
             if codes is None:
                 raise need(
-                    _("the BACI country-code file (country_codes_V….csv) is not beside the file; give it")
+                    _(
+                        "the BACI country-code file (country_codes_V….csv) is not beside "
+                        "the file; give it"
+                    )
                 )
             edition = edition or readers.baci_edition(path)
             return readers.read_baci(path, readers.baci_country_codes(codes), tracker), edition
         if reporter is None or not self.reference.knows(reporter.upper()):
-            raise need(_("a customs file needs its reporter as an ISO 3 code (got %(value)r)"), value=reporter)
+            raise need(
+                _("a customs file needs its reporter as an ISO 3 code (got %(value)r)"),
+                value=reporter,
+            )
         if edition is None:
             raise need(_("a customs file needs its HS edition (HS2017 or HS2022)"))
         return readers.read_customs(path, reporter.upper()), edition
@@ -331,27 +350,47 @@ class TradeStore:
                 table = pacsv.read_csv(
                     f,
                     convert_options=pacsv.ConvertOptions(
-                        column_types={"reporter_iso": pa.string(), "product_code": pa.string(), "export_value_usd": pa.string()}
+                        column_types={
+                            "reporter_iso": pa.string(),
+                            "product_code": pa.string(),
+                            "export_value_usd": pa.string(),
+                        }
                     ),
                 )
             except (OSError, pa.ArrowInvalid, EOFError) as exc:
-                raise DataError([RowError(path.name, 0, "", readers._truncated_or_broken(exc))]) from exc
+                raise DataError(
+                    [RowError(path.name, 0, "", readers._truncated_or_broken(exc))]
+                ) from exc
         for col in ("reporter_iso", "product_code", "export_value_usd"):
             if col not in table.column_names:
-                raise DataError([RowError(path.name, 1, col, _("required column %(column)s is missing"), {"column": col})])
+                raise DataError(
+                    [
+                        RowError(
+                            path.name,
+                            1,
+                            col,
+                            _("required column %(column)s is missing"),
+                            {"column": col},
+                        )
+                    ]
+                )
         errors: list[RowError] = []
         lines = pa.array(range(2, table.num_rows + 2))
         block = readers.Block({}, lines)
         check = readers.Normaliser(path.name, source, self.reference, self.edition)
         reporter = pc.utf8_upper(pc.utf8_trim_whitespace(table["reporter_iso"]))
         ok = pc.is_in(reporter, pa.array(sorted(self.reference.countries)))
-        check._check(pc.invert(ok), block, "reporter_iso", _("unknown country code %(value)r"), reporter)
+        check._check(
+            pc.invert(ok), block, "reporter_iso", _("unknown country code %(value)r"), reporter
+        )
         code = pc.utf8_trim_whitespace(table["product_code"])
         ok = pc.match_substring_regex(code, r"^[0-9]{4}([0-9]{2})?$")
         check._check(pc.invert(ok), block, "product_code", _("%(value)r is not an HS code"), code)
         value = table["export_value_usd"]
         ok = pc.match_substring_regex(value, readers._NUMBER)
-        check._check(pc.invert(ok), block, "export_value_usd", _("%(value)r is not a number"), value)
+        check._check(
+            pc.invert(ok), block, "export_value_usd", _("%(value)r is not a number"), value
+        )
         errors = check.errors
         if errors:
             raise DataError(errors)
