@@ -246,12 +246,8 @@ def _has_flows(store: TradeStore, year: int) -> bool:
 
 
 def _matrix_from_arrow(
-    table: object, level: int, column: str
+    table: pa.Table, level: int, column: str
 ) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    assert isinstance(table, pa.Table)
     reporters = table.column("reporter").combine_chunks().dictionary_encode()
     products = (
         pc.utf8_slice_codeunits(table.column(column), 0, level).combine_chunks().dictionary_encode()
