@@ -105,6 +105,8 @@ def density(m: Matrix, phi: Matrix) -> Matrix:
 
 
 def _standardise(values: Matrix, like: Matrix) -> Matrix:
+    if like.size == 0:
+        return np.zeros_like(values)
     sd = like.std()
     if not np.isfinite(sd) or sd == 0:
         return np.zeros_like(values)

@@ -359,7 +359,8 @@ def read_customs(path: Path, reporter: str) -> Iterator[Block]:
     from lienket.refdata import resolve_country
 
     with path.open("rb") as f:
-        table = read_table(f, path.name, required=(), optional=())
+        known = tuple(o.lower() for options in CUSTOMS_COLUMNS.values() for o in options)
+        table = read_table(f, path.name, required=(), optional=known)
     cols = _pick(list(table.columns), CUSTOMS_COLUMNS, path)
     out: dict[str, list[str]] = {k: [] for k in CANONICAL}
     lines: list[int] = []
