@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from lienket.engine.sme import SmeRule
 from lienket.engine.text import fold
@@ -445,3 +446,92 @@ def tax_id_formats() -> dict[str, TaxIdFormat]:
         )
         for r in rows("tax_id_formats.csv")
     }
+
+
+@cache
+def chain_stages_of_hs6(edition: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each 6-digit code of ``edition`` mapped to the (chain, stage) pairs it belongs to.
+
+    The chains are defined by HS2022 prefixes; for HS2017 every HS2022 code under a prefix is
+    carried over by the UN concordance, so a code split or merged in 2022 keeps its chain.
+    """
+    hs22 = [c for c, h in hs_codes("HS2022").items() if h.level == 6]
+    convert = hs_concordance("HS2022", "HS2017") if edition == "HS2017" else None
+    out: dict[str, set[tuple[str, str]]] = {}
+    for p in chain_products():
+        for code in hs22:
+            if code.startswith(p.hs):
+                target = convert.get(code, code) if convert else code
+                out.setdefault(target, set()).add((p.chain, p.stage))
+    return {code: tuple(sorted(pairs)) for code, pairs in out.items()}
+
+
+@dataclass(frozen=True)
+class PublishedFigure:
+    """A Viet Nam - Lao trade figure as printed in a release, with its reporter and source."""
+
+    period: str
+    reporter: str
+    flow: str
+    product_group: str
+    value_usd_million: float
+    yoy_growth_pct: float | None
+    source: str
+
+
+@cache
+def published_trade() -> tuple[PublishedFigure, ...]:
+    """Published aggregate Viet Nam - Lao trade figures (both sides' releases)."""
+    return tuple(
+        PublishedFigure(
+            r["period"],
+            r["reporter"],
+            r["flow"],
+            r["product_group"],
+            float(r["value_usd_million"]),
+            _float(r["yoy_growth_pct"]),
+            r["source"],
+        )
+        for r in rows("trade/published_vn_la.csv")
+    )
+
+
+@dataclass(frozen=True)
+class SectorIndicator:
+    """ADB MRIO indicators of one economy, sector and year."""
+
+    year: int
+    country: str
+    sector: int
+    sector_name: str
+    exports_usd_million: float | None
+    rca_gross: float | None
+    rca_value_added: float | None
+    gvc_forward: float | None
+    gvc_backward: float | None
+    gvc_participation: float | None
+
+
+@cache
+def adb_sector_indicators() -> tuple[SectorIndicator, ...]:
+    """Gross and value-added RCA and GVC participation of Viet Nam and Lao PDR by sector."""
+    return tuple(
+        SectorIndicator(
+            int(r["year"]),
+            r["country"],
+            int(r["sector"]),
+            r["sector_name"],
+            _float(r["exports_usd_million"]),
+            _float(r["rca_gross"]),
+            _float(r["rca_value_added"]),
+            _float(r["gvc_forward"]),
+            _float(r["gvc_backward"]),
+            _float(r["gvc_participation"]),
+        )
+        for r in rows("trade/adb_mrio_vnm_lao.csv")
+    )
+
+
+def data_file(name: str) -> Path:
+    """Path of a bundled data file (for loaders that stream it, such as the trade store)."""
+    return Path(str(files(__package__).joinpath("data", name)))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
+from lienket.core.spreadsheet import save as _save
+from lienket.core.spreadsheet import sheet as _sheet
 from lienket.engine.errors import RowError
 from lienket.registry.importers import (
     ENTERPRISE_OPTIONAL,
@@ -19,9 +18,6 @@ from lienket.registry.importers import (
     RELATIONSHIP_REQUIRED,
 )
 from lienket.registry.models import Enterprise, Relationship
-
-BOLD = Font(bold=True)
-REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 EXAMPLE_ENTERPRISE = {
     "country": "VNM",
@@ -53,40 +49,6 @@ EXAMPLE_RELATIONSHIP = {
     "since": "2022",
     "fictional": "yes",
 }
-
-
-def _sheet(
-    wb: Workbook,
-    title: str,
-    columns: Iterable[str],
-    rows: Iterable[Iterable[object]],
-    required: Iterable[str] = (),
-) -> None:
-    fresh = wb.sheetnames == ["Sheet"] and wb.active is not None
-    ws = wb.active if fresh and wb.active is not None else wb.create_sheet()
-    ws.title = title[:31]
-    cols = list(columns)
-    ws.append(cols)
-    req = set(required)
-    for i, c in enumerate(cols, start=1):
-        cell = ws.cell(row=1, column=i)
-        cell.font = BOLD
-        if c in req:
-            cell.fill = REQUIRED_FILL
-        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(c) + 4))
-    for r in rows:
-        ws.append([("" if x is None else x) for x in r])
-        for cell in ws[ws.max_row]:
-            # A name such as "=HYPERLINK(...)" stays text: an export never carries formulas.
-            if cell.data_type == "f":
-                cell.data_type = "s"
-    ws.freeze_panes = "A2"
-
-
-def _save(wb: Workbook) -> bytes:
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
 
 
 def template(kind: str) -> bytes:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from lienket import refdata
 from lienket.core import audit, roles
 from lienket.core.decorators import require
+from lienket.core.spreadsheet import xlsx_response
 from lienket.engine.errors import DataError, RowError
 from lienket.registry import exports, importers, selectors, services
 from lienket.registry.forms import EnterpriseForm, ImportForm, RelationshipForm, province_choices
@@ -37,9 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_response(data, filename)
 
 
 def _filter_context(request: HttpRequest) -> dict[str, Any]:

@@ -1,0 +1,79 @@
+"""XLSX and CSV out, shared by every download: bold headers, frozen first row, no formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BOLD = Font(bold=True)
+REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+
+def sheet(
+    wb: Workbook,
+    title: str,
+    columns: Iterable[str],
+    rows: Iterable[Iterable[object]],
+    required: Iterable[str] = (),
+) -> None:
+    """Add a sheet (or fill the workbook's first, empty one) with a header and rows."""
+    fresh = wb.sheetnames == ["Sheet"] and wb.active is not None and wb.active.max_row == 1
+    ws = wb.active if fresh and wb.active is not None else wb.create_sheet()
+    ws.title = title[:31]
+    cols = list(columns)
+    ws.append(cols)
+    req = set(required)
+    for i, c in enumerate(cols, start=1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = BOLD
+        if c in req:
+            cell.fill = REQUIRED_FILL
+        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(c) + 4))
+    for r in rows:
+        ws.append([("" if x is None else x) for x in r])
+        for cell in ws[ws.max_row]:
+            # A name such as "=HYPERLINK(...)" stays text: an export never carries formulas.
+            if cell.data_type == "f":
+                cell.data_type = "s"
+    ws.freeze_panes = "A2"
+
+
+def save(wb: Workbook) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def csv_response(
+    columns: list[str], rows: Iterable[Iterable[object]], filename: str
+) -> HttpResponse:
+    """UTF-8 CSV with a byte-order mark, so that Excel shows Vietnamese and Lao correctly."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    for r in rows:
+        # a leading = + - @ would make a spreadsheet evaluate the cell: quote it as text
+        writer.writerow(
+            [
+                "'" + x
+                if isinstance(x, str) and x[:1] in ("=", "+", "@")
+                else ("" if x is None else x)
+                for x in r
+            ]
+        )
+    response = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
