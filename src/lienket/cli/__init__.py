@@ -18,6 +18,8 @@ app = typer.Typer(
 )
 refdata_app = typer.Typer(help="Bundled reference data.", no_args_is_help=True)
 app.add_typer(refdata_app, name="refdata")
+trade_app = typer.Typer(help="Trade statistics: import, list and remove.", no_args_is_help=True)
+app.add_typer(trade_app, name="trade")
 console = Console()
 err = Console(stderr=True)
 
@@ -118,9 +120,29 @@ def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data"
         first_vn = Enterprise.objects.filter(fictional=True, country="VNM").order_by("pk").first()
         first_la = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
         _demo_users(first_vn, first_la)
+    _load_trade(demo)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("compilemessages", verbosity=0, ignore_patterns=[".venv/*"])
     _print_login()
+
+
+def _load_trade(demo: bool) -> None:
+    from lienket.trade import services
+
+    result = services.load_reference()
+    state = "already loaded" if result.already else f"{result.record.rows} rows"
+    console.print(f"2017 world export matrix by HS4 (UN Comtrade via OTS): {state}")
+    if not demo or set(services.pair()) != {"VNM", "LAO"}:
+        return
+    store = services.get_store()
+    if any(r.fictional for r in store.imports()):
+        console.print("fictional demo trade already loaded")
+        return
+    with progress_bar() as bar:
+        task = bar.add_task("demo trade (fictional)", total=len(services.DEMO_YEARS) + 1)
+        results = services.load_demo(progress=lambda done, total: bar.update(task, completed=done))
+    rows = sum(r.record.rows for r in results if not r.already)
+    console.print(f"fictional demo trade: {rows} rows ({len(results)} files)")
 
 
 def _load_demo() -> None:
@@ -253,6 +275,106 @@ def export(
     qs = selectors.filter_enterprises(params).prefetch_related("products")
     path.write_bytes(exports.enterprises_xlsx(qs))
     console.print(f"wrote {qs.count()} enterprises to {path}")
+
+
+@trade_app.command("import")
+def trade_import(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    source: Annotated[str, typer.Option(help="comtrade, baci or customs")],
+    reporter: Annotated[
+        str | None, typer.Option(help="ISO 3 code of the reporting country (customs files)")
+    ] = None,
+    edition: Annotated[
+        str | None, typer.Option(help="HS edition when the file does not say: HS2017 or HS2022")
+    ] = None,
+    countries: Annotated[
+        Path | None, typer.Option(help="BACI country_codes file, if not beside the data file")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option(help="Replace earlier imports of the same reporter, year and flow")
+    ] = False,
+) -> None:
+    """Check a trade statistics file and add it to the store: all rows or none."""
+    django_setup()
+    from lienket.engine.errors import DataError
+    from lienket.trade import services
+
+    store = services.get_store()
+    with progress_bar() as bar:
+        task = bar.add_task(f"reading {path.name} (bytes)", total=path.stat().st_size)
+        try:
+            result = store.import_file(
+                path,
+                source,
+                reporter=reporter,
+                edition=edition,
+                countries_file=countries,
+                replace=replace,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
+        except DataError as exc:
+            bar.stop()
+            for e in exc.errors[:200]:
+                err.print(str(e))
+            err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
+            raise typer.Exit(1) from None
+        bar.update(task, completed=path.stat().st_size)
+    r = result.record
+    if result.already:
+        console.print(f"{path.name} is already in the store (import {r.id}); nothing changed")
+        return
+    console.print(
+        f"imported {r.rows} rows from {r.file} ({r.source}, {r.source_edition} -> {r.edition}); "
+        f"years {', '.join(map(str, r.years))}; {len(r.reporters)} reporter(s)"
+    )
+    for reason, n in r.skipped.items():
+        console.print(f"  skipped {n} line(s): {reason}")
+    for name in result.replaced:
+        console.print(f"  replaced the earlier import of {name}")
+
+
+@trade_app.command("list")
+def trade_list() -> None:
+    """List the files in the trade store."""
+    django_setup()
+    from lienket.trade import services
+
+    store = services.get_store()
+    for r in store.imports():
+        flag = " [yellow]fictional[/yellow]" if r.fictional else ""
+        console.print(
+            f"{r.id}  {r.kind:5} {r.source:8} {r.file}  years {','.join(map(str, r.years))}  "
+            f"{r.rows} rows{flag}"
+        )
+    if not store.imports():
+        console.print("the trade store is empty")
+
+
+@trade_app.command("remove")
+def trade_remove(
+    import_id: Annotated[
+        str | None, typer.Argument(help="id shown by 'lienket trade list'")
+    ] = None,
+    fictional: Annotated[bool, typer.Option(help="Remove every fictional (demo) import")] = False,
+) -> None:
+    """Remove one import, or all fictional demo imports, from the trade store."""
+    django_setup()
+    from lienket.trade import services
+
+    store = services.get_store()
+    ids = [r.id for r in store.imports() if r.fictional] if fictional else []
+    if import_id:
+        ids.append(import_id)
+    if not ids:
+        err.print("give an import id or --fictional")
+        raise typer.Exit(2)
+    for i in ids:
+        try:
+            gone = store.remove(i)
+        except KeyError:
+            err.print(f"no import {i}")
+            raise typer.Exit(1) from None
+        console.print(f"removed {gone.file} ({gone.id})")
 
 
 def main() -> None:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "lienket.core",
     "lienket.registry",
+    "lienket.trade",
 ]
 
 MIDDLEWARE = [
@@ -142,4 +143,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LIENKET_LOG_LEVEL", "WARNING")},
 }
+LIENKET_TRADE_DIR = Path(env_str("LIENKET_TRADE_DIR", str(VAR_DIR / "trade"))).resolve()
 LIENKET_COUNTRIES = [c.upper() for c in env_list("LIENKET_COUNTRIES", ["VNM", "LAO"])]

@@ -1,0 +1,177 @@
+"""REST endpoints for the trade figures: the same tables as the pages, as JSON.
+
+Each answer carries ``columns`` (key, label, kind), ``rows`` and ``sources`` (the imports the
+figures come from, with a ``fictional`` flag), so a figure never travels without its source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ParseError
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lienket.trade import services, tables
+from lienket.trade.tables import Table
+
+ADB_SOURCE = "Asian Development Bank, MRIO database (CC BY 3.0 IGO), via ksreyes/mrio-processing"
+YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year")
+LEVEL = OpenApiParameter("level", OpenApiTypes.INT, description="HS digits: 2, 4 or 6")
+
+
+def _int(request: Request, name: str, default: int | None = None) -> int:
+    raw = request.query_params.get(name)
+    if raw in (None, ""):
+        if default is None:
+            raise ParseError(f"{name} is required")
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ParseError(f"{name} must be a whole number") from None
+
+
+def _country(request: Request, name: str, default: str) -> str:
+    value = request.query_params.get(name, default).upper()
+    if value not in services.pair():
+        raise ParseError(f"{name} must be one of {', '.join(services.pair())}")
+    return value
+
+
+def _payload(table: Table | None, years: list[int] | None = None, **extra: Any) -> dict[str, Any]:
+    if table is None:
+        return {"available": False, "columns": [], "rows": [], "sources": [], **extra}
+    records = services.get_store().imports()
+    sources = [
+        {"file": r.file, "source": r.source, "years": r.years, "fictional": r.fictional}
+        for r in records
+        if years is None or set(r.years) & set(years)
+    ]
+    return {
+        "available": True,
+        "columns": [
+            {"key": k, "label": str(label), "kind": kind} for k, label, kind in table.columns
+        ],
+        "rows": table.json_rows(),
+        "total_rows": table.total_rows if table.total_rows is not None else len(table.rows),
+        "sources": sources,
+        **extra,
+    }
+
+
+class TradeView(APIView):
+    permission_classes = [AllowAny]
+
+
+@extend_schema(responses=OpenApiTypes.OBJECT, summary="Published Viet Nam - Lao figures")
+class Published(TradeView):
+    def get(self, request: Request) -> Response:
+        table = tables.published()
+        return Response({**_payload(table, []), "sources": "published releases, cited per row"})
+
+
+@extend_schema(responses=OpenApiTypes.OBJECT, summary="Turnover against the target band")
+class TurnoverApi(TradeView):
+    def get(self, request: Request) -> Response:
+        a, b = services.pair()
+        tracking = tables.target_tracking(a, b)
+        return Response(
+            {
+                "declarants": {
+                    d: _payload(t, [r["year"] for r in t.rows]) for d, t in tracking.items()
+                }
+            }
+        )
+
+
+@extend_schema(
+    parameters=[YEAR, LEVEL, OpenApiParameter("exporter", str), OpenApiParameter("importer", str)],
+    responses=OpenApiTypes.OBJECT,
+    summary="Bilateral trade by HS code",
+)
+class Products(TradeView):
+    def get(self, request: Request) -> Response:
+        a, b = services.pair()
+        exporter = _country(request, "exporter", a)
+        importer = _country(request, "importer", b)
+        if exporter == importer:
+            raise ParseError("exporter and importer must differ")
+        year = _int(request, "year")
+        level = _int(request, "level", 6)
+        if level not in (2, 4, 6):
+            raise ParseError("level must be 2, 4 or 6")
+        limit = min(_int(request, "limit", 100), 1000)
+        return Response(
+            _payload(tables.top_products(exporter, importer, year, level, limit), [year])
+        )
+
+
+@extend_schema(parameters=[YEAR], responses=OpenApiTypes.OBJECT, summary="Flows by chain and stage")
+class Chains(TradeView):
+    def get(self, request: Request) -> Response:
+        a, b = services.pair()
+        year = _int(request, "year")
+        return Response(_payload(tables.chain_table(a, b, year), [year]))
+
+
+@extend_schema(
+    parameters=[YEAR, LEVEL, OpenApiParameter("source", str), OpenApiParameter("min_rca", float)],
+    responses=OpenApiTypes.OBJECT,
+    summary="Comparative advantage, complexity and density by product",
+)
+class Advantage(TradeView):
+    def get(self, request: Request) -> Response:
+        a, b = services.pair()
+        year = _int(request, "year", 2017)
+        level = _int(request, "level", 4)
+        source = request.query_params.get("source", services.OTS_SOURCE if year == 2017 else "baci")
+        try:
+            min_rca = float(request.query_params.get("min_rca", "0"))
+        except ValueError:
+            raise ParseError("min_rca must be a number") from None
+        table, summary = tables.advantage(a, b, year, level, source, min_rca=min_rca)
+        if summary is None:
+            return Response(_payload(None))
+        return Response(_payload(table, [year], summary=summary))
+
+
+@extend_schema(
+    parameters=[YEAR, OpenApiParameter("exporter", str), OpenApiParameter("importer", str)],
+    responses=OpenApiTypes.OBJECT,
+    summary="Untapped export potential, ranked",
+)
+class PotentialApi(TradeView):
+    def get(self, request: Request) -> Response:
+        a, b = services.pair()
+        exporter = _country(request, "exporter", b)
+        importer = _country(request, "importer", a)
+        year = _int(request, "year")
+        return Response(_payload(tables.potential(exporter, importer, year), [year]))
+
+
+@extend_schema(parameters=[YEAR], responses=OpenApiTypes.OBJECT, summary="Linkage candidates")
+class Linkage(TradeView):
+    def get(self, request: Request) -> Response:
+        a, b = services.pair()
+        year = _int(request, "year")
+        return Response(_payload(tables.linkage(a, b, year), [year]))
+
+
+@extend_schema(
+    parameters=[YEAR], responses=OpenApiTypes.OBJECT, summary="ADB MRIO sector indicators"
+)
+class Sectors(TradeView):
+    def get(self, request: Request) -> Response:
+        year = _int(request, "year", 2021)
+        table = tables.sectors(year)
+        return Response(
+            {
+                **_payload(table, []),
+                "sources": ADB_SOURCE,
+            }
+        )

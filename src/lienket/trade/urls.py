@@ -1,0 +1,19 @@
+from django.urls import path
+
+from lienket.trade import api, views
+
+urlpatterns = [
+    path("trade/", views.dashboard, name="trade-dashboard"),
+    path("trade/advantage/", views.advantage, name="trade-advantage"),
+    path("trade/opportunities/", views.opportunities, name="trade-opportunities"),
+    path("trade/sectors/", views.sectors, name="trade-sectors"),
+    path("trade/data/", views.data, name="trade-data"),
+    path("api/trade/published/", api.Published.as_view(), name="api-trade-published"),
+    path("api/trade/turnover/", api.TurnoverApi.as_view(), name="api-trade-turnover"),
+    path("api/trade/products/", api.Products.as_view(), name="api-trade-products"),
+    path("api/trade/chains/", api.Chains.as_view(), name="api-trade-chains"),
+    path("api/trade/advantage/", api.Advantage.as_view(), name="api-trade-advantage"),
+    path("api/trade/potential/", api.PotentialApi.as_view(), name="api-trade-potential"),
+    path("api/trade/linkage/", api.Linkage.as_view(), name="api-trade-linkage"),
+    path("api/trade/sectors/", api.Sectors.as_view(), name="api-trade-sectors"),
+]

@@ -1,0 +1,219 @@
+"""Trade pages: thin views over :mod:`lienket.trade.tables`; every table can be downloaded.
+
+Official trade statistics are public, so the trade pages are open to every visitor, as the
+published figures on the home page are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
+from lienket.engine.trade import indicators as ind
+from lienket.trade import charts, services, tables
+from lienket.trade.tables import Table
+
+
+def param_int(request: HttpRequest, name: str, default: int | None, allowed: Any = None) -> Any:
+    """An integer query parameter; a malformed or unexpected one is a 400, not a crash."""
+    raw = request.GET.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadRequest(_("%(name)s must be a whole number") % {"name": name}) from None
+    if allowed is not None and value not in allowed:
+        raise BadRequest(_("%(name)s has no data for %(value)s") % {"name": name, "value": value})
+    return value
+
+
+def param_float(request: HttpRequest, name: str, default: float) -> float:
+    raw = request.GET.get(name, "").replace(",", ".")
+    if raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise BadRequest(_("%(name)s must be a number") % {"name": name}) from None
+
+
+def download(request: HttpRequest, found: list[Table | None]) -> HttpResponse | None:
+    """The table named by ``?table=`` as ``?format=csv`` or ``xlsx``, if asked for."""
+    fmt = request.GET.get("format")
+    if fmt not in ("csv", "xlsx"):
+        return None
+    wanted = request.GET.get("table", "")
+    table = next((t for t in found if t is not None and t.name == wanted), None)
+    if table is None:
+        raise BadRequest(_("no table %(name)s on this page") % {"name": wanted})
+    if fmt == "csv":
+        return csv_response(table.labels(), table.values(), f"lienket-{table.name}.csv")
+    wb = Workbook()
+    sheet(wb, table.name, table.labels(), table.values())
+    return xlsx_response(save(wb), f"lienket-{table.name}.xlsx")
+
+
+def _imports_used(years: list[int] | None = None) -> list[Any]:
+    records = services.get_store().imports()
+    return [r for r in records if years is None or set(r.years) & set(years)]
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    a, b = services.pair()
+    low = param_float(request, "low", ind.TARGET_LOW * 100) / 100
+    high = param_float(request, "high", ind.TARGET_HIGH * 100) / 100
+    if not 0 <= low <= high <= 1:
+        raise BadRequest(_("the target band must run from a lower to a higher growth rate"))
+    tracking = tables.target_tracking(a, b, low, high)
+    years = sorted({row["year"] for t in tracking.values() for row in t.rows})
+    year = param_int(request, "year", years[-1] if years else None, years or None)
+    level = param_int(request, "level", 4, (2, 4, 6))
+    published = tables.published()
+    found: list[Table | None] = [published, *tracking.values()]
+    context: dict[str, Any] = {
+        "a": a,
+        "b": b,
+        "low": low * 100,
+        "high": high * 100,
+        "published": published,
+        "published_chart": _published_chart(a, b),
+        "tracking": [(d, t, _tracking_chart(d, t, low, high, a)) for d, t in tracking.items()],
+        "years": years,
+        "year": year,
+        "level": level,
+    }
+    if year is not None:
+        products = [
+            tables.top_products(a, b, year, level),
+            tables.top_products(b, a, year, level),
+        ]
+        chain = tables.chain_table(a, b, year)
+        mirror = tables.mirror(a, b)
+        found += [*products, chain, mirror]
+        context.update(
+            products=[
+                (
+                    t,
+                    charts.bar_chart(
+                        t.name,
+                        [(f"{r['code']} {r['description']}", r["value_usd"]) for r in t.rows[:10]],
+                    ),
+                )
+                for t in products
+            ],
+            chain=chain,
+            mirror=mirror if any(r["gap"] is not None for r in mirror.rows) else None,
+            mirror_partial=mirror,
+        )
+    context["imports"] = _imports_used(years)
+    context["fictional"] = any(r.fictional for r in context["imports"])
+    return download(request, found) or render(request, "trade/dashboard.html", context)
+
+
+def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: str) -> str:
+    rows = table.rows
+    band = [(r["year"], r["band_low"], r["band_high"]) for r in rows]
+    return charts.line_chart(
+        _("Turnover as declared by %(who)s") % {"who": declarant},
+        [
+            charts.Series(_("Turnover"), [(r["year"], r["turnover"]) for r in rows]),
+            charts.Series(
+                _("Exports of %(country)s") % {"country": a},
+                [(r["year"], r["exports"]) for r in rows],
+            ),
+            charts.Series(
+                _("Imports of %(country)s") % {"country": a},
+                [(r["year"], r["imports"]) for r in rows],
+            ),
+        ],
+        band,
+        _("target band %(low)s–%(high)s %% a year")
+        % {"low": f"{low * 100:g}", "high": f"{high * 100:g}"},
+    )
+
+
+def _published_chart(a: str, b: str) -> str:
+    series: dict[str, list[tuple[int, float | None]]] = {}
+    for f in services.refdata.published_trade():
+        if f.product_group != "TOTAL" or f.flow != "two_way" or not f.period.isdigit():
+            continue
+        series.setdefault(f.reporter, []).append((int(f.period), f.value_usd_million * 1e6))
+    return charts.line_chart(
+        _("Published two-way trade, by reporting side"),
+        [
+            charts.Series(_("reported by %(who)s") % {"who": who}, pts)
+            for who, pts in sorted(series.items())
+        ],
+    )
+
+
+def advantage(request: HttpRequest) -> HttpResponse:
+    a, b = services.pair()
+    options = services.datasets()
+    choice = request.GET.get("dataset", "")
+    dataset = next((d for d in options if _key(d) == choice), options[0] if options else None)
+    if choice and dataset is not None and _key(dataset) != choice:
+        raise BadRequest(_("unknown dataset %(name)s") % {"name": choice})
+    context: dict[str, Any] = {"a": a, "b": b, "datasets": [(_key(d), d) for d in options]}
+    table = summary = None
+    if dataset is not None:
+        table, summary = tables.advantage(
+            a,
+            b,
+            int(dataset["year"]),
+            int(dataset["level"]),
+            str(dataset["source"]),
+            min_rca=param_float(request, "min_rca", 0.0),
+            chain=request.GET.get("chain", ""),
+            query=request.GET.get("q", ""),
+            sort=request.GET.get("sort", "-rca_b"),
+        )
+        page = table.rows[:200]
+        context.update(
+            dataset=dataset, dataset_key=_key(dataset), table=table, page=page, summary=summary
+        )
+    context["chains"] = services.refdata.chains()
+    context["params"] = request.GET
+    return download(request, [table]) or render(request, "trade/advantage.html", context)
+
+
+def _key(d: dict[str, Any]) -> str:
+    return f"{d['year']}-hs{d['level']}-{d['source']}"
+
+
+def opportunities(request: HttpRequest) -> HttpResponse:
+    a, b = services.pair()
+    years = sorted({y for d in services.datasets() if d["source"] == "baci" for y in [d["year"]]})
+    year = param_int(request, "year", years[-1] if years else None, years or None)
+    context: dict[str, Any] = {"a": a, "b": b, "years": years, "year": year}
+    found: list[Table | None] = []
+    if year is not None:
+        pot = [tables.potential(a, b, year), tables.potential(b, a, year)]
+        link = tables.linkage(a, b, year)
+        found = [*pot, link]
+        context.update(potentials=[(a, b, pot[0]), (b, a, pot[1])], linkage=link)
+        context["imports"] = _imports_used([year])
+        context["fictional"] = any(r.fictional for r in context["imports"])
+    return download(request, found) or render(request, "trade/opportunities.html", context)
+
+
+def sectors(request: HttpRequest) -> HttpResponse:
+    years = sorted({s.year for s in services.refdata.adb_sector_indicators()})
+    year = param_int(request, "year", years[-1], years)
+    table = tables.sectors(year)
+    context = {"years": years, "year": year, "table": table}
+    return download(request, [table]) or render(request, "trade/sectors.html", context)
+
+
+def data(request: HttpRequest) -> HttpResponse:
+    store = services.get_store()
+    return render(
+        request, "trade/data.html", {"imports": store.imports(), "edition": store.edition}
+    )
