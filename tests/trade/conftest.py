@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from lienket.engine.trade.store import TradeStore
+from lienket.trade import services
+
+
+@pytest.fixture(scope="session")
+def trade_root(tmp_path_factory):
+    """A store with the real 2017 world matrix and a small fictional demo (built once)."""
+    root = tmp_path_factory.mktemp("trade")
+    store = TradeStore(root)
+    services.load_reference(store)
+    services.load_demo(store, years=range(2022, 2024), n_countries=16, n_products=300)
+    return root
+
+
+@pytest.fixture
+def trade_store(settings, trade_root):
+    settings.LIENKET_TRADE_DIR = trade_root
+    return TradeStore(trade_root)
+
+
+@pytest.fixture
+def empty_store(settings, tmp_path):
+    settings.LIENKET_TRADE_DIR = tmp_path / "empty"
+    return TradeStore(tmp_path / "empty")
