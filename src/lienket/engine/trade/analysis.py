@@ -274,12 +274,14 @@ def potential(
     year: int,
     level: int = 6,
     source: str | None = None,
+    matrix: ExportMatrix | None = None,
 ) -> Potential | None:
     """Untapped potential of ``exporter`` in ``importer``'s market by product (see indicators).
 
     ``None`` when the store lacks the importer's imports by product or the world matrix.
+    ``matrix`` may be given when the caller already built the year's export matrix.
     """
-    matrix = export_matrix(store, year, level, source)
+    matrix = matrix or export_matrix(store, year, level, source)
     imports, _basis = world_totals(store, importer, year, "M", level, source)
     if matrix is None or not imports or exporter not in matrix.countries:
         return None
@@ -362,16 +364,19 @@ def linkage_candidates(
     stage_of: Mapping[str, Iterable[tuple[str, str]]],
     source: str | None = None,
     rca_threshold: float = 1.0,
+    matrix: ExportMatrix | None = None,
+    result: Complexity | None = None,
 ) -> list[LinkageCandidate] | None:
     """Upstream inputs where one side has RCA and the other imports them for its downstream
     exports of the same chain, in both directions, largest open value first.
 
     ``None`` when the store cannot answer (no HS6 world matrix or no imports by product).
+    ``matrix`` and its ``result`` may be given when the caller already computed them.
     """
-    matrix = export_matrix(store, year, 6, source)
+    matrix = matrix or export_matrix(store, year, 6, source)
     if matrix is None:
         return None
-    result = matrix.complexity()
+    result = result or matrix.complexity()
     out: list[LinkageCandidate] = []
     any_imports = False
     for supplier, buyer in ((a, b), (b, a)):

@@ -90,9 +90,13 @@ def proximity(m: Matrix) -> Matrix:
     """Product proximity: co-exporting countries over the larger ubiquity of the pair."""
     ubiquity = m.sum(axis=0)
     phi = np.ascontiguousarray(m.T) @ m
-    larger = np.maximum.outer(ubiquity, ubiquity)
-    larger[larger == 0] = 1.0  # no country exports either product: co-exports are 0 too
-    np.divide(phi, larger, out=phi)
+    # no country exports either product: its co-exports are 0 too, so any divisor will do
+    safe = np.where(ubiquity > 0, ubiquity, 1.0)
+    # divide in row blocks: a P x P temporary of the larger ubiquities would cost more than
+    # the matrix product itself at HS6 scale
+    for start in range(0, len(safe), 256):
+        rows = slice(start, start + 256)
+        np.divide(phi[rows], np.maximum(safe[rows, None], safe[None, :]), out=phi[rows])
     return phi
 
 

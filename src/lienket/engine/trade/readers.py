@@ -312,7 +312,13 @@ def read_baci(
     values = pa.array(list(countries.values()))
     line = 2
     for batch in batches:
-        get = {k: pc.utf8_trim_whitespace(batch.column(v)) for k, v in cols.items()}
+        # BACI pads values and quantities with spaces; its integer columns are not padded
+        get = {
+            k: pc.utf8_trim_whitespace(batch.column(v))
+            if k in ("value", "quantity", "hs6")
+            else batch.column(v)
+            for k, v in cols.items()
+        }
         n = batch.num_rows
 
         def iso(codes: pa.Array) -> pa.Array:

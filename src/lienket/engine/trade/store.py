@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -205,6 +206,10 @@ class TradeStore:
         rows, value, skipped = 0, 0.0, dict[str, int]()
         slices: set[tuple[str, int, str]] = set()
         writer = pq.ParquetWriter(tmp, FLOW_SCHEMA, compression="zstd")
+        # Parquet encoding runs in a second thread (it releases the GIL) while the next block
+        # is parsed and checked: the two halves of an import overlap on two cores.
+        pool = ThreadPoolExecutor(max_workers=1)
+        pending: Future[None] | None = None
         try:
             for block in blocks:
                 for reason, n in block.skip_reasons.items():
@@ -214,11 +219,15 @@ class TradeStore:
                     if len(normalise.errors) >= normalise.max_errors:
                         break
                     continue
-                writer.write_table(table)
+                if pending is not None:
+                    pending.result()
+                pending = pool.submit(writer.write_table, table)
                 rows += table.num_rows
                 value += pc.sum(table.column("value_usd")).as_py() or 0.0
                 for s in table.group_by(["reporter", "year", "flow"]).aggregate([]).to_pylist():
                     slices.add((s["reporter"], s["year"], s["flow"]))
+            if pending is not None:
+                pending.result()
             writer.close()
             if not normalise.errors and rows == 0:
                 normalise.errors.append(
@@ -270,9 +279,13 @@ class TradeStore:
             os.replace(tmp, final)
         except BaseException:
             with contextlib.suppress(Exception):
+                if pending is not None:
+                    pending.result()
                 writer.close()
             tmp.unlink(missing_ok=True)
             raise
+        finally:
+            pool.shutdown(wait=True)
         gone = {r.id for r in overlap}
         try:
             self._write_manifest([r for r in existing if r.id not in gone] + [record])
