@@ -72,7 +72,8 @@ def run_lienket(path: str, country_file: str, out: str, queue: mp.Queue) -> None
     la_imports = np.array([imports_la.get(p, 0.0) for p in result.products])
     ind.complementarity(la_imports, result.exports[vn])
     world_imports = float(result.exports.sum())
-    ind.intensity(t.a_to_b.get(("baci", YEAR), 0.0), result.exports[vn].sum(), la_imports.sum(), world_imports)
+    bilateral = t.a_to_b.get(("baci", YEAR), 0.0)
+    ind.intensity(bilateral, result.exports[vn].sum(), la_imports.sum(), world_imports)
     analysis.potential(store, "VNM", "LAO", YEAR, 6, "baci", matrix)
     analysis.potential(store, "LAO", "VNM", YEAR, 6, "baci", matrix)
     analysis.linkage_candidates(store, "VNM", "LAO", YEAR, stage_of, "baci", 1.0, matrix, result)
@@ -113,7 +114,7 @@ def run_peer(path: str, country_file: str, out: str, queue: mp.Queue) -> None:
     queue.put(elapsed)
 
 
-def child(target, *args):  # noqa: ANN001, ANN201
+def child(target, *args):
     """Run ``target`` in a fresh process and return what it put on the queue."""
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
@@ -156,7 +157,8 @@ def main() -> int:
         t0 = time.perf_counter()
         path, country_file, rows = generate(folder, args.countries, args.products)
         size = path.stat().st_size / 1e6
-        print(f"generated {rows} rows ({size:.0f} MB) in {time.perf_counter() - t0:.1f} s", flush=True)
+        took = time.perf_counter() - t0
+        print(f"generated {rows} rows ({size:.0f} MB) in {took:.1f} s", flush=True)
         ingest_s, indicators_s = child(run_lienket, str(path), str(country_file), tmp)
         lienket_peak = peak_gib_of_children()
         lienket_s = ingest_s + indicators_s
