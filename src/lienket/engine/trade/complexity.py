@@ -78,7 +78,7 @@ def rca(exports: Matrix) -> Matrix:
     product = x.sum(axis=0, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = (x / country) / (product / total)
-    return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)
+    return np.asarray(np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0), dtype=np.float64)
 
 
 def mcp(rca_values: Matrix, threshold: float = 1.0) -> Matrix:
@@ -105,7 +105,7 @@ def density(m: Matrix, phi: Matrix) -> Matrix:
     weight = phi.sum(axis=1)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = (m @ phi.T) / weight[None, :]
-    return np.nan_to_num(out, nan=0.0)
+    return np.asarray(np.nan_to_num(out, nan=0.0), dtype=np.float64)
 
 
 def _standardise(values: Matrix, like: Matrix) -> Matrix:
@@ -114,7 +114,7 @@ def _standardise(values: Matrix, like: Matrix) -> Matrix:
     sd = like.std()
     if not np.isfinite(sd) or sd == 0:
         return np.zeros_like(values)
-    return (values - like.mean()) / sd
+    return np.asarray((values - like.mean()) / sd, dtype=np.float64)
 
 
 def _eigenvectors(m: Matrix) -> tuple[Matrix, Matrix] | None:

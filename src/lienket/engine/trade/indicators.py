@@ -53,7 +53,7 @@ def compound_growth(first: float | None, last: float | None, years: int) -> floa
     """Average annual growth over ``years`` years; ``None`` without two positive values."""
     if first is None or last is None or first <= 0 or last < 0 or years <= 0:
         return None
-    return (last / first) ** (1.0 / years) - 1.0
+    return float((last / first) ** (1.0 / years) - 1.0)
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,9 @@ def mirror_gap(
     """Mirror comparison of one flow; parts that need a missing side are ``None``."""
     imports_fob = imports_cif / cif_fob if imports_cif is not None else None
     gap = imports_fob - exports_fob if imports_fob is not None and exports_fob is not None else None
-    ratio = imports_fob / exports_fob if gap is not None and exports_fob else None
+    ratio = None
+    if imports_fob is not None and exports_fob:
+        ratio = imports_fob / exports_fob
     return MirrorGap(exports_fob, imports_cif, imports_fob, gap, ratio)
 
 

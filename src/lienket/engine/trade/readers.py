@@ -570,4 +570,4 @@ class Normaliser:
             )
             return None
         self.editions_seen |= editions
-        return editions.pop()
+        return str(editions.pop())

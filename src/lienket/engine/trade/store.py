@@ -358,7 +358,7 @@ class TradeStore:
             if r.sha256 == sha and r.kind == "world":
                 return ImportResult(r, already=True)
         opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rb") as f:  # type: ignore[operator]
+        with opener(path, "rb") as f:
             try:
                 table = pacsv.read_csv(
                     f,
