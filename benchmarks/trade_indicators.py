@@ -167,7 +167,8 @@ def main() -> int:
         peer_read_s, peer_index_s = child(run_peer, str(path), str(country_file), tmp)
         peer_s = peer_read_s + peer_index_s
         print(
-            f"peer: pandas read_csv + groupby {peer_read_s:.2f} s, ecomplexity {peer_index_s:.2f} s",
+            f"peer: pandas read_csv + groupby {peer_read_s:.2f} s, "
+            f"ecomplexity {peer_index_s:.2f} s",
             flush=True,
         )
         print(f"indicators_speedup={peer_index_s / indicators_s:.1f} (ecomplexity / lienket)")
