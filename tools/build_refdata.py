@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import gettext
 import gzip
+import json
 import shutil
 import sys
 import unicodedata
@@ -209,12 +210,88 @@ def trade(shared: Path) -> None:
     )
 
 
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    """Outer rings of a Polygon or MultiPolygon."""
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"][0]]
+    return [poly[0] for poly in geometry["coordinates"]]
+
+
+def _area_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    a /= 2
+    if abs(a) < 1e-12:
+        return 0.0, ring[0][0], ring[0][1]
+    return abs(a), cx / (6 * a), cy / (6 * a)
+
+
+def geography(shared: Path) -> None:
+    """Province centroids and neighbours (from shared vertices), and a light SVG map.
+
+    Viet Nam's 34 units of 2025 are the unions of the former 63 (geoBoundaries, 2008
+    boundaries); Lao PDR's 18 are geoBoundaries' 2017 provinces. Centroids are area-weighted;
+    two provinces are neighbours when their simplified outlines share at least two vertices.
+    """
+    former = {}
+    with (OUT / "provinces_vnm_former.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            former[r["old_iso3166_2"]] = r["new_code"]
+    shapes: dict[tuple[str, str], list[list[list[float]]]] = {}
+    for country, name in (("VNM", "vnm_adm1_geoboundaries_simplified.geojson"), ("LAO", "lao_adm1_geoboundaries_simplified.geojson")):
+        data = json.loads((shared / "boundaries" / name).read_text(encoding="utf-8"))
+        for feature in data["features"]:
+            iso = feature["properties"]["shapeISO"]
+            code = former.get(iso) if country == "VNM" else iso
+            if code is None:
+                raise SystemExit(f"no 2025 unit for {iso}")
+            shapes.setdefault((country, code), []).extend(_rings(feature["geometry"]))
+    rows, vertices = [], {}
+    for key, rings in sorted(shapes.items()):
+        total = sx = sy = 0.0
+        for ring in rings:
+            a, x, y = _area_centroid(ring)
+            total += a
+            sx += a * x
+            sy += a * y
+        vertices[key] = {(round(x, 3), round(y, 3)) for ring in rings for x, y in ring}
+        rows.append([key[0], key[1], f"{sy / total:.4f}", f"{sx / total:.4f}"])
+    out = []
+    for country, code, lat, lon in rows:
+        mine = vertices[(country, code)]
+        near = sorted(
+            c for (k, c), v in vertices.items() if k == country and c != code and len(mine & v) >= 2
+        )
+        out.append([country, code, lat, lon, " ".join(near)])
+    write("province_geo.csv", ["country", "code", "latitude", "longitude", "neighbours"], out)
+    # the map: outlines snapped to a 0.03 degree grid (integers in hundredths of a degree)
+    paths = {}
+    for (country, code), rings in shapes.items():
+        parts = []
+        for ring in rings:
+            pts = []
+            for x, y in ring:
+                p = (round(x / 0.03) * 3, round(y / 0.03) * 3)  # hundredths of a degree, 0.03 grid
+                if not pts or pts[-1] != p:
+                    pts.append(p)
+            if len(pts) >= 4:
+                parts.append(pts)
+        paths[f"{country}:{code}"] = parts
+    (OUT / "map_vn_la.json").write_text(json.dumps(paths, separators=(",", ":")), encoding="utf-8")
+    print(f"map_vn_la.json: {len(paths)} provinces")
+
+
 def main(shared: Path) -> None:
     countries()
     vn_provinces(shared)
     hs(shared, "2022", "hs2022_to_bec4_single.csv", "HS6_6d", "BEC4_3d")
     hs(shared, "2017", "hs2017_to_bec4_un.csv", "hs2017", "bec4")
     trade(shared)
+    geography(shared)
 
 
 if __name__ == "__main__":
