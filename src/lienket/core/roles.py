@@ -7,6 +7,11 @@
 | enterprise user    | read                   | only its own enterprise   | no                 |
 | focal point        | read                   | its own country's firms   | its own country    |
 | steward (superuser)| read                   | all                       | all                |
+
+Trade pages are open to everyone (official statistics). Chains, pilot rankings and routes are
+read by every logged-in role. Partner suggestions and matches are private to the two
+enterprises concerned and the focal points of their countries (and stewards); only focal
+points and stewards change the pilot-ranking weights and select pilot projects.
 """
 
 from __future__ import annotations
@@ -86,3 +91,40 @@ def can_edit_relationship(user: Any, supplier: Any, buyer: Any) -> bool:
 
 def can_manage_duplicates(user: Any) -> bool:
     return can_import(user)
+
+
+def can_find_partners(user: Any, enterprise: Any) -> bool:
+    """Suggestions for a firm: its own users, its country's focal point, stewards."""
+    if is_steward(user):
+        return True
+    p = profile(user)
+    if p is None:
+        return False
+    if p.role == Role.FOCAL:
+        return bool(p.country == enterprise.country)
+    if p.role == Role.ENTERPRISE:
+        return bool(p.enterprise_id == enterprise.pk)
+    return False
+
+
+def can_see_match(user: Any, match: Any) -> bool:
+    """A match is visible to (and acted on by) its two enterprises and their focal points."""
+    return can_find_partners(user, match.supplier) or can_find_partners(user, match.buyer)
+
+
+def visible_match_filter(user: Any) -> Any:
+    """A queryset filter (Q) of the matches ``user`` may see."""
+    from django.db.models import Q
+
+    if is_steward(user):
+        return Q()
+    p = profile(user)
+    if p is None or p.role not in (Role.FOCAL, Role.ENTERPRISE):
+        return Q(pk__in=[])
+    if p.role == Role.FOCAL:
+        return Q(supplier__country=p.country) | Q(buyer__country=p.country)
+    return Q(supplier_id=p.enterprise_id) | Q(buyer_id=p.enterprise_id)
+
+
+def can_manage_pilots(user: Any) -> bool:
+    return is_steward(user) or focal_country(user) is not None

@@ -193,42 +193,45 @@ class Matcher:
 
     def _side(self, e: int, firm: Firm, role: str, k: int) -> list[Suggestion]:
         own = int(self.country[e])
-        fit = np.zeros(len(self.firms))
+        fit = self._zeros  # shared scratch array, cleared again before returning
+        touched: list[np.ndarray] = []
         matched: dict[int, list[tuple[str, str]]] = defaultdict(list)
         others = [c for c in range(len(self.countries)) if c != own]
 
         def mark(ids: np.ndarray | None, value: float, pair: tuple[str, str]) -> None:
             if ids is None or not len(ids):
                 return
-            np.maximum.at(fit, ids, value)
+            fit[ids] = np.maximum(fit[ids], value)  # ids are unique within a posting list
+            touched.append(ids)
             if len(ids) <= 64:  # explanations for the few; the score does not depend on them
                 for i in ids.tolist():
                     matched[i].append(pair)
 
         if role == "supplier":  # partners that make what the firm needs
-            mine, exact, heads, via = firm.inputs, self.makers6, self.makers4, self.requirements
-            own_products = firm.products
+            mine, exact, heads = firm.inputs, self.makers6, self.makers4
         else:  # partners that need what the firm makes
-            mine, exact, heads, via = firm.products, self.needers6, self.needers4, None
-            own_products = firm.products
+            mine, exact, heads = firm.products, self.needers6, self.needers4
         for o in others:
             for code in mine:
                 mark(exact.get((o, code)), EXACT, (code, code))
                 mark(heads.get((o, code[:4])), HEADING, (code[:4], code))
-            if via is not None:
-                for p in own_products:
-                    for head in via.get(p[:4], ()):
+            for p in firm.products:
+                if role == "supplier":  # makers of the headings this product needs
+                    for head in self.requirements.get(p[:4], ()):
                         mark(self.makers4.get((o, head)), REQUIRED, (head, p[:4]))
-            else:
-                for p in own_products:
+                else:  # makers of products that need this heading
                     for out_head in self.used_by.get(p[:4], ()):
                         mark(self.makers4.get((o, out_head)), REQUIRED, (out_head, p[:4]))
         partners = [i for i in self.partners.get(e, ()) if int(self.country[i]) != own]
-        cand = np.union1d(np.nonzero(fit)[0], np.array(partners, dtype=np.int64))
-        cand = cand[self.country[cand] != own]
+        touched.append(np.array(partners, dtype=np.int64))
+        cand = np.unique(np.concatenate(touched))
+        product = fit[cand].copy()
+        fit[cand] = 0.0
+        cand_mask = self.country[cand] != own
+        cand, product = cand[cand_mask], product[cand_mask]
         if not len(cand):
             return []
-        return self._score(e, firm, role, cand, fit, matched, set(partners), k)
+        return self._score(e, firm, role, cand, product, matched, set(partners), k)
 
     def _score(
         self,
@@ -236,14 +239,13 @@ class Matcher:
         firm: Firm,
         role: str,
         cand: np.ndarray,
-        fit: np.ndarray,
+        product: np.ndarray,
         matched: dict[int, list[tuple[str, str]]],
         partners: set[int],
         k: int,
     ) -> list[Suggestion]:
         w = self.weights
         rel = np.isin(cand, np.fromiter(partners, dtype=np.int64, count=len(partners)))
-        product = fit[cand]
         shared = (self.chain_bits[cand] & self.chain_bits[e]) != 0
         chain = np.where(shared, 1.0, np.where(self.chain_bits[cand] != 0, 0.5, 0.0))
         a = np.bitwise_count(self.concept_bits[cand] & self.concept_bits[e]).astype(float)
@@ -272,51 +274,64 @@ class Matcher:
             + w.get("certifications", 0) * certs
             + w.get("logistics", 0) * logistics
         )
-        # trade evidence is looked up only for candidates that could still reach the top k:
-        # those whose score without it, plus its largest possible part, beats the k-th best
-        order = np.lexsort((cand, -base))
-        if len(order) > k:
-            bar = base[order[k - 1]] - w.get("trade", 0) - 1e-12
-            head = order[base[order] >= bar]
-        else:
-            head = order
+        # trade evidence: the supplier country's best RCA in the headings this firm needs (or
+        # sells); one value per country, so it is looked up once per query
+        trade_by_country = self._trade(firm, role)
+        known = np.array([trade_by_country.get(c) is not None for c in range(len(self.countries))])
+        trade_vec = np.array([trade_by_country.get(c) or 0.0 for c in range(len(self.countries))])
+        cc = self.country[cand]
+        trade = trade_vec[cc]
+        total = base + w.get("trade", 0) * trade
+        order = np.lexsort((cand, -total))[:k]
         out = []
-        for j in head.tolist():
+        for j in order.tolist():
             i = int(cand[j])
-            partner = self.firms[i]
-            supplier_country = partner.country if role == "supplier" else firm.country
-            heading = ""
-            if matched.get(i):
-                first = matched[i][0]
-                heading = (first[0] if role == "supplier" else first[1])[:4]
-            rca = self.rca(supplier_country, heading) if (self.rca and heading) else None
-            trade = min(rca, 4.0) / 4.0 if rca is not None else 0.0
             parts = {
                 "relationship": float(rel[j]) * w.get("relationship", 0),
                 "product": float(product[j]) * w.get("product", 0),
                 "logistics": float(logistics[j]) * w.get("logistics", 0),
                 "chain": float(chain[j]) * w.get("chain", 0),
                 "text": float(text[j]) * w.get("text", 0),
-                "trade": trade * w.get("trade", 0),
+                "trade": float(trade[j]) * w.get("trade", 0),
                 "size": float(size[j]) * w.get("size", 0),
                 "certifications": float(certs[j]) * w.get("certifications", 0),
             }
             notes = []
-            if rca is None:
+            if not known[cc[j]]:
                 notes.append("trade evidence absent")
             if math.isnan(raw[j]):
                 notes.append("logistics cost unknown")
             cost = None if math.isnan(raw[j]) else float(raw[j])
             out.append(
                 Suggestion(
-                    partner.id,
+                    self.firms[i].id,
                     role,
-                    round(sum(parts.values()), 6),
+                    round(float(total[j]), 6),
                     parts,
                     tuple(sorted(set(matched.get(i, ()))))[:6],
                     cost,
                     tuple(notes),
                 )
             )
-        out.sort(key=lambda s: (-s.score, s.partner))
-        return out[:k]
+        return out
+
+    def _trade(self, firm: Firm, role: str) -> dict[int, float | None]:
+        """``min(RCA, 4) / 4`` of each possible supplier country, ``None`` without evidence."""
+        if self.rca is None:
+            return {}
+        if role == "supplier":
+            heads = {c[:4] for c in firm.inputs}
+            for p in firm.products:
+                heads |= set(self.requirements.get(p[:4], ()))
+            countries = [c for c in self.countries if c != firm.country]
+        else:
+            heads = {c[:4] for c in firm.products}
+            countries = [firm.country]
+        out: dict[int, float | None] = {}
+        for country in countries:
+            values = [v for h in heads if (v := self.rca(country, h)) is not None]
+            out[self.countries.index(country)] = min(max(values), 4.0) / 4.0 if values else None
+        if role == "buyer":  # the firm itself is the supplier: same value for every candidate
+            value = out.get(self.countries.index(firm.country))
+            out = dict.fromkeys(range(len(self.countries)), value)
+        return out

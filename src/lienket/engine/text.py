@@ -50,6 +50,18 @@ def words(text: str) -> list[str]:
     return out
 
 
+def exact_words(text: str) -> list[str]:
+    """Words with their diacritics kept (lower case): Vietnamese syllables that folding would
+    merge ("sản", "sắn") stay apart; Lao runs are cut into dictionary words."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    out: list[str] = []
+    for token in NON_WORD.sub(" ", lowered).split():
+        for part in re.split(r"([\u0E80-\u0EFF]+)", token):
+            if part:
+                out.extend(lao_words(part) if LAO_BLOCK.fullmatch(part) else [part])
+    return out
+
+
 def search_key(*texts: str) -> str:
     """A space-delimited word string (with leading and trailing space) to match words in."""
     seen: dict[str, None] = {}

@@ -635,3 +635,54 @@ def logistics_network() -> tuple[list[Any], list[Any]]:
         if r["a"] in places and r["b"] in places:
             links.append(Link(r["a"], r["b"], float(r["km"]), f"{r['road']}: {r['source']}"))
     return list(places.values()), links
+
+
+@dataclass(frozen=True)
+class InputRequirement:
+    """An HS4 heading that a chain's output heading needs as an input."""
+
+    chain: str
+    output_hs4: str
+    input_hs4: str
+    note: str
+
+
+@cache
+def input_requirements() -> tuple[InputRequirement, ...]:
+    """The documented input-requirement table of the priority chains (HS4 level)."""
+    return tuple(
+        InputRequirement(r["chain"], r["output_hs4"], r["input_hs4"], r["note"])
+        for r in rows("input_requirements.csv")
+    )
+
+
+@cache
+def product_glossary() -> dict[str, str]:
+    """Product terms in English, Vietnamese and Lao (folded, syllables or Lao words joined)
+    mapped to shared concepts; a term may have several words ("xi mang", "ຢາງພາລາ")."""
+    from lienket.engine.text import exact_words as words
+
+    out: dict[str, str] = {}
+    for r in rows("product_glossary.csv"):
+        for lang in ("en", "vi", "lo"):
+            for term in r[lang].split(";"):
+                key = " ".join(words(term)) if lang != "lo" else "".join(words(term))
+                if key:
+                    out.setdefault(key, r["concept"])
+    return out
+
+
+def concepts_of(text: str) -> frozenset[str]:
+    """Product concepts named in a description in en, vi or lo (terms of up to 3 words)."""
+    from lienket.engine.text import exact_words as words
+
+    glossary = product_glossary()
+    tokens = words(text)
+    found: set[str] = set()
+    for n in (1, 2, 3):
+        for i in range(len(tokens) - n + 1):
+            gram = tokens[i : i + n]
+            for key in (" ".join(gram), "".join(gram)):
+                if key in glossary:
+                    found.add(glossary[key])
+    return frozenset(found)

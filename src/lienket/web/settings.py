@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "lienket.core",
     "lienket.registry",
     "lienket.trade",
+    "lienket.linkage",
 ]
 
 MIDDLEWARE = [

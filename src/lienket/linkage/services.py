@@ -1,0 +1,397 @@
+"""The registry seen by the chain, matching and logistics engines; pilot-project ranking."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+
+from lienket import refdata
+from lienket.core import audit
+from lienket.core.models import AuditAction
+from lienket.engine import chains as chain_engine
+from lienket.engine.logistics import Network
+from lienket.engine.matching import Firm, Matcher, Suggestion
+from lienket.linkage.models import TRANSITIONS, Match, MatchEvent, MatchStatus, PilotWeights
+from lienket.registry.models import Enterprise, Relationship, ZoneKind
+
+
+@cache
+def network() -> Network:
+    places, links = refdata.logistics_network()
+    return Network(places, links)
+
+
+def place_of(enterprise: Enterprise) -> str:
+    """The network place of a firm: its zone when the zone is on the map, else its province."""
+    net = network()
+    if enterprise.zone_id and f"zone:{enterprise.zone.code}" in net.places:
+        return f"zone:{enterprise.zone.code}"
+    node = f"province:{enterprise.country}:{enterprise.province_code}"
+    return node if node in net.places else ""
+
+
+def _version() -> tuple[Any, ...]:
+    e = Enterprise.objects.aggregate(n=Count("pk"), last=Max("updated"))
+    return (e["n"], e["last"], Relationship.objects.count(), _trade_stamp())
+
+
+def _trade_stamp() -> float:
+    from lienket.trade import services as trade
+
+    path = trade.get_store().manifest_path
+    return path.stat().st_mtime_ns if path.exists() else 0.0
+
+
+_matchers: dict[tuple[Any, ...], Matcher] = {}
+
+
+def requirements() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in refdata.input_requirements():
+        out[r.output_hs4].append(r.input_hs4)
+    return dict(out)
+
+
+def rca_lookup() -> Any:
+    """RCA by (country, HS4) from the latest world matrix in the trade store, or ``None``."""
+    from lienket.trade import services as trade
+
+    options = [d for d in trade.datasets() if d["level"] == 4]
+    if not options:
+        return None
+    d = options[0]
+    result = trade.complexity_of(int(d["year"]), 4, str(d["source"]))
+    if result is None:
+        return None
+    rows = {c: i for i, c in enumerate(result.countries)}
+    cols = {p: j for j, p in enumerate(result.products)}
+
+    def rca(country: str, hs4: str) -> float | None:
+        if country not in rows or hs4 not in cols:
+            return None
+        return float(result.rca[rows[country], cols[hs4]])
+
+    return rca
+
+
+def matcher() -> Matcher:
+    """A Matcher over the whole registry, rebuilt when the registry or trade data change."""
+    key = _version()
+    found = _matchers.get(key)
+    if found is not None:
+        return found
+    firms = []
+    qs = Enterprise.objects.select_related("zone").prefetch_related("products")
+    for e in qs:
+        firms.append(
+            Firm(
+                e.pk,
+                e.country,
+                tuple(e.product_codes),
+                tuple(e.input_codes),
+                frozenset(e.chain_list),
+                e.size_class or "",
+                frozenset(c.strip().upper() for c in e.certifications.split(",") if c.strip()),
+                place_of(e),
+                refdata.concepts_of(e.description),
+            )
+        )
+    rels = list(Relationship.objects.values_list("supplier_id", "buyer_id"))
+    net = network()
+    places = sorted({f.place for f in firms if f.place})
+    costs = net.costs_from(places, "usd")
+    built = Matcher(
+        firms, rels, requirements(), cost=lambda a, b: costs.get(a, {}).get(b), rca=rca_lookup()
+    )
+    _matchers.clear()
+    _matchers[key] = built
+    return built
+
+
+def suggestions(enterprise: Enterprise, k: int = 10) -> list[Suggestion]:
+    return matcher().suggest(enterprise.pk, k)
+
+
+@transaction.atomic
+def shortlist(enterprise: Enterprise, suggestion: Suggestion, user: Any) -> Match:
+    """Keep a suggestion as a match (status shortlisted), or return the pair's existing match."""
+    partner = Enterprise.objects.get(pk=suggestion.partner)
+    supplier, buyer = (
+        (partner, enterprise) if suggestion.role == "supplier" else (enterprise, partner)
+    )
+    match, created = Match.objects.get_or_create(
+        supplier=supplier,
+        buyer=buyer,
+        defaults={
+            "status": MatchStatus.SHORTLISTED,
+            "score": suggestion.score,
+            "parts": suggestion.parts,
+            "codes": [list(c) for c in suggestion.codes],
+            "created_by": user,
+        },
+    )
+    if created:
+        MatchEvent.objects.create(match=match, status=MatchStatus.SHORTLISTED, by=user)
+    return match
+
+
+class TransitionError(ValueError):
+    pass
+
+
+@transaction.atomic
+def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match:
+    """Move a match along the workflow; an agreement becomes a registry relationship."""
+    if status not in TRANSITIONS[match.status]:
+        raise TransitionError(
+            _("a match cannot go from %(old)s to %(new)s")
+            % {"old": match.get_status_display(), "new": status}
+        )
+    match.status = status
+    if status == MatchStatus.AGREEMENT and match.relationship_id is None:
+        code = match.codes[0][0] if match.codes else ""
+        code = code if len(code) == 6 else ""
+        rel, _created = Relationship.objects.get_or_create(
+            supplier=match.supplier,
+            buyer=match.buyer,
+            hs_code=code,
+            defaults={
+                "notes": _("agreed through a lienket match"),
+                "since": date.year if date else None,
+            },
+        )
+        match.relationship = rel
+        audit.record(user, AuditAction.CREATED, rel, f"agreement of match {match.pk}")
+    match.save()
+    MatchEvent.objects.create(match=match, status=status, note=note, date=date, by=user)
+    return match
+
+
+# --- chains -----------------------------------------------------------------------------
+
+
+def chain_firms(chain: str) -> list[Enterprise]:
+    return [
+        e
+        for e in Enterprise.objects.select_related("zone").prefetch_related("products")
+        if chain in e.chain_list
+    ]
+
+
+def chain_view(chain: str) -> tuple[chain_engine.ChainView, dict[int, Enterprise]]:
+    firms = chain_firms(chain)
+    a, b = settings.LIENKET_COUNTRIES[:2]
+    net = network()
+    ports = [p for p in net.places.values() if p.kind == "port"]
+    reach: dict[str, bool] = {}
+
+    def port_route(e: Enterprise) -> bool:
+        place = place_of(e)
+        if not place:
+            return False
+        if place not in reach:
+            lengths = net.costs_from([place], "km")[place]
+            reach[place] = any(p.id in lengths for p in ports)
+        return reach[place]
+
+    stage_map = refdata.chain_stages_of_hs6("HS2022")
+    cf = []
+    for e in firms:
+        stages = set(e.stage_list)
+        for code in e.product_codes:
+            stages |= {st for ch, st in stage_map.get(code, ()) if ch == chain}
+        firm = chain_engine.ChainFirm(
+            e.pk,
+            e.country,
+            e.name,
+            tuple(sorted(stages)),
+            tuple(e.product_codes),
+            tuple(e.input_codes),
+            port_route(e),
+        )
+        cf.append(firm)
+    ids = {e.pk for e in firms}
+    rels = [
+        (s, b_)
+        for s, b_ in Relationship.objects.values_list("supplier_id", "buyer_id")
+        if s in ids and b_ in ids
+    ]
+    inputs = defaultdict(list)
+    for r in refdata.input_requirements():
+        if r.chain == chain:
+            inputs[r.output_hs4].append(r.input_hs4)
+    view = chain_engine.build(chain, (a, b), cf, rels, inputs)
+    return view, {e.pk: e for e in firms}
+
+
+# --- pilot projects ---------------------------------------------------------------------
+
+REGION_SCORE = {
+    ZoneKind.PILOT_PARK: 1.0,
+    ZoneKind.SPECIAL_ECONOMIC_ZONE: 1.0,
+    ZoneKind.BORDER_ECONOMIC_ZONE: 1.0,
+    ZoneKind.SPECIFIC_ECONOMIC_ZONE: 0.7,
+    ZoneKind.ECONOMIC_ZONE: 0.7,
+    ZoneKind.INDUSTRIAL_PARK: 0.4,
+}
+
+
+def region_score(kind: str) -> float:
+    """Priority region: the pilot park, SEZs and border zones first (the MoU's priorities)."""
+    return REGION_SCORE.get(kind, 0.2)
+
+
+@dataclass
+class Criterion:
+    key: str
+    value: float | None
+    weight: float
+    evidence: str
+
+    @property
+    def contribution(self) -> float:
+        return (self.value or 0.0) * self.weight
+
+
+@dataclass
+class PilotCandidate:
+    key: str
+    chain: str
+    zone: Any
+    province: str
+    country: str
+    enterprises: list[Enterprise]
+    products: list[str]
+    criteria: list[Criterion]
+
+    @property
+    def score(self) -> float:
+        return sum(c.contribution for c in self.criteria)
+
+
+def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandidate]:
+    """Candidates (a chain in a zone or province, with its firms and their partners) ranked."""
+    weights = weights or PilotWeights.current().as_dict()
+    rca = rca_lookup()
+    rels = list(Relationship.objects.values_list("supplier_id", "buyer_id"))
+    partners: dict[int, set[int]] = defaultdict(set)
+    for s, b in rels:
+        partners[s].add(b)
+        partners[b].add(s)
+    for s, b in Match.objects.exclude(status=MatchStatus.DECLINED).values_list(
+        "supplier_id", "buyer_id"
+    ):
+        partners[s].add(b)
+        partners[b].add(s)
+    everyone = {
+        e.pk: e for e in Enterprise.objects.select_related("zone").prefetch_related("products")
+    }
+    potential = _potential_by_chain()
+    out = []
+    for chain, info in refdata.chains().items():
+        groups: dict[tuple[Any, str, str], list[Enterprise]] = defaultdict(list)
+        for e in everyone.values():
+            if chain in e.chain_list:
+                groups[(e.zone_id, e.province_code if not e.zone_id else "", e.country)].append(e)
+        for (zone_id, province, country), firms in groups.items():
+            members = {e.pk: e for e in firms}
+            for e in firms:
+                for p in partners.get(e.pk, ()):
+                    if p in everyone and everyone[p].country != e.country:
+                        members[p] = everyone[p]
+            products = sorted({c for e in members.values() for c in e.product_codes})
+            chain_codes = [c for c in products if chain in refdata.chains_of_hs(c)]
+            cross = sum(
+                1
+                for s, b in rels
+                if s in members and b in members and members[s].country != members[b].country
+            )
+            best_rca = None
+            if rca is not None:
+                values = [rca(ctry, c[:4]) for c in chain_codes for ctry in ("VNM", "LAO")]
+                best_rca = max((v for v in values if v is not None), default=0.0)
+            stages = {st for e in members.values() for st in e.stage_list} & set(info.stages)
+            zone = firms[0].zone if zone_id else None
+            pot = potential.get(chain)
+            n_codes, n_all = len(chain_codes), len(products)
+            if best_rca is None:
+                advantage = (None, _("trade evidence absent: no world export matrix loaded"))
+            else:
+                advantage = (
+                    min(best_rca, 4.0) / 4.0,
+                    _("highest RCA in the chain's products: %(v).2f") % {"v": best_rca},
+                )
+            if pot is None:
+                potential_ = (None, _("trade evidence absent: no bilateral data by product"))
+            else:
+                potential_ = (pot, _("untapped potential relative to the largest chain"))
+            values_ = {
+                "relationships": (
+                    min(cross, 5) / 5,
+                    _("%(n)s cross-border relationships among the participants") % {"n": cross},
+                ),
+                "advantage": advantage,
+                "potential": potential_,
+                "completeness": (
+                    len(stages) / len(info.stages),
+                    _("%(n)s of %(m)s stages covered") % {"n": len(stages), "m": len(info.stages)},
+                ),
+                "region": (
+                    region_score(zone.kind if zone else ""),
+                    str(zone.get_kind_display()) if zone else _("no zone"),
+                ),
+                "specialisation": (
+                    n_codes / n_all if n_all else 0.0,
+                    _("%(n)s of %(m)s products in the chain") % {"n": n_codes, "m": n_all},
+                ),
+            }
+            criteria = [
+                Criterion(key, value, weights[key], evidence)
+                for key, (value, evidence) in values_.items()
+            ]
+            key = f"{chain}:{zone_id or province}:{country}"
+            out.append(
+                PilotCandidate(
+                    key,
+                    chain,
+                    zone,
+                    province,
+                    country,
+                    list(members.values()),
+                    chain_codes,
+                    criteria,
+                )
+            )
+    out.sort(key=lambda c: (-c.score, c.key))
+    return out
+
+
+def _potential_by_chain() -> dict[str, float]:
+    """Untapped potential of each chain (both directions, latest BACI year), scaled to 0..1."""
+    from lienket.engine.trade import analysis
+    from lienket.trade import services as trade
+
+    years = [d["year"] for d in trade.datasets() if d["source"] == "baci" and d["level"] == 6]
+    if not years:
+        return {}
+    year = int(max(years))
+    store = trade.get_store()
+    a, b = settings.LIENKET_COUNTRIES[:2]
+    stage_of = trade.stage_of()
+    totals: Counter[str] = Counter()
+    for exporter, importer in ((a, b), (b, a)):
+        pot = analysis.potential(store, exporter, importer, year, 6, "baci")
+        if pot is None:
+            continue
+        for i, code in enumerate(pot.products):
+            for chain, _stage in stage_of.get(code, ()):
+                totals[chain] += float(pot.untapped[i])
+    top = max(totals.values(), default=0.0)
+    return {c: v / top for c, v in totals.items()} if top > 0 else {}
