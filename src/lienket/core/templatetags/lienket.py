@@ -3,7 +3,7 @@
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from lienket import refdata
 
@@ -48,3 +48,49 @@ def query(context: Any, **changes: Any) -> str:
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def stage_name(code: str) -> str:
+    """A value-chain stage in the current language."""
+    from lienket.registry.models import Stage
+
+    return str(dict(Stage.choices).get(code, code))
+
+
+PART_NAMES = {
+    "relationship": gettext_lazy("existing relationship"),
+    "product": gettext_lazy("product fit"),
+    "logistics": gettext_lazy("logistics"),
+    "chain": gettext_lazy("priority chain"),
+    "text": gettext_lazy("description"),
+    "trade": gettext_lazy("trade evidence"),
+    "size": gettext_lazy("size"),
+    "certifications": gettext_lazy("certifications"),
+}
+NOTES = {
+    "trade evidence absent": gettext_lazy("trade evidence absent: load trade data to use it"),
+    "logistics cost unknown": gettext_lazy(
+        "logistics cost unknown: the firm has no place on the map"
+    ),
+}
+
+
+@register.filter
+def part_name(key: str) -> str:
+    return str(PART_NAMES.get(key, key))
+
+
+@register.filter
+def note_text(note: str) -> str:
+    return str(NOTES.get(note, note))
+
+
+@register.filter
+def attr(obj: Any, name: str) -> Any:
+    return getattr(obj, name, "")
+
+
+@register.filter
+def get_item(mapping: Any, key: str) -> Any:
+    return mapping.get(key, key)

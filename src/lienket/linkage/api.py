@@ -1,0 +1,134 @@
+"""REST endpoints for suggestions, matches, pilot rankings and routes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import ParseError, PermissionDenied
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from lienket.core import roles
+from lienket.core.permissions import RegistryReader
+from lienket.linkage import services
+from lienket.linkage.models import Match
+from lienket.registry.models import Enterprise
+
+
+@extend_schema(responses=OpenApiTypes.OBJECT, summary="Partner suggestions for an enterprise")
+class Suggestions(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request, pk: int) -> Response:
+        enterprise = get_object_or_404(Enterprise, pk=pk)
+        if not roles.can_find_partners(request.user, enterprise):
+            raise PermissionDenied
+        try:
+            k = min(int(request.query_params.get("k", "10")), 100)
+        except ValueError:
+            raise ParseError("k must be a whole number") from None
+        found = services.suggestions(enterprise, k)
+        return Response({"enterprise": pk, "suggestions": [asdict(s) for s in found]})
+
+
+@extend_schema(responses=OpenApiTypes.OBJECT, summary="Matches visible to the caller")
+class Matches(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request: Request) -> Response:
+        qs = Match.objects.filter(roles.visible_match_filter(request.user))
+        return Response(
+            [
+                {
+                    "id": m.pk,
+                    "supplier": m.supplier_id,
+                    "buyer": m.buyer_id,
+                    "status": m.status,
+                    "score": m.score,
+                    "parts": m.parts,
+                    "codes": m.codes,
+                    "events": [
+                        {"status": e.status, "date": e.date, "note": e.note} for e in m.events.all()
+                    ],
+                }
+                for m in qs.prefetch_related("events")[:500]
+            ]
+        )
+
+
+@extend_schema(
+    responses=OpenApiTypes.OBJECT, summary="Pilot linkage candidates, ranked and explained"
+)
+class Pilots(APIView):
+    permission_classes = [RegistryReader]
+
+    def get(self, request: Request) -> Response:
+        out = []
+        for c in services.pilot_candidates()[:100]:
+            out.append(
+                {
+                    "key": c.key,
+                    "chain": c.chain,
+                    "zone": c.zone.code if c.zone else None,
+                    "province": c.province,
+                    "country": c.country,
+                    "score": c.score,
+                    "enterprises": [e.pk for e in c.enterprises],
+                    "products": c.products,
+                    "criteria": [
+                        {
+                            "criterion": x.key,
+                            "value": x.value,
+                            "weight": x.weight,
+                            "contribution": x.contribution,
+                            "evidence": x.evidence,
+                        }
+                        for x in c.criteria
+                    ],
+                }
+            )
+        return Response(out)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("from", str),
+        OpenApiParameter("to", str),
+        OpenApiParameter("weight", str),
+    ],
+    responses=OpenApiTypes.OBJECT,
+    summary="Cheapest route between two places",
+)
+class Routes(APIView):
+    permission_classes = [RegistryReader]
+
+    def get(self, request: Request) -> Response:
+        net = services.network()
+        origin = request.query_params.get("from", "")
+        dest = request.query_params.get("to", "")
+        weight = request.query_params.get("weight", "usd")
+        if origin not in net.places or dest not in net.places:
+            raise ParseError("from and to must be place ids such as zone:savan-seno, port:danang")
+        if weight not in ("km", "hours", "usd"):
+            raise ParseError("weight must be km, hours or usd")
+        route = net.route(origin, dest, weight)
+        if route is None:
+            return Response({"found": False})
+        return Response(
+            {
+                "found": True,
+                "km": route.km,
+                "hours": route.hours,
+                "usd_per_tonne": route.usd,
+                "places": [
+                    {"id": p.id, "name": p.name, "kind": p.kind, "country": p.country}
+                    for p in route.places
+                ],
+                "gates": [p.id for p in route.gates],
+            }
+        )

@@ -1,0 +1,62 @@
+"""The map of both countries as SVG, from the bundled province outlines: no tile server, a few
+tens of kilobytes compressed, readable without JavaScript and printable in the report."""
+
+from __future__ import annotations
+
+from html import escape
+
+from lienket import refdata
+from lienket.engine.logistics import Route
+
+SCALE = 40.0  # pixels per degree
+WEST, NORTH = 100.0, 23.6
+WIDTH, HEIGHT = int(10.2 * SCALE), int(15.4 * SCALE)
+FILL = {"VNM": "#f3e6d8", "LAO": "#dfeadb"}
+MARK = {"zone": "#7a4aa0", "gate": "#c0392b", "port": "#1f5f99"}
+
+
+def _xy(lon: float, lat: float) -> tuple[float, float]:
+    return (lon - WEST) * SCALE, (NORTH - lat) * SCALE
+
+
+def svg_map(route: Route | None = None, title: str = "") -> str:
+    """Provinces, zones, border gates and seaports; a route drawn on top when given."""
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" class="map" '
+        f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#eaf2f8"/>'
+    ]
+    names = {(p.country, p.code): p.names for p in refdata.provinces().values()}
+    for key, rings in sorted(refdata.map_outlines().items()):
+        country, code = key.split(":", 1)
+        d = []
+        for ring in rings:
+            pts = [_xy(x / 100, y / 100) for x, y in ring]
+            d.append("M" + "L".join(f"{x:.0f},{y:.0f}" for x, y in pts) + "Z")
+        label = names.get((country, code))
+        parts.append(
+            f'<path d="{"".join(d)}" fill="{FILL.get(country, "#eee")}" stroke="#9aa5b1" '
+            f'stroke-width="0.6"><title>{escape(label.en if label else code)}</title></path>'
+        )
+    places, _links = refdata.logistics_network()
+    for p in places:
+        if p.kind == "province":
+            continue
+        x, y = _xy(p.longitude, p.latitude)
+        colour = MARK[p.kind]
+        shape = {
+            "zone": f'<rect x="{x - 3:.0f}" y="{y - 3:.0f}" width="6" height="6" fill="{colour}">',
+            "gate": f'<path d="M{x:.0f},{y - 5:.0f}L{x + 5:.0f},{y + 4:.0f}'
+            f'L{x - 5:.0f},{y + 4:.0f}Z" fill="{colour}">',
+            "port": f'<circle cx="{x:.0f}" cy="{y:.0f}" r="4" fill="{colour}">',
+        }[p.kind]
+        closing = {"zone": "</rect>", "gate": "</path>", "port": "</circle>"}[p.kind]
+        parts.append(f"{shape}<title>{escape(p.name)}</title>{closing}")
+    if route is not None and len(route.places) > 1:
+        pts = " ".join("{:.0f},{:.0f}".format(*_xy(p.longitude, p.latitude)) for p in route.places)
+        parts.append(
+            f'<polyline points="{pts}" fill="none" stroke="#d35400" stroke-width="3" '
+            f'stroke-linejoin="round"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
