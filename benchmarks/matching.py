@@ -148,9 +148,8 @@ def main() -> int:
     args = parser.parse_args()
     t0 = time.perf_counter()
     firms, rels = registry(args.firms)
-    print(
-        f"generated {len(firms)} firms, {len(rels)} relationships in {time.perf_counter() - t0:.1f} s"
-    )
+    took = time.perf_counter() - t0
+    print(f"generated {len(firms)} firms, {len(rels)} relationships in {took:.1f} s")
     t0 = time.perf_counter()
     m = matcher(firms, rels)
     print(f"index built in {time.perf_counter() - t0:.1f} s", flush=True)
