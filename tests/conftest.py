@@ -116,3 +116,25 @@ def client_for(client: Client) -> Any:
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def pair(db: Any, zones: None, settings: Any, tmp_path: Any) -> dict[str, Any]:
+    """A Vietnamese tyre maker needing rubber, two Lao rubber processors, a Lao coffee roaster,
+    and an enterprise user for the tyre maker, the first processor and the roaster."""
+    settings.LIENKET_TRADE_DIR = tmp_path / "trade"  # no trade evidence loaded
+    firms = {
+        "tyre": make_firm("VNM", "Công ty Lốp xe Thử", "42", products=("401110",), inputs=("400122",),
+                          stages="manufacturing", description="Sản xuất lốp xe từ cao su"),
+        "rubber": make_firm("LAO", "ໂຮງງານຢາງ ທົດລອງ", "LA-SV", products=("400122",), stages="processing",
+                            description="ໂຮງງານປຸງແຕ່ງຢາງພາລາ"),
+        "rubber2": make_firm("LAO", "ໂຮງງານຢາງ ສອງ", "LA-CH", products=("400122",), stages="processing"),
+        "coffee": make_firm("LAO", "ກາເຟ ທົດລອງ", "LA-CH", products=("090111",), stages="processing"),
+        "vn_rubber": make_firm("VNM", "Cao su Việt", "42", products=("400122",), stages="processing"),
+    }  # fmt: skip
+    users = {
+        "tyre": _user("tyre-user", Role.ENTERPRISE, enterprise=firms["tyre"]),
+        "rubber": _user("rubber-user", Role.ENTERPRISE, enterprise=firms["rubber"]),
+        "coffee": _user("coffee-user", Role.ENTERPRISE, enterprise=firms["coffee"]),
+    }
+    return {"firms": firms, "users": users}

@@ -735,6 +735,10 @@ T = {
     "Chains": ("Chuỗi", "ລະບົບຕ່ອງໂສ້"),
     "Partners": ("Đối tác", "ຄູ່ຮ່ວມ"),
     "Pilot projects": ("Dự án thí điểm", "ໂຄງການທົດລອງ"),
+    "the date cannot be before the previous step (%(date)s)": (
+        "ngày không thể trước bước trước đó (%(date)s)",
+        "ວັນທີບໍ່ສາມາດກ່ອນຂັ້ນຕອນກ່ອນໜ້າ (%(date)s)",
+    ),
 }
 T.update(
     {

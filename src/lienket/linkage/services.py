@@ -154,6 +154,11 @@ def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match
             _("a match cannot go from %(old)s to %(new)s")
             % {"old": match.get_status_display(), "new": status}
         )
+    last = match.events.order_by("-date").first()
+    if last is not None and date is not None and date < last.date:
+        raise TransitionError(
+            _("the date cannot be before the previous step (%(date)s)") % {"date": last.date}
+        )
     match.status = status
     if status == MatchStatus.AGREEMENT and match.relationship_id is None:
         code = match.codes[0][0] if match.codes else ""
