@@ -106,3 +106,20 @@ def test_the_workflow_refuses_skipping_steps_and_bad_input(client_for, pair):
     assert match.status == MatchStatus.SHORTLISTED  # a step cannot be dated before the last
     assert shortlist(client, f["tyre"], f["coffee"]).status_code == 400  # not a suggestion
     assert client.post(f"/partners/{f['tyre'].pk}/", {"partner": "x"}).status_code == 400
+
+
+def test_batch_suggestions_to_xlsx_on_the_command_line(pair, tmp_path):
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from lienket.cli import app
+
+    out = tmp_path / "suggestions.xlsx"
+    result = CliRunner().invoke(app, ["suggest", str(out), "--k", "3"])
+    assert result.exit_code == 0, result.output
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:4] == ("enterprise_id", "enterprise", "country", "rank")
+    tyre = [r for r in body if r[0] == pair["firms"]["tyre"].pk]
+    assert tyre and all(r[6] == "LAO" for r in tyre)  # partners always across the border
+    assert all(r[2] != r[6] for r in body)

@@ -277,6 +277,50 @@ def export(
     console.print(f"wrote {qs.count()} enterprises to {path}")
 
 
+@app.command()
+def suggest(
+    path: Annotated[Path, typer.Argument(dir_okay=False, help="XLSX file to write")],
+    k: Annotated[int, typer.Option(help="suggestions per enterprise")] = 10,
+    country: Annotated[str | None, typer.Option(help="only enterprises of this country")] = None,
+) -> None:
+    """Suggest cross-border partners for every enterprise (one batch) and write them to XLSX."""
+    django_setup()
+    from openpyxl import Workbook
+
+    from lienket.core.spreadsheet import save, sheet
+    from lienket.linkage import services
+    from lienket.registry.models import Enterprise
+
+    firms = Enterprise.objects.order_by("pk")
+    if country:
+        firms = firms.filter(country=country.upper())
+    names = {e.pk: (e.name, e.country) for e in Enterprise.objects.all()}
+    matcher = services.matcher()
+    rows = []
+    with progress_bar() as bar:
+        task = bar.add_task("suggesting partners", total=firms.count())
+        for e in firms:
+            for rank, s in enumerate(matcher.suggest(e.pk, k), start=1):
+                partner, partner_country = names[s.partner]
+                rows.append(
+                    [e.pk, e.name, e.country, rank, s.partner, partner, partner_country, s.role,
+                     round(s.score, 4), *(round(v, 4) for v in s.parts.values()),
+                     " ".join(f"{a}/{b}" for a, b in s.codes), "; ".join(s.notes)]
+                )  # fmt: skip
+            bar.advance(task)
+    wb = Workbook()
+    parts = list(services.DEFAULT_PARTS)
+    sheet(
+        wb,
+        "suggestions",
+        ["enterprise_id", "enterprise", "country", "rank", "partner_id", "partner",
+         "partner_country", "partner_role", "score", *parts, "hs_codes", "notes"],
+        rows,
+    )  # fmt: skip
+    path.write_bytes(save(wb))
+    console.print(f"wrote {len(rows)} suggestions for {firms.count()} enterprises to {path}")
+
+
 @trade_app.command("import")
 def trade_import(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],

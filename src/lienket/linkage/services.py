@@ -17,9 +17,11 @@ from lienket.core import audit
 from lienket.core.models import AuditAction
 from lienket.engine import chains as chain_engine
 from lienket.engine.logistics import Network
-from lienket.engine.matching import Firm, Matcher, Suggestion
+from lienket.engine.matching import DEFAULT_WEIGHTS, Firm, Matcher, Suggestion
 from lienket.linkage.models import TRANSITIONS, Match, MatchEvent, MatchStatus, PilotWeights
 from lienket.registry.models import Enterprise, Relationship, ZoneKind
+
+DEFAULT_PARTS = tuple(DEFAULT_WEIGHTS)
 
 
 @cache
