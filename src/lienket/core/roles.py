@@ -94,17 +94,9 @@ def can_manage_duplicates(user: Any) -> bool:
 
 
 def can_find_partners(user: Any, enterprise: Any) -> bool:
-    """Suggestions for a firm: its own users, its country's focal point, stewards."""
-    if is_steward(user):
-        return True
-    p = profile(user)
-    if p is None:
-        return False
-    if p.role == Role.FOCAL:
-        return bool(p.country == enterprise.country)
-    if p.role == Role.ENTERPRISE:
-        return bool(p.enterprise_id == enterprise.pk)
-    return False
+    """Suggestions for a firm: the same people who may edit it (its own users, its country's
+    focal point, stewards)."""
+    return can_edit_enterprise(user, enterprise)
 
 
 def can_see_match(user: Any, match: Any) -> bool:

@@ -74,11 +74,9 @@ class Match(models.Model):
         return TRANSITIONS[self.status]
 
 
-class MatchEvent(models.Model):
-    """A dated step of a match: its new status and a note."""
+class DatedEvent(models.Model):
+    """A dated step of something followed over time: its new status, a note and who did it."""
 
-    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
-    status = models.CharField(_("status"), max_length=12, choices=MatchStatus.choices)
     note = models.TextField(_("note"), blank=True)
     date = models.DateField(_("date"), default=timezone.localdate)
     by = models.ForeignKey(
@@ -87,10 +85,16 @@ class MatchEvent(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["date", "created", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.status}"
+        return f"{self.date} {getattr(self, 'status', '')}"
+
+
+class MatchEvent(DatedEvent):
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="events")
+    status = models.CharField(_("status"), max_length=12, choices=MatchStatus.choices)
 
 
 class PilotWeights(models.Model):
@@ -162,18 +166,6 @@ class PilotProject(models.Model):
         return f"{self.chain} · {self.zone or self.province_code}"
 
 
-class PilotEvent(models.Model):
+class PilotEvent(DatedEvent):
     project = models.ForeignKey(PilotProject, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(_("status"), max_length=12, choices=PilotStatus.choices)
-    note = models.TextField(_("note"), blank=True)
-    date = models.DateField(_("date"), default=timezone.localdate)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["date", "created", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.date} {self.status}"

@@ -139,6 +139,13 @@ class TradeStore:
     def _path(self, record: ImportRecord) -> Path:
         return self.root / record.kind / f"{record.id}.parquet"
 
+    def _new_file(self, kind: str, sha: str) -> tuple[str, Path, Path]:
+        """A new import's id, its final Parquet path and a hidden temporary path beside it."""
+        import_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + sha[:12]
+        final = self.root / kind / f"{import_id}.parquet"
+        final.parent.mkdir(parents=True, exist_ok=True)
+        return import_id, final, final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+
     def remove(self, import_id: str) -> ImportRecord:
         """Drop one import (its Parquet file and manifest entry)."""
         records = self.imports()
@@ -199,10 +206,7 @@ class TradeStore:
         normalise = readers.Normaliser(
             path.name, source, self.reference, self.edition, given_edition
         )
-        import_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + sha[:12]
-        final = self.root / "flows" / f"{import_id}.parquet"
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+        import_id, final, tmp = self._new_file("flows", sha)
         rows, value, skipped = 0, 0.0, dict[str, int]()
         slices: set[tuple[str, int, str]] = set()
         writer = pq.ParquetWriter(tmp, FLOW_SCHEMA, compression="zstd")
@@ -419,10 +423,7 @@ class TradeStore:
             ],
             schema=WORLD_EXPORT_SCHEMA,
         )
-        import_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + sha[:12]
-        final = self.root / "world" / f"{import_id}.parquet"
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+        import_id, final, tmp = self._new_file("world", sha)
         pq.write_table(out, tmp, compression="zstd")
         reporters = sorted(set(reporter.to_pylist()))
         record = ImportRecord(
