@@ -739,6 +739,10 @@ T = {
         "ngày không thể trước bước trước đó (%(date)s)",
         "ວັນທີບໍ່ສາມາດກ່ອນຂັ້ນຕອນກ່ອນໜ້າ (%(date)s)",
     ),
+    "Exports of %(e)s to %(i)s, %(year)s, HS%(level)s; source: %(source)s": (
+        "Xuất khẩu của %(e)s sang %(i)s, %(year)s, HS%(level)s; nguồn: %(source)s",
+        "ການສົ່ງອອກຂອງ %(e)s ໄປ %(i)s, %(year)s, HS%(level)s; ແຫຼ່ງ: %(source)s",
+    ),
 }
 T.update(
     {

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
+from lienket.core.templatetags.lienket import country_name
 from lienket.engine.trade import indicators as ind
 from lienket.trade import charts, services, tables
 from lienket.trade.tables import Table
@@ -99,14 +100,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         found += [*products, chain, mirror]
         context.update(
             products=[
-                (
-                    t,
-                    charts.bar_chart(
-                        t.name,
-                        [(f"{r['code']} {r['description']}", r["value_usd"]) for r in t.rows[:10]],
-                    ),
-                )
-                for t in products
+                (t, charts.bar_chart(title, _top_bars(t)), title)
+                for t, title in zip(products, _product_titles(a, b, year, level), strict=True)
             ],
             chain=chain,
             mirror=mirror if any(r["gap"] is not None for r in mirror.rows) else None,
@@ -115,6 +110,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context["imports"] = _imports_used(years)
     context["fictional"] = any(r.fictional for r in context["imports"])
     return download(request, found) or render(request, "trade/dashboard.html", context)
+
+
+def _top_bars(table: Table) -> list[tuple[str, float]]:
+    return [(f"{r['code']} {r['description']}", r["value_usd"]) for r in table.rows[:10]]
+
+
+def _product_titles(a: str, b: str, year: int, level: int) -> list[str]:
+    """Each direction's title, naming the year, the HS level and whose declaration is used."""
+    source = services.flow_source(year) or ""
+    return [
+        _("Exports of %(e)s to %(i)s, %(year)s, HS%(level)s; source: %(source)s")
+        % {"e": country_name(e), "i": country_name(i), "year": year, "level": level,
+           "source": source}
+        for e, i in ((a, b), (b, a))
+    ]  # fmt: skip
 
 
 def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: str) -> str:
