@@ -24,6 +24,13 @@ from lienket.engine.trade.store import TradeStore
 LEVELS = (2, 4, 6)
 
 
+def _code(level: int) -> str:
+    """SQL for the HS code at ``level`` digits (the stored 6-digit code needs no cutting)."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}")
+    return "hs6" if level == 6 else f"substr(hs6, 1, {level})"
+
+
 def _source_filter(source: str | None) -> tuple[str, list[object]]:
     return ("AND source = ?", [source]) if source else ("", [])
 
@@ -122,7 +129,7 @@ def by_product(
     table = store.query(
         f"""
         WITH d AS (
-          SELECT substr(hs6, 1, {level}) AS code, reporter = ? AS own, sum(value_usd) AS v
+          SELECT {_code(level)} AS code, reporter = ? AS own, sum(value_usd) AS v
           FROM flows
           WHERE year = ? {where} AND (
             (reporter = ? AND partner = ? AND flow = 'X') OR
@@ -149,7 +156,7 @@ def world_totals(
     where, params = _source_filter(source)
     rows = store.query(
         f"""
-        SELECT substr(hs6, 1, {level}) AS code, partner = '{WORLD}' AS w, sum(value_usd) AS v
+        SELECT {_code(level)} AS code, partner = '{WORLD}' AS w, sum(value_usd) AS v
         FROM flows WHERE reporter = ? AND year = ? AND flow = ? {where} GROUP BY ALL
         """,  # noqa: S608 -- level is an int from LEVELS
         [country, year, flow, *params],
@@ -161,7 +168,7 @@ def world_totals(
     mirror_flow = "X" if flow == "M" else "M"
     rows = store.query(
         f"""
-        SELECT substr(hs6, 1, {level}) AS code, sum(value_usd) AS v FROM flows
+        SELECT {_code(level)} AS code, sum(value_usd) AS v FROM flows
         WHERE partner = ? AND year = ? AND flow = ? {where} GROUP BY ALL
         """,  # noqa: S608
         [country, year, mirror_flow, *params],
@@ -220,18 +227,25 @@ def export_matrix(
         c, p, m = _matrix_from_arrow(table, level, "product")
         return ExportMatrix(year, level, rec.edition, rec.source, c, p, m)
     where, params = _source_filter(source)
+    # one pass: world lines and partner lines side by side; a reporter with any world line
+    # is read from those, others from the sum over partners
     table = store.query(
         f"""
-        WITH d AS (
-          SELECT reporter, substr(hs6, 1, {level}) AS product, partner = '{WORLD}' AS w,
-                 sum(value_usd) AS v, any_value(hs_edition) AS ed, any_value(source) AS src
-          FROM flows WHERE year = ? AND flow = 'X' {where} GROUP BY ALL),
-        c AS (SELECT reporter, bool_or(w) AS has_world FROM d GROUP BY reporter)
-        SELECT d.reporter, d.product, sum(d.v) AS v FROM d JOIN c USING (reporter)
-        WHERE d.w = c.has_world GROUP BY ALL
+        SELECT reporter, {_code(level)} AS product,
+               sum(value_usd) FILTER (WHERE partner = '{WORLD}') AS world,
+               sum(value_usd) FILTER (WHERE partner <> '{WORLD}') AS partners
+        FROM flows WHERE year = ? AND flow = 'X' {where} GROUP BY ALL
         """,  # noqa: S608 -- level is an int
         [year, *params],
     )
+    if table.num_rows:
+        has_world = pc.is_valid(table["world"])
+        with_world = set(pc.unique(pc.filter(table["reporter"], has_world)).to_pylist())
+        use_world = pc.is_in(table["reporter"], pa.array(sorted(with_world), pa.string()))
+        v = pc.if_else(use_world, table["world"], table["partners"])
+        table = pa.table(
+            {"reporter": table["reporter"], "product": table["product"], "v": pc.fill_null(v, 0.0)}
+        )
     if table.num_rows == 0:
         return None
     c, p, m = _matrix_from_arrow(table, level, "product")
