@@ -123,3 +123,18 @@ def test_batch_suggestions_to_xlsx_on_the_command_line(pair, tmp_path):
     tyre = [r for r in body if r[0] == pair["firms"]["tyre"].pk]
     assert tyre and all(r[6] == "LAO" for r in tyre)  # partners always across the border
     assert all(r[2] != r[6] for r in body)
+
+
+def test_the_api_records_steps_for_the_two_enterprises_only(client_for, pair):
+    f, u = pair["firms"], pair["users"]
+    shortlist(client_for(u["tyre"]), f["tyre"], f["rubber"])
+    match = Match.objects.get()
+    third = client_for(u["coffee"])
+    assert third.post(f"/api/matches/{match.pk}/steps/", {"status": "contacted"}).status_code == 403
+    other = client_for(u["rubber"])
+    assert other.post(f"/api/matches/{match.pk}/steps/", {"status": "met"}).status_code == 400
+    response = other.post(
+        f"/api/matches/{match.pk}/steps/", {"status": "contacted", "note": "by phone"}
+    )
+    assert response.status_code == 200 and response.json()["status"] == "contacted"
+    assert other.get("/api/matches/").json()[0]["events"][-1]["note"] == "by phone"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ParseError, PermissionDenied
@@ -59,6 +61,32 @@ class Matches(APIView):
                 for m in qs.prefetch_related("events")[:500]
             ]
         )
+
+
+@extend_schema(
+    request=OpenApiTypes.OBJECT,
+    responses=OpenApiTypes.OBJECT,
+    summary="Record the next step of a match (status, note, date YYYY-MM-DD)",
+)
+class MatchStep(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request: Request, pk: int) -> Response:
+        match = get_object_or_404(Match, pk=pk)
+        if not roles.can_see_match(request.user, match):
+            raise PermissionDenied
+        status = str(request.data.get("status", ""))
+        raw_date = str(request.data.get("date", "")) or timezone.localdate().isoformat()
+        try:
+            when = date.fromisoformat(raw_date)
+        except ValueError:
+            raise ParseError("date must be written YYYY-MM-DD") from None
+        note = str(request.data.get("note", ""))[:4000]
+        try:
+            services.advance(match, status, note, when, request.user)
+        except services.TransitionError as exc:
+            raise ParseError(str(exc)) from None
+        return Response({"id": match.pk, "status": match.status})
 
 
 @extend_schema(
