@@ -184,16 +184,18 @@ def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match
 # --- chains -----------------------------------------------------------------------------
 
 
-def chain_firms(chain: str) -> list[Enterprise]:
-    return [
-        e
-        for e in Enterprise.objects.select_related("zone").prefetch_related("products")
-        if chain in e.chain_list
+def all_firms() -> list[Enterprise]:
+    """Every enterprise with its zone and products loaded (one query each)."""
+    return list(Enterprise.objects.select_related("zone").prefetch_related("products"))
+
+
+def chain_view(
+    chain: str, everyone: list[Enterprise] | None = None
+) -> tuple[chain_engine.ChainView, dict[int, Enterprise]]:
+    """The chain's graph and analysis; ``everyone`` saves reloading firms chain by chain."""
+    firms = [
+        e for e in (everyone if everyone is not None else all_firms()) if chain in e.chain_list
     ]
-
-
-def chain_view(chain: str) -> tuple[chain_engine.ChainView, dict[int, Enterprise]]:
-    firms = chain_firms(chain)
     a, b = settings.LIENKET_COUNTRIES[:2]
     net = network()
     ports = [p for p in net.places.values() if p.kind == "port"]
@@ -297,9 +299,7 @@ def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandi
     ):
         partners[s].add(b)
         partners[b].add(s)
-    everyone = {
-        e.pk: e for e in Enterprise.objects.select_related("zone").prefetch_related("products")
-    }
+    everyone = {e.pk: e for e in all_firms()}
     potential = _potential_by_chain()
     out = []
     for chain, info in refdata.chains().items():

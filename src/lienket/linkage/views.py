@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,8 +38,9 @@ WEIGHT_LABELS = {
 @require(roles.can_read_registry)
 def chains(request: HttpRequest) -> HttpResponse:
     rows = []
+    everyone = services.all_firms()
     for code, chain in refdata.chains().items():
-        view, firms = services.chain_view(code)
+        view, firms = services.chain_view(code, everyone)
         a, b = view.countries
         rows.append(
             {
@@ -108,10 +110,9 @@ def _stages(view: Any, firm_id: int) -> tuple[str, ...]:
     return tuple(view.graph.nodes[firm_id].get("stages", ()))
 
 
+@login_required
 def partner_home(request: HttpRequest) -> HttpResponse:
     """Enterprise users go to their own firm's finder; others choose a firm."""
-    if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next={request.path}")
     p = roles.profile(request.user)
     if p is not None and p.enterprise_id:
         return redirect("partner-finder", pk=p.enterprise_id)
@@ -126,9 +127,8 @@ def partner_home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
 def partner_finder(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next={request.path}")
     enterprise = get_object_or_404(Enterprise, pk=pk)
     if not roles.can_find_partners(request.user, enterprise):
         raise PermissionDenied
@@ -158,9 +158,8 @@ def partner_finder(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "linkage/partner_finder.html", {"enterprise": enterprise, "rows": rows})
 
 
+@login_required
 def match_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next={request.path}")
     qs = Match.objects.filter(roles.visible_match_filter(request.user)).select_related(
         "supplier", "buyer"
     )
@@ -176,9 +175,8 @@ def match_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
 def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect(f"/accounts/login/?next={request.path}")
     match = get_object_or_404(Match.objects.select_related("supplier", "buyer"), pk=pk)
     if not roles.can_see_match(request.user, match):
         raise PermissionDenied  # a third enterprise neither sees nor changes it
