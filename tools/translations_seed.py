@@ -743,6 +743,22 @@ T = {
         "Xuất khẩu của %(e)s sang %(i)s, %(year)s, HS%(level)s; nguồn: %(source)s",
         "ການສົ່ງອອກຂອງ %(e)s ໄປ %(i)s, %(year)s, HS%(level)s; ແຫຼ່ງ: %(source)s",
     ),
+    "the file is truncated or its compression is damaged (%(reason)s)": (
+        "tệp bị cắt cụt hoặc phần nén bị hỏng (%(reason)s)",
+        "ໄຟລ໌ຖືກຕັດ ຫຼື ການບີບອັດເສຍຫາຍ (%(reason)s)",
+    ),
+    "the file cannot be read as CSV (%(reason)s)": (
+        "không đọc được tệp dưới dạng CSV (%(reason)s)",
+        "ບໍ່ສາມາດອ່ານໄຟລ໌ເປັນ CSV ໄດ້ (%(reason)s)",
+    ),
+    "a BACI country-code file needs the columns %(columns)s": (
+        "tệp mã quốc gia BACI cần các cột %(columns)s",
+        "ໄຟລ໌ລະຫັດປະເທດ BACI ຕ້ອງມີຖັນ %(columns)s",
+    ),
+    "a number in this column is out of range": (
+        "một số trong cột này vượt quá giới hạn",
+        "ມີຕົວເລກໃນຖັນນີ້ເກີນຂອບເຂດ",
+    ),
 }
 T.update(
     {

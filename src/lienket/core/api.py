@@ -4,6 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 from rest_framework import status
+from rest_framework.exceptions import ParseError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
@@ -19,6 +20,19 @@ def exception_handler(exc: Exception, context: Any) -> Response | None:
         ]
         return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
     return drf_handler(exc, context)
+
+
+def query_int(request: Any, name: str, default: int | None = None) -> int:
+    """An integer query parameter; missing (without a default) or malformed is a 400."""
+    raw = request.query_params.get(name)
+    if raw in (None, ""):
+        if default is None:
+            raise ParseError(f"{name} is required")
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ParseError(f"{name} must be a whole number") from None
 
 
 class Pagination(LimitOffsetPagination):

@@ -75,14 +75,21 @@ class Suggestion:
     notes: tuple[str, ...] = ()
 
 
+#: Size fit by how many classes apart two firms are; UNKNOWN when either size is not known.
+SIZE_STEPS = np.array([1.0, 0.75, 0.4, 0.2])
+UNKNOWN = 0.5
+#: The road cost per tonne (USD) at which the logistics part is halved.
+COST_SCALE = 50.0
+
+
 def size_fit(a: str, b: str) -> float:
     if a not in SIZES or b not in SIZES:
-        return 0.5
-    return (1.0, 0.75, 0.4, 0.2)[abs(SIZES.index(a) - SIZES.index(b))]
+        return UNKNOWN
+    return float(SIZE_STEPS[abs(SIZES.index(a) - SIZES.index(b))])
 
 
 def logistics_fit(cost: float | None) -> float:
-    return 0.5 if cost is None else 1.0 / (1.0 + cost / 50.0)
+    return UNKNOWN if cost is None else 1.0 / (1.0 + cost / COST_SCALE)
 
 
 class Matcher:
@@ -255,7 +262,7 @@ class Matcher:
             text = np.where(na * nb > 0, a / np.sqrt(na * nb), 0.0)
         ds = np.abs(self.size[cand].astype(int) - int(self.size[e]))
         unknown = (self.size[cand] < 0) | (self.size[e] < 0)
-        size = np.where(unknown, 0.5, np.array([1.0, 0.75, 0.4, 0.2])[np.minimum(ds, 3)])
+        size = np.where(unknown, UNKNOWN, SIZE_STEPS[np.minimum(ds, len(SIZE_STEPS) - 1)])
         common = (self.cert_bits[cand] & self.cert_bits[e]) != 0
         certs = np.where(common, 1.0, np.where(self.cert_bits[cand] != 0, 0.5, 0.0))
         pe = self.place[e]
@@ -264,7 +271,7 @@ class Matcher:
             raw = np.where(pc_ >= 0, self.cost[pe, np.maximum(pc_, 0)], np.nan)
         else:
             raw = np.full(len(cand), np.nan)
-        logistics = np.where(np.isnan(raw), 0.5, 1.0 / (1.0 + np.nan_to_num(raw) / 50.0))
+        logistics = np.where(np.isnan(raw), UNKNOWN, 1.0 / (1.0 + np.nan_to_num(raw) / COST_SCALE))
         base = (
             w.get("relationship", 0) * rel
             + w.get("product", 0) * product

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lienket.core import roles
+from lienket.core.api import query_int
 from lienket.core.permissions import RegistryReader
 from lienket.linkage import services
 from lienket.linkage.models import Match
@@ -30,10 +31,7 @@ class Suggestions(APIView):
         enterprise = get_object_or_404(Enterprise, pk=pk)
         if not roles.can_find_partners(request.user, enterprise):
             raise PermissionDenied
-        try:
-            k = min(int(request.query_params.get("k", "10")), 100)
-        except ValueError:
-            raise ParseError("k must be a whole number") from None
+        k = min(query_int(request, "k", 10), 100)
         found = services.suggestions(enterprise, k)
         return Response({"enterprise": pk, "suggestions": [asdict(s) for s in found]})
 

@@ -184,6 +184,14 @@ def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match
 # --- chains -----------------------------------------------------------------------------
 
 
+@cache
+def reaches_port(place: str) -> bool:
+    """Whether a place has a road to a Vietnamese seaport (the network never changes)."""
+    net = network()
+    reachable = net.costs_from([place], "km")[place]
+    return any(p.kind == "port" and p.id in reachable for p in net.places.values())
+
+
 def all_firms() -> list[Enterprise]:
     """Every enterprise with its zone and products loaded (one query each)."""
     return list(Enterprise.objects.select_related("zone").prefetch_related("products"))
@@ -197,18 +205,10 @@ def chain_view(
         e for e in (everyone if everyone is not None else all_firms()) if chain in e.chain_list
     ]
     a, b = settings.LIENKET_COUNTRIES[:2]
-    net = network()
-    ports = [p for p in net.places.values() if p.kind == "port"]
-    reach: dict[str, bool] = {}
 
     def port_route(e: Enterprise) -> bool:
         place = place_of(e)
-        if not place:
-            return False
-        if place not in reach:
-            lengths = net.costs_from([place], "km")[place]
-            reach[place] = any(p.id in lengths for p in ports)
-        return reach[place]
+        return bool(place) and reaches_port(place)
 
     stage_map = refdata.chain_stages_of_hs6("HS2022")
     cf = []
@@ -290,7 +290,10 @@ def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandi
     weights = weights or PilotWeights.current().as_dict()
     rca = rca_lookup()
     rels = list(Relationship.objects.values_list("supplier_id", "buyer_id"))
-    partners: dict[int, set[int]] = defaultdict(set)
+    traded: dict[int, set[int]] = defaultdict(set)  # existing relationships only
+    for s, b in rels:
+        traded[s].add(b)
+    partners: dict[int, set[int]] = defaultdict(set)  # relationships and live matches
     for s, b in rels:
         partners[s].add(b)
         partners[b].add(s)
@@ -317,8 +320,9 @@ def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandi
             chain_codes = [c for c in products if chain in refdata.chains_of_hs(c)]
             cross = sum(
                 1
-                for s, b in rels
-                if s in members and b in members and members[s].country != members[b].country
+                for s in members
+                for b in traded.get(s, ())
+                if b in members and members[s].country != members[b].country
             )
             best_rca = None
             if rca is not None:

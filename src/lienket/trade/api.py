@@ -16,24 +16,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lienket.core.api import query_int
 from lienket.trade import services, tables
 from lienket.trade.tables import Table
 
 ADB_SOURCE = "Asian Development Bank, MRIO database (CC BY 3.0 IGO), via ksreyes/mrio-processing"
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year")
 LEVEL = OpenApiParameter("level", OpenApiTypes.INT, description="HS digits: 2, 4 or 6")
-
-
-def _int(request: Request, name: str, default: int | None = None) -> int:
-    raw = request.query_params.get(name)
-    if raw in (None, ""):
-        if default is None:
-            raise ParseError(f"{name} is required")
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ParseError(f"{name} must be a whole number") from None
 
 
 def _country(request: Request, name: str, default: str) -> str:
@@ -101,11 +90,11 @@ class Products(TradeView):
         importer = _country(request, "importer", b)
         if exporter == importer:
             raise ParseError("exporter and importer must differ")
-        year = _int(request, "year")
-        level = _int(request, "level", 6)
+        year = query_int(request, "year")
+        level = query_int(request, "level", 6)
         if level not in (2, 4, 6):
             raise ParseError("level must be 2, 4 or 6")
-        limit = min(_int(request, "limit", 100), 1000)
+        limit = min(query_int(request, "limit", 100), 1000)
         return Response(
             _payload(tables.top_products(exporter, importer, year, level, limit), [year])
         )
@@ -115,7 +104,7 @@ class Products(TradeView):
 class Chains(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
-        year = _int(request, "year")
+        year = query_int(request, "year")
         return Response(_payload(tables.chain_table(a, b, year), [year]))
 
 
@@ -127,8 +116,8 @@ class Chains(TradeView):
 class Advantage(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
-        year = _int(request, "year", 2017)
-        level = _int(request, "level", 4)
+        year = query_int(request, "year", 2017)
+        level = query_int(request, "level", 4)
         source = request.query_params.get("source", services.OTS_SOURCE if year == 2017 else "baci")
         try:
             min_rca = float(request.query_params.get("min_rca", "0"))
@@ -150,7 +139,7 @@ class PotentialApi(TradeView):
         a, b = services.pair()
         exporter = _country(request, "exporter", b)
         importer = _country(request, "importer", a)
-        year = _int(request, "year")
+        year = query_int(request, "year")
         return Response(_payload(tables.potential(exporter, importer, year), [year]))
 
 
@@ -158,7 +147,7 @@ class PotentialApi(TradeView):
 class Linkage(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
-        year = _int(request, "year")
+        year = query_int(request, "year")
         return Response(_payload(tables.linkage(a, b, year), [year]))
 
 
@@ -167,7 +156,7 @@ class Linkage(TradeView):
 )
 class Sectors(TradeView):
     def get(self, request: Request) -> Response:
-        year = _int(request, "year", 2021)
+        year = query_int(request, "year", 2021)
         table = tables.sectors(year)
         return Response(
             {

@@ -166,3 +166,26 @@ def test_customs_bad_flow_and_unknown_partner(tmp_path, store):
     found = {(e.row, e.field) for e in err.value.errors}
     assert found == {(2, "partner"), (3, "flow")}
     _assert_untouched(store)
+
+
+def test_legacy_comtrade_layout_with_flow_codes_and_words(tmp_path, store):
+    path = tmp_path / "legacy.csv"
+    path.write_text(
+        "Year,Trade Flow Code,Reporter ISO,Partner ISO,Classification,Commodity Code,Trade Value (US$)\n"
+        "2019,2,VNM,LAO,H5,010121,10\n"  # 2 = export
+        "2019,1,VNM,LAO,H5,010129,20\n"  # 1 = import
+        "2019,3,VNM,LAO,H5,010129,5\n"  # 3 = re-export: skipped
+    )
+    seen = []
+    result = store.import_file(
+        path, "comtrade", progress=lambda done, total: seen.append((done, total))
+    )
+    assert result.record.rows == 2 and sum(result.record.skipped.values()) == 1
+    flows = {r["hs6"]: r["flow"] for r in store.query("SELECT hs6, flow FROM flows").to_pylist()}
+    assert flows == {"010121": "X", "010129": "M"}
+    assert seen and seen[-1][0] == seen[-1][1] == path.stat().st_size
+    words = tmp_path / "words.csv"
+    words.write_text(
+        "Year,Trade Flow,Reporter ISO,Partner ISO,Classification,Commodity Code,Trade Value (US$)\n2020,Export,VNM,LAO,H5,010121,10\n2020,Re-Export,VNM,LAO,H5,010121,1\n"
+    )
+    assert store.import_file(words, "comtrade").record.rows == 1

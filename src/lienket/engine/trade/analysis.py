@@ -123,8 +123,6 @@ def by_product(
     The exporter's own declaration is used where there is one (or BACI's); otherwise the
     importer's declaration of its imports (CIF).
     """
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}")
     where, params = _source_filter(source)
     table = store.query(
         f"""

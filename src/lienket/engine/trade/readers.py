@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from gettext import gettext as _
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -76,7 +76,19 @@ FLOW_WORDS = {
     "ນຳເຂົ້າ": "M",
 }
 #: Flows that official files carry besides exports and imports; skipped, never double counted.
-OTHER_FLOWS = frozenset({"RX", "RM", "DX", "FM", "MIP", "XIP", "MOP", "XOP", "3", "4"})
+OTHER_FLOWS = frozenset(
+    {"RX", "RM", "DX", "FM", "MIP", "XIP", "MOP", "XOP", "3", "4", "RE-EXPORT", "RE-IMPORT"}
+)
+_FLOW_KEYS = pa.array(list(FLOW_WORDS))
+_FLOW_VALUES = pa.array(list(FLOW_WORDS.values()))
+
+
+def flow_codes(words: pa.Array) -> pa.Array:
+    """Flow words and codes of every layout ("Export", "2", "xuất khẩu", …) as X or M; anything
+    else is kept as written so that the check can name it."""
+    upper = pc.utf8_upper(words)
+    mapped = pc.take(_FLOW_VALUES, pc.index_in(upper, _FLOW_KEYS))
+    return pc.if_else(pc.is_null(mapped), upper, mapped)
 
 
 @dataclass
@@ -92,16 +104,8 @@ class Block:
         return len(self.lines)
 
 
-class Progress:
-    """Counts the bytes of a file read so far (compressed bytes for a gzip file)."""
-
-    def __init__(self, raw: IO[bytes], callback: Callable[[int], None] | None) -> None:
-        self.raw = raw
-        self.callback = callback
-
-    def tick(self) -> None:
-        if self.callback:
-            self.callback(self.raw.tell())
+#: Called with the number of bytes read so far (compressed bytes for a gzip file).
+OnProgress = Callable[[int], None]
 
 
 def _header(path: Path) -> list[str]:
@@ -111,10 +115,10 @@ def _header(path: Path) -> list[str]:
         with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
             return next(csv.reader([f.readline()]), [])
     except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise DataError([_file_error(path, _truncated_or_broken(exc))]) from exc
+        raise DataError([unreadable(path, exc)]) from exc
 
 
-def _open_csv(path: Path, progress: Progress | None) -> Iterator[Any]:
+def _open_csv(path: Path, progress: OnProgress | None) -> Iterator[Any]:
     """Stream a (possibly gzip-compressed) CSV as record batches of strings.
 
     The first item yielded is the header; the rest are record batches with every column read
@@ -124,36 +128,41 @@ def _open_csv(path: Path, progress: Progress | None) -> Iterator[Any]:
     if not names:
         raise DataError([_file_error(path, _("the file is empty"))])
     yield names
-    raw = progress.raw if progress else path.open("rb")
-    stream: Any = pa.PythonFile(raw, mode="r")
-    if path.suffix == ".gz":
-        stream = pa.CompressedInputStream(stream, "gzip")
-    try:
-        reader = pacsv.open_csv(
-            stream,
-            read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-            ),
-        )
-        for batch in reader:
-            if progress:
-                progress.tick()
-            yield batch
-    except (OSError, pa.ArrowInvalid, EOFError) as exc:
-        raise DataError([_file_error(path, _truncated_or_broken(exc))]) from exc
+    with path.open("rb") as raw:
+        stream: Any = pa.PythonFile(raw, mode="r")
+        if path.suffix == ".gz":
+            stream = pa.CompressedInputStream(stream, "gzip")
+        try:
+            reader = pacsv.open_csv(
+                stream,
+                read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
+                convert_options=pacsv.ConvertOptions(
+                    column_types=dict.fromkeys(names, pa.string()),
+                    strings_can_be_null=False,
+                ),
+            )
+            for batch in reader:
+                if progress:
+                    progress(raw.tell())
+                yield batch
+        except (OSError, pa.ArrowInvalid, EOFError) as exc:
+            raise DataError([unreadable(path, exc)]) from exc
 
 
-def _truncated_or_broken(exc: Exception) -> str:
+def unreadable(path: Path, exc: Exception) -> RowError:
+    """The error for a file that cannot be read at all, truncated gzip files named as such."""
     text = str(exc)
     if "runcated" in text or "EOF" in text:
-        return _("the file is truncated or its compression is damaged (%s)") % text
-    return _("the file cannot be read as CSV (%s)") % text
+        message = _("the file is truncated or its compression is damaged (%(reason)s)")
+    else:
+        message = _("the file cannot be read as CSV (%(reason)s)")
+    return RowError(path.name, 0, "", message, {"reason": text})
 
 
-def _file_error(path: Path, message: str, row: int = 0, column: str = "") -> RowError:
-    return RowError(path.name, row, column, message)
+def _file_error(
+    path: Path, message: str, row: int = 0, params: Mapping[str, object] | None = None
+) -> RowError:
+    return RowError(path.name, row, "", message, params or {})
 
 
 def _pick(header: list[str], aliases: Mapping[str, tuple[str, ...]], path: Path) -> dict[str, str]:
@@ -199,7 +208,7 @@ COMTRADE_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def read_comtrade(path: Path, progress: Progress | None = None) -> Iterator[Block]:
+def read_comtrade(path: Path, progress: OnProgress | None = None) -> Iterator[Block]:
     """UN Comtrade CSV: keeps 6-digit export and import lines of the whole partner totals."""
     batches = _open_csv(path, progress)
     header = next(batches)
@@ -210,8 +219,9 @@ def read_comtrade(path: Path, progress: Progress | None = None) -> Iterator[Bloc
         n = batch.num_rows
         flow = pc.utf8_upper(get["flow"])
         code = get["hs6"]
-        reasons: dict[str, int] = {}
         skip = pc.is_in(flow, pa.array(sorted(OTHER_FLOWS)))
+        flow = flow_codes(flow)
+        reasons: dict[str, int] = {}
         reasons["re-export, re-import and other special flows"] = pc.sum(skip).as_py() or 0
         aggregate = pc.or_(pc.equal(pc.utf8_upper(code), "TOTAL"), pc.less(pc.utf8_length(code), 6))
         aggregate = pc.and_not(aggregate, skip)
@@ -283,9 +293,9 @@ def baci_country_codes(path: Path) -> dict[str, str]:
                 [
                     _file_error(
                         path,
-                        _("a BACI country-code file needs the columns %s")
-                        % ", ".join(sorted(need)),
+                        _("a BACI country-code file needs the columns %(columns)s"),
                         1,
+                        {"columns": ", ".join(sorted(need))},
                     )
                 ]
             )
@@ -302,7 +312,7 @@ def find_baci_countries(path: Path) -> Path | None:
 
 
 def read_baci(
-    path: Path, countries: Mapping[str, str], progress: Progress | None = None
+    path: Path, countries: Mapping[str, str], progress: OnProgress | None = None
 ) -> Iterator[Block]:
     """CEPII BACI CSV: exporter ``i`` to importer ``j``; values to USD, quantities in tonnes."""
     batches = _open_csv(path, progress)
@@ -382,7 +392,7 @@ def read_customs(path: Path, reporter: str) -> Iterator[Block]:
             out[k].append(get.get(k, ""))
         out["partner"][-1] = partner
         out["reporter"][-1] = reporter
-        out["flow"][-1] = FLOW_WORDS.get(get["flow"].upper(), get["flow"])
+        out["flow"][-1] = FLOW_WORDS.get(get["flow"].upper(), get["flow"].upper())
         out["hs6"][-1] = get["hs6"].replace(".", "").replace(" ", "")
         lines.append(line)
     yield Block({k: pa.array(v, pa.string()) for k, v in out.items()}, pa.array(lines, pa.int64()))
@@ -409,6 +419,7 @@ class Normaliser:
     def __post_init__(self) -> None:
         self._known = pa.array(sorted(set(self.reference.countries) | set(STATISTICAL_AREAS)))
         self._hs: dict[str, pa.Array] = {}
+        self._concordance: dict[str, tuple[pa.Array, pa.Array]] = {}
 
     def _number(
         self,
@@ -432,8 +443,8 @@ class Normaliser:
             self._check(pc.invert(ok), block, column, message, block.columns[column])
             if not pc.all(ok).as_py():
                 return None
-            # well-formed but out of range for the type (e.g. a year of 99999)
-            self._fail(0, column, message, value=column)
+            # well-formed but out of range for the type (e.g. a quantity of 1e999)
+            self._fail(0, column, _("a number in this column is out of range"))
             return None
 
     def _fail(self, line: int, column: str, message: str, **params: object) -> None:
@@ -453,10 +464,19 @@ class Normaliser:
         if not pc.any(pc.fill_null(mask, True)).as_py():
             return
         idx = pc.indices_nonzero(pc.fill_null(mask, True)).to_pylist()
-        for i in idx[: self.max_errors - len(self.errors)]:
+        shown = idx[: max(self.max_errors - len(self.errors), 0)]
+        for i in shown:
             self._fail(block.lines[i].as_py(), column, message, value=values[i].as_py(), **params)
-        if len(idx) > self.max_errors:
-            self._fail(0, column, _("… and %(count)s more rows like these"), count=len(idx))
+        if len(idx) > len(shown):
+            self.errors.append(
+                RowError(
+                    self.file,
+                    0,
+                    column,
+                    _("… and %(count)s more rows like these"),
+                    {"count": len(idx) - len(shown)},
+                )
+            )
 
     def __call__(self, block: Block) -> pa.Table | None:
         """The block's rows in ``FLOW_SCHEMA``, or ``None`` if any row was wrong."""
@@ -526,7 +546,10 @@ class Normaliser:
                     target=self.target_edition,
                 )
                 return None
-            hs6 = pc.take(pa.array(list(table.values())), pc.index_in(hs6, pa.array(list(table))))
+            if edition not in self._concordance:
+                self._concordance[edition] = (pa.array(list(table)), pa.array(list(table.values())))
+            keys, targets = self._concordance[edition]
+            hs6 = pc.take(targets, pc.index_in(hs6, keys))
         if year is None or value is None or quantity is None:
             return None
         if self.source == "baci":

@@ -314,11 +314,7 @@ class TradeStore:
 
         edition = readers.EDITION_ALIASES.get((edition or "").upper(), edition) or None
         total = path.stat().st_size
-        tracker = (
-            readers.Progress(path.open("rb"), lambda done: progress(done, total))
-            if progress
-            else None
-        )
+        tracker = (lambda done: progress(done, total)) if progress else None
         if source == "comtrade":
             return readers.read_comtrade(path, tracker), edition
         if source == "baci":
@@ -375,9 +371,7 @@ class TradeStore:
                     ),
                 )
             except (OSError, pa.ArrowInvalid, EOFError) as exc:
-                raise DataError(
-                    [RowError(path.name, 0, "", readers._truncated_or_broken(exc))]
-                ) from exc
+                raise DataError([readers.unreadable(path, exc)]) from exc
         for col in ("reporter_iso", "product_code", "export_value_usd"):
             if col not in table.column_names:
                 raise DataError(
