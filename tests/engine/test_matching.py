@@ -90,3 +90,39 @@ def test_deterministic_ties_by_id():
     others = [firm(i, "LAO", products=["400122"]) for i in (9, 5, 7)]
     m = Matcher([buyer, *others])
     assert [s.partner for s in m.suggest(1)] == [5, 7, 9]
+
+
+def _random_registry(n: int, seed: int) -> list[Firm]:
+    import random
+
+    rng = random.Random(seed)
+    heads = [f"{h:04d}" for h in range(4001, 4031)]
+    codes = [h + f"{s:02d}" for h in heads for s in (10, 20, 90)]
+    out = []
+    for i in range(n):
+        country = "VNM" if i % 2 else "LAO"
+        out.append(
+            firm(
+                i + 1,
+                country,
+                products=rng.sample(codes, 2),
+                inputs=rng.sample(codes, 3),
+                size=rng.choice(["micro", "small", "medium", "large"]),
+            )
+        )
+    return out
+
+
+def test_it_gives_the_same_suggestions_from_eight_threads_as_from_one():
+    # issue 8 - a scratch array shared by threads mixed up concurrent suggestion lists
+    from concurrent.futures import ThreadPoolExecutor
+
+    firms = _random_registry(600, seed=8)
+    m = Matcher(firms, requirements={"4011": ["4001", "4002"]})
+    ids = [f.id for f in firms] * 4
+    expected = {i: m.suggest(i, k=10) for i in set(ids)}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(lambda i: (i, m.suggest(i, k=10)), ids))
+    differing = [i for i, s in got if s != expected[i]]
+    assert differing == []
+    assert sum(len(s) for s in expected.values()) > 0

@@ -138,3 +138,20 @@ def test_the_api_records_steps_for_the_two_enterprises_only(client_for, pair):
     )
     assert response.status_code == 200 and response.json()["status"] == "contacted"
     assert other.get("/api/matches/").json()[0]["events"][-1]["note"] == "by phone"
+
+
+def test_an_agreement_confirms_the_relationship_the_pair_already_has(client_for, pair):
+    # issue 8 - it used to create a second relationship with an empty HS code
+    f, u = pair["firms"], pair["users"]
+    existing = Relationship.objects.create(
+        supplier=f["rubber"], buyer=f["tyre"], hs_code="400129", since=2019
+    )
+    client = client_for(u["tyre"])
+    shortlist(client, f["tyre"], f["rubber"])
+    match = Match.objects.get()
+    for status in ("contacted", "met", "agreement"):
+        client.post(f"/matches/{match.pk}/", {"status": status})
+    match.refresh_from_db()
+    assert match.status == MatchStatus.AGREEMENT
+    assert list(Relationship.objects.filter(supplier=f["rubber"], buyer=f["tyre"])) == [existing]
+    assert match.relationship == existing

@@ -148,7 +148,12 @@ class Matcher:
                 self.partners[self.pos[buyer]].add(self.pos[seller])
         self.makers6, self.makers4 = self._postings(n, "products")
         self.needers6, self.needers4 = self._postings(n, "inputs")
-        self._zeros = np.zeros(n)
+        self.partners = dict(self.partners)
+        self.used_by = dict(self.used_by)
+        for array in (self.country, self.size, self.chain_bits, self.cert_bits):
+            array.setflags(write=False)
+        for array in (self.concept_bits, self.place, self.cost):
+            array.setflags(write=False)
 
     @staticmethod
     def _bits(sets: list[frozenset[str]]) -> np.ndarray:
@@ -200,7 +205,9 @@ class Matcher:
 
     def _side(self, e: int, firm: Firm, role: str, k: int) -> list[Suggestion]:
         own = int(self.country[e])
-        fit = self._zeros  # shared scratch array, cleared again before returning
+        # issue 8 - a scratch array per call: the matcher is shared by the server's threads,
+        # so nothing in it may be written after construction (its arrays are read-only)
+        fit = np.zeros(len(self.firms))
         touched: list[np.ndarray] = []
         matched: dict[int, list[tuple[str, str]]] = defaultdict(list)
         others = [c for c in range(len(self.countries)) if c != own]
@@ -232,8 +239,7 @@ class Matcher:
         partners = [i for i in self.partners.get(e, ()) if int(self.country[i]) != own]
         touched.append(np.array(partners, dtype=np.int64))
         cand = np.unique(np.concatenate(touched))
-        product = fit[cand].copy()
-        fit[cand] = 0.0
+        product = fit[cand]
         cand_mask = self.country[cand] != own
         cand, product = cand[cand_mask], product[cand_mask]
         if not len(cand):

@@ -163,22 +163,35 @@ def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match
         )
     match.status = status
     if status == MatchStatus.AGREEMENT and match.relationship_id is None:
-        code = match.codes[0][0] if match.codes else ""
-        code = code if len(code) == 6 else ""
-        rel, _created = Relationship.objects.get_or_create(
-            supplier=match.supplier,
-            buyer=match.buyer,
-            hs_code=code,
-            defaults={
-                "notes": _("agreed through a lienket match"),
-                "since": date.year if date else None,
-            },
-        )
-        match.relationship = rel
-        audit.record(user, AuditAction.CREATED, rel, f"agreement of match {match.pk}")
+        match.relationship = _agreed_relationship(match, date, user)
     match.save()
     MatchEvent.objects.create(match=match, status=status, note=note, date=date, by=user)
     return match
+
+
+def _agreed_relationship(match: Match, date: Any, user: Any) -> Relationship:
+    """The relationship an agreement stands for: the pair's existing one, confirmed, if they
+    already trade (the one for the matched product first), else a new one."""
+    # issue 8 - an agreement between firms that already trade used to add a second relationship
+    code = match.codes[0][0] if match.codes else ""
+    code = code if len(code) == 6 else ""
+    existing = Relationship.objects.filter(supplier=match.supplier, buyer=match.buyer)
+    rel = existing.filter(hs_code=code).first() or existing.order_by("pk").first()
+    if rel is not None:
+        audit.record(
+            user, AuditAction.UPDATED, rel, f"confirmed by the agreement of match {match.pk}"
+        )
+        return rel
+    rel = Relationship.objects.create(
+        supplier=match.supplier,
+        buyer=match.buyer,
+        hs_code=code,
+        notes=_("agreed through a lienket match"),
+        since=date.year if date else None,
+        fictional=match.supplier.fictional or match.buyer.fictional,
+    )
+    audit.record(user, AuditAction.CREATED, rel, f"agreement of match {match.pk}")
+    return rel
 
 
 # --- chains -----------------------------------------------------------------------------
