@@ -19,7 +19,8 @@ import pyarrow.compute as pc
 from lienket.engine.trade.complexity import Complexity, complexity
 from lienket.engine.trade.indicators import Potential, export_potential
 from lienket.engine.trade.schema import WORLD
-from lienket.engine.trade.store import TradeStore
+from lienket.engine.trade.store import ImportRecord, TradeStore
+from lienket.engine.trade.turnover import Observation, Period
 
 LEVELS = (2, 4, 6)
 
@@ -63,6 +64,34 @@ def bilateral(store: TradeStore, a: str, b: str, source: str | None = None) -> l
         Declared(r["year"], r["reporter"], r["flow"], r["partner"], r["value"], r["source"])
         for r in table.to_pylist()
     ]
+
+
+def declarations(
+    store: TradeStore, a: str, b: str
+) -> list[tuple[ImportRecord, list[Declared]]]:
+    """Every import's yearly declarations of trade between ``a`` and ``b``, kept apart by
+    file so that two sources of the same figure can be compared and never added."""
+    out = []
+    for record in store.imports():
+        if record.kind != "flows":
+            continue
+        path = str(store.parquet(record)).replace("'", "''")
+        rows = store.query(
+            f"""
+            SELECT year, reporter, flow, partner, sum(value_usd) AS value, source
+            FROM read_parquet('{path}')
+            WHERE (reporter = ? AND partner = ?) OR (reporter = ? AND partner = ?)
+            GROUP BY ALL ORDER BY year, reporter, flow
+            """,  # noqa: S608 -- the path is the store's own file name, quoted
+            [a, b, b, a],
+        ).to_pylist()
+        if rows:
+            found = [
+                Declared(r["year"], r["reporter"], r["flow"], r["partner"], r["value"], r["source"])
+                for r in rows
+            ]
+            out.append((record, found))
+    return out
 
 
 @dataclass
@@ -431,4 +460,30 @@ def linkage_candidates(
     if not any_imports:
         return None
     out.sort(key=lambda c: (-c.open_value, c.chain, c.input_code))
+    return out
+
+
+def store_observations(store: TradeStore, a: str, b: str) -> list[Observation]:
+    """The store's bilateral declarations as turnover observations of each declarant.
+
+    A reporter's exports (``X``) and imports (``M``) with the other country are its own
+    declaration. A reconciled file (BACI) has one line per exporter and importer: it answers
+    for both declarants (a's exports are b's imports) under its own source name.
+    """
+    out = []
+    for record, rows in declarations(store, a, b):
+        for d in rows:
+            def add(declarant: str, partner: str, flow: str, d: Declared = d) -> None:
+                out.append(
+                    Observation(
+                        declarant, partner, flow, Period(d.year, *record.months), d.value_usd,
+                        record.source, record.file, record.fictional, record.imported_at,
+                    )
+                )  # fmt: skip
+
+            if record.source == "baci":
+                add(d.reporter, d.partner, "exports")
+                add(d.partner, d.reporter, "imports")
+            else:
+                add(d.reporter, d.partner, "exports" if d.flow == "X" else "imports")
     return out

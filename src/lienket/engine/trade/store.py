@@ -68,6 +68,16 @@ class ImportRecord:
     imported_at: str
     fictional: bool = False
     note: str = ""
+    #: the months of each year the file covers (first, last); a file covering January to
+    #: October is a part year, never a full one (issue 8)
+    months: tuple[int, int] = (1, 12)
+
+    @property
+    def period_label(self) -> str:
+        """The years the file covers, with the months when it is a part year."""
+        first, last = self.months
+        span = "" if (first, last) == (1, 12) else f"-{first:02d}..{last:02d}"
+        return ", ".join(f"{y}{span}" for y in self.years)
 
     @property
     def label(self) -> str:
@@ -126,6 +136,7 @@ class TradeStore:
         out = []
         for entry in data.get("imports", []):
             entry["slices"] = [tuple(s) for s in entry["slices"]]
+            entry["months"] = tuple(entry.get("months", (1, 12)))
             out.append(ImportRecord(**entry))
         return out
 
@@ -138,6 +149,23 @@ class TradeStore:
 
     def _path(self, record: ImportRecord) -> Path:
         return self.root / record.kind / f"{record.id}.parquet"
+
+    def parquet(self, record: ImportRecord) -> Path:
+        """The Parquet file that holds one import's rows."""
+        return self._path(record)
+
+    def other_sources(self, record: ImportRecord) -> list[ImportRecord]:
+        """Imports of *another* source that cover a slice (reporter, year, flow) of ``record``:
+        the same figure from two sources, shown side by side and never added."""
+        mine = set(record.slices)
+        return [
+            r
+            for r in self.imports()
+            if r.kind == "flows"
+            and r.id != record.id
+            and (r.source != record.source or r.months != record.months)
+            and set(r.slices) & mine
+        ]
 
     def _new_file(self, kind: str, sha: str) -> tuple[str, Path, Path]:
         """A new import's id, its final Parquet path and a hidden temporary path beside it."""
@@ -169,16 +197,32 @@ class TradeStore:
         replace: bool = False,
         fictional: bool = False,
         note: str = "",
+        months: tuple[int, int] = (1, 12),
         progress: Callable[[int, int], None] | None = None,
     ) -> ImportResult:
         """Check a trade file and add it to the store, all rows or none.
 
         ``source`` is "comtrade", "baci" or "customs". ``reporter`` (ISO 3) is required for a
         customs file; ``edition`` is required where the file does not say it (customs, a
-        BACI file not named ``BACI_HSxx_...``). ``progress(done_bytes, total_bytes)`` is
-        called as the file is read. Raises :class:`DataError` naming file, line and column.
+        BACI file not named ``BACI_HSxx_...``). ``months`` (first, last) says which months of
+        its years the file covers when it is a part year (say (1, 10) for January-October).
+        ``progress(done_bytes, total_bytes)`` is called as the file is read. Raises
+        :class:`DataError` naming file, line and column.
         """
         path = Path(path)
+        first, last = months
+        if not 1 <= first <= last <= 12:
+            raise DataError(
+                [
+                    RowError(
+                        path.name,
+                        0,
+                        "",
+                        _("the months %(first)s..%(last)s are not a run within one year"),
+                        {"first": first, "last": last},
+                    )
+                ]
+            )
         if source not in readers.SOURCES:
             raise DataError(
                 [
@@ -244,7 +288,10 @@ class TradeStore:
             overlap = [
                 r
                 for r in existing
-                if r.kind == "flows" and r.source == source and set(r.slices) & slices
+                if r.kind == "flows"
+                and r.source == source
+                and r.months == (first, last)
+                and set(r.slices) & slices
             ]
             if overlap and not replace:
                 raise DataError(
@@ -279,6 +326,7 @@ class TradeStore:
                 imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
                 fictional=fictional,
                 note=note,
+                months=(first, last),
             )
             os.replace(tmp, final)
         except BaseException:

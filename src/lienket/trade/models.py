@@ -1,0 +1,102 @@
+"""Published trade figures: a ministry's or customs office's printed total, entered by users.
+
+Trade flows by product live in the Parquet store (never in the ORM); a published figure is a
+single number from a release, with its period, declarant, unit and source, and it takes
+precedence over any file when the turnover is chosen (see ``engine.trade.turnover``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lienket.engine.trade.turnover import Period
+
+
+class Flow(models.TextChoices):
+    EXPORTS = "exports", _("exports")
+    IMPORTS = "imports", _("imports")
+    TOTAL = "total", _("two-way total")
+
+
+class Unit(models.TextChoices):
+    USD = "USD", _("USD")
+    THOUSAND = "USD thousand", _("USD thousand")
+    MILLION = "USD million", _("USD million")
+    BILLION = "USD billion", _("USD billion")
+
+
+UNIT_FACTOR = {
+    Unit.USD: Decimal(1),
+    Unit.THOUSAND: Decimal(10**3),
+    Unit.MILLION: Decimal(10**6),
+    Unit.BILLION: Decimal(10**9),
+}
+
+#: The largest value the column holds (18 digits, 3 after the point); checked before saving.
+MAX_VALUE = Decimal("999999999999999.999")
+
+
+class PublishedFigure(models.Model):
+    """One figure as a release printed it: ``declarant``'s ``flow`` with ``partner``."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    first_month = models.PositiveSmallIntegerField(_("first month"), default=1)
+    last_month = models.PositiveSmallIntegerField(_("last month"), default=12)
+    declarant = models.CharField(
+        _("declared by"), max_length=3, help_text=_("ISO 3166-1 alpha-3 of the reporting side")
+    )
+    partner = models.CharField(_("partner"), max_length=3)
+    flow = models.CharField(_("flow"), max_length=8, choices=Flow.choices)
+    product_group = models.CharField(
+        _("product group"), max_length=120, blank=True, help_text=_("empty for all products")
+    )
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=3)
+    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices, default=Unit.MILLION)
+    stated_growth_pct = models.DecimalField(
+        _("growth stated by the release, %"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    source_title = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    published = models.DateField(_("publication date"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    fictional = models.BooleanField(_("fictional demo record"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "declarant", "first_month", "last_month", "flow", "product_group"]
+        verbose_name = _("published figure")
+        verbose_name_plural = _("published figures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(first_month__gte=1)
+                & models.Q(last_month__lte=12)
+                & models.Q(first_month__lte=models.F("last_month")),
+                name="published_figure_months_in_order",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=0), name="published_figure_value_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.declarant} {self.flow} {self.value} {self.unit}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.year, self.first_month, self.last_month)
+
+    @property
+    def value_usd(self) -> float:
+        return float(self.value * UNIT_FACTOR[Unit(self.unit)])
