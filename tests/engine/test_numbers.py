@@ -43,7 +43,9 @@ def test_an_ambiguous_separator_is_refused_not_guessed(raw):
         parse_decimal(raw)
 
 
-@pytest.mark.parametrize("raw", ["NaN", "inf", "-Infinity", "1e40", "1E21", "abc", "1,2,3", "", "1.2.3,4,5"])
+@pytest.mark.parametrize(
+    "raw", ["NaN", "inf", "-Infinity", "1e40", "1E21", "abc", "1,2,3", "", "1.2.3,4,5"]
+)
 def test_non_numbers_are_refused(raw):
     with pytest.raises(NumberError):
         parse_decimal(raw)

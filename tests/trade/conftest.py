@@ -26,3 +26,15 @@ def trade_store(settings, trade_root):
 def empty_store(settings, tmp_path):
     settings.LIENKET_TRADE_DIR = tmp_path / "empty"
     return TradeStore(tmp_path / "empty")
+
+
+@pytest.fixture(autouse=True)
+def published_figures(request):
+    """The published figures lienket ships, loaded as `lienket setup` does (database tests)."""
+    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker(
+        "django_db"
+    ):
+        return
+    from lienket.trade.figures import load_bundled
+
+    load_bundled()

@@ -27,15 +27,21 @@ def test_dashboard_tracks_the_target_and_shows_both_sides_published_figures(clie
     assert "Lao side, 47th Intergovernmental Committee expert meeting" in body
     assert "VNA/VietnamPlus (Vietnamese customs), 2018" in body
     assert "base year" in body
-    assert "<svg" in body and "target band 10–15 % a year" in body
+    assert "<svg" in body and "turnover × (1 + 10 %) to × (1 + 15 %)" in body
+    # the Lao side's 2024 total (2,000) differs from its flows (641.8 + 1,300): flagged
+    assert "differs from its exports plus imports" in body
     # the demo holds both sides' declarations, so the mirror table is there
     assert "Declared by the importer (CIF)" in body
 
 
 def test_empty_store_says_what_is_missing_instead_of_zero(client, empty_store):
     body = client.get("/trade/").content.decode()
+    assert "Lao side, 47th Intergovernmental Committee" in body  # published figures still count
+    from lienket.trade.models import PublishedFigure
+
+    PublishedFigure.objects.all().delete()
+    body = client.get("/trade/").content.decode()
     assert "No trade statistics by year are loaded yet" in body
-    assert "641.80" in body  # the published figures are still there
     body = client.get("/trade/opportunities/").content.decode()
     assert "no public copy lets lienket ship" in body
     body = client.get("/trade/advantage/").content.decode()
@@ -111,11 +117,24 @@ def test_opportunities_rank_untapped_potential_and_linkage(client, trade_store):
 
 
 def test_api_returns_figures_with_their_sources(client, trade_store):
+    # issue 8 - one source per period; the fictional demo never mixes with real figures
     body = client.get("/api/trade/turnover/").json()
-    assert set(body["declarants"]) >= {"baci", "VNM", "LAO"}
-    baci = body["declarants"]["baci"]
-    assert baci["sources"] and all(s["fictional"] for s in baci["sources"])
-    assert [r["year"] for r in baci["rows"]] == [2022, 2023]
+    rows = {r["period"]: r for r in body["declarants"]["VNM"]["rows"]}
+    assert rows["2017"]["turnover"] == pytest.approx(892.9e6)
+    assert rows["2022"]["turnover"] == pytest.approx((656.4 + 1040) * 1e6)
+    assert "fictional" not in rows["2022"]["source"]
+    assert "fictional" in rows["2022"]["other_sources"]  # the demo is beside it, not added
+    assert rows["2021"]["turnover"] is None and rows["2021"]["status"] == "no_data"
+    from lienket.trade.models import PublishedFigure
+
+    PublishedFigure.objects.all().delete()
+    body = client.get("/api/trade/turnover/").json()
+    rows = body["declarants"]["VNM"]["rows"]
+    assert [r["period"] for r in rows] == ["2022", "2023"]
+    assert all("fictional" in r["source"] for r in rows)
+    assert rows[0]["status"] == "base" and rows[1]["band_low"] == pytest.approx(
+        rows[0]["turnover"] * 1.10
+    )
     body = client.get("/api/trade/advantage/", {"year": 2017, "level": 4}).json()
     assert body["summary"]["countries"] == 224
     assert body["available"] and not any(s["fictional"] for s in body["sources"])

@@ -121,6 +121,10 @@ def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data"
         first_la = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
         _demo_users(first_vn, first_la)
     _load_trade(demo)
+    from lienket.trade.figures import load_bundled
+
+    added, present = load_bundled()
+    console.print(f"published figures: {added} added, {present} already there")
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("compilemessages", verbosity=0, ignore_patterns=[".venv/*"])
     _print_login()
@@ -337,6 +341,9 @@ def trade_import(
     replace: Annotated[
         bool, typer.Option(help="Replace earlier imports of the same reporter, year and flow")
     ] = False,
+    months: Annotated[
+        str, typer.Option(help="months the file covers when a part year, e.g. 1-10")
+    ] = "1-12",
 ) -> None:
     """Check a trade statistics file and add it to the store: all rows or none."""
     django_setup()
@@ -344,6 +351,11 @@ def trade_import(
     from lienket.trade import services
 
     store = services.get_store()
+    try:
+        first, last = (int(m) for m in months.replace("..", "-").split("-"))
+    except ValueError:
+        err.print(f"--months must be two month numbers like 1-10, not {months!r}")
+        raise typer.Exit(2) from None
     with progress_bar() as bar:
         task = bar.add_task(f"reading {path.name} (bytes)", total=path.stat().st_size)
         try:
@@ -354,6 +366,7 @@ def trade_import(
                 edition=edition,
                 countries_file=countries,
                 replace=replace,
+                months=(first, last),
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
             )
         except DataError as exc:
@@ -375,6 +388,11 @@ def trade_import(
         console.print(f"  skipped {n} line(s): {reason}")
     for name in result.replaced:
         console.print(f"  replaced the earlier import of {name}")
+    for other in store.other_sources(r):
+        console.print(
+            f"  [yellow]notice:[/yellow] {other.source} ({other.file}) gives the same reporter, "
+            f"year and flow; the two are shown side by side, never added"
+        )
 
 
 @trade_app.command("list")
@@ -419,6 +437,9 @@ def trade_remove(
             err.print(f"no import {i}")
             raise typer.Exit(1) from None
         console.print(f"removed {gone.file} ({gone.id})")
+
+
+from lienket.cli import figures as _figures  # noqa: E402,F401 -- registers its commands
 
 
 def main() -> None:

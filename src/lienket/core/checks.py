@@ -30,3 +30,19 @@ def check_country_pair(app_configs: Any, **kwargs: Any) -> list[Error]:
                 )
             )
     return errors
+
+
+@register()
+def check_turnover_precedence(app_configs: Any, **kwargs: Any) -> list[Error]:
+    known = ("published", "customs", "comtrade", "baci")
+    order = settings.LIENKET_TURNOVER_PRECEDENCE
+    unknown = [s for s in order if s not in known]
+    if unknown or not order or len(set(order)) != len(order):
+        return [
+            Error(
+                f"LIENKET_TURNOVER_PRECEDENCE must list sources once each, from {known}",
+                hint="e.g. LIENKET_TURNOVER_PRECEDENCE=published,customs,comtrade,baci",
+                id="lienket.E003",
+            )
+        ]
+    return []

@@ -12,7 +12,10 @@ from django.conf import settings
 from lienket import refdata
 from lienket.engine.trade import analysis, synthetic
 from lienket.engine.trade.complexity import Complexity
+from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
 from lienket.engine.trade.store import ImportResult, TradeStore
+from lienket.engine.trade.turnover import Figure
+from lienket.engine.trade.turnover import series as turnover_series
 
 OTS_FILE = "trade/ots_world_exports_hs4_2017.csv.gz"
 OTS_SOURCE = "ots"
@@ -149,3 +152,23 @@ def flow_source(year: int | None = None) -> str | None:
         if preferred in sources:
             return preferred
     return None
+
+
+def turnover(
+    declarant: str,
+    partner: str,
+    low: float = TARGET_LOW,
+    high: float = TARGET_HIGH,
+) -> list[Figure]:
+    """The declarant's turnover with ``partner`` by period: published figures entered by users
+    and the store's files, one source per period by ``LIENKET_TURNOVER_PRECEDENCE``."""
+    from lienket.trade import figures
+
+    found = figures.observations(declarant, partner)
+    found += analysis.store_observations(get_store(), declarant, partner)
+    return turnover_series(found, declarant, partner, precedence(), low, high)
+
+
+def precedence() -> tuple[str, ...]:
+    """The order in which sources answer for a turnover figure (first wins)."""
+    return tuple(settings.LIENKET_TURNOVER_PRECEDENCE)

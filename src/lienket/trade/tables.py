@@ -51,10 +51,17 @@ def _plain(value: Any) -> Any:
 
 
 STATUS = {
-    "on_track": gettext_lazy("on track"),
     "below": gettext_lazy("below target"),
+    "within": gettext_lazy("within the target band"),
+    "above": gettext_lazy("above target"),
     "no_data": gettext_lazy("no data"),
     "base": gettext_lazy("base year"),
+}
+SOURCE_LABELS = {
+    "published": gettext_lazy("published figure"),
+    "customs": gettext_lazy("national customs file"),
+    "comtrade": gettext_lazy("UN Comtrade"),
+    "baci": gettext_lazy("CEPII BACI (reconciled mirror)"),
 }
 FLOW_LABELS = {
     "export_to_LAO": gettext_lazy("exports to Lao PDR"),
@@ -72,7 +79,9 @@ def hs_label(code: str) -> str:
 
 
 def published() -> Table:
-    """The published Viet Nam - Lao figures, each with its reporter and source."""
+    """The published figures entered in lienket, each with its declarant and source."""
+    from lienket.trade.models import PublishedFigure
+
     table = Table(
         "published",
         [
@@ -80,64 +89,98 @@ def published() -> Table:
             ("reporter", _("Reported by"), "code"),
             ("flow", _("Flow"), "text"),
             ("product_group", _("Product group"), "text"),
-            ("value_usd_million", _("USD million"), "number"),
+            ("value_usd", _("Value"), "usd"),
             ("yoy_growth_pct", _("Growth over a year before, %"), "number"),
             ("source", _("Source"), "text"),
+            ("published", _("Published"), "text"),
         ],
     )
-    for f in refdata.published_trade():
+    for f in PublishedFigure.objects.all():
         table.rows.append(
             {
-                "period": f.period,
-                "reporter": f.reporter,
-                "flow": str(FLOW_LABELS.get(f.flow, f.flow)),
-                "product_group": _("total") if f.product_group == "TOTAL" else f.product_group,
-                "value_usd_million": f.value_usd_million,
-                "yoy_growth_pct": f.yoy_growth_pct,
-                "source": f.source,
+                "period": str(f.period),
+                "reporter": f.declarant,
+                "flow": f"{f.get_flow_display()} ({f.declarant} – {f.partner})",
+                "product_group": f.product_group or _("total"),
+                "value_usd": f.value_usd,
+                "yoy_growth_pct": float(f.stated_growth_pct)
+                if f.stated_growth_pct is not None
+                else None,
+                "source": f.source_title
+                + (f" <{f.source_url}>" if f.source_url else "")
+                + (" — " + str(_("fictional")) if f.fictional else ""),
+                "published": f.published.isoformat() if f.published else "",
             }
         )
     return table
 
 
+def source_label(source: str, label: str) -> str:
+    kind = SOURCE_LABELS.get(source)
+    return f"{kind}: {label}" if kind else label
+
+
 def target_tracking(
     a: str, b: str, low: float = ind.TARGET_LOW, high: float = ind.TARGET_HIGH
 ) -> dict[str, Table]:
-    """For each declarant (a reporter, or BACI), turnover by year against the target band."""
-    t = analysis.turnover(services.get_store(), a, b)
+    """For each declarant, its turnover by period from one chosen source, against the band of
+    ``low``-``high`` growth on the same months of the year before."""
     out = {}
-    for declarant in t.declarants():
-        series = t.series(declarant)
-        points = ind.track_target({y: v["turnover"] for y, v in series.items()}, low, high)
+    for declarant, partner in ((a, b), (b, a)):
+        figures = services.turnover(declarant, partner, low, high)
+        if not any(f.turnover is not None for f in figures):
+            continue
         table = Table(
             f"turnover-{declarant}",
             [
-                ("year", _("Year"), "year"),
-                ("exports", _("Exports of %(country)s") % {"country": a}, "usd"),
-                ("imports", _("Imports of %(country)s") % {"country": a}, "usd"),
+                ("period", _("Period"), "text"),
+                ("exports", _("Exports of %(country)s") % {"country": declarant}, "usd"),
+                ("imports", _("Imports of %(country)s") % {"country": declarant}, "usd"),
                 ("turnover", _("Turnover"), "usd"),
+                ("source", _("Source"), "text"),
+                ("previous", _("Same months a year before"), "usd"),
                 ("growth", _("Growth"), "percent"),
                 ("band_low", _("Target band, low"), "usd"),
                 ("band_high", _("Target band, high"), "usd"),
                 ("status", _("Status"), "status"),
+                ("other_sources", _("Other sources (not added)"), "text"),
             ],
         )
-        for p in points:
-            s = series.get(p.year, {})
+        for f in figures:
+            others = "; ".join(
+                f"{source_label(o.source, o.label)}: {_money(o.turnover)}"
+                + (
+                    f" ({_('difference')} {_money(o.difference)})"
+                    if o.difference is not None
+                    else ""
+                )
+                + (f" — {_('fictional')}" if o.fictional else "")
+                for o in f.alternatives
+            )
             table.rows.append(
                 {
-                    "year": p.year,
-                    "exports": s.get("exports"),
-                    "imports": s.get("imports"),
-                    "turnover": p.value,
-                    "growth": p.growth,
-                    "band_low": p.band_low,
-                    "band_high": p.band_high,
-                    "status": p.status,
+                    "year": f.period.year,
+                    "period": str(f.period),
+                    "exports": f.exports,
+                    "imports": f.imports,
+                    "turnover": f.turnover,
+                    "source": source_label(f.source, f.label)
+                    + (f" — {_('fictional')}" if f.fictional else ""),
+                    "previous": f.previous,
+                    "growth": f.growth,
+                    "band_low": f.band_low,
+                    "band_high": f.band_high,
+                    "status": f.status,
+                    "other_sources": others,
+                    "fictional": f.fictional,
                 }
             )
         out[declarant] = table
     return out
+
+
+def _money(value: float | None) -> str:
+    return _("no data") if value is None else f"{value / 1e6:,.1f} M USD"
 
 
 def mirror(a: str, b: str) -> Table:

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
 from lienket.core.templatetags.lienket import country_name
 from lienket.engine.trade import indicators as ind
-from lienket.trade import charts, services, tables
+from lienket.trade import charts, figures, services, tables
 from lienket.trade.tables import Table
 
 
@@ -89,6 +89,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "years": years,
         "year": year,
         "level": level,
+        "precedence": [str(tables.SOURCE_LABELS.get(s, s)) for s in services.precedence()],
+        "disagreements": figures.disagreements(),
     }
     if year is not None:
         products = [
@@ -128,18 +130,18 @@ def _product_titles(a: str, b: str, year: int, level: int) -> list[str]:
 
 
 def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: str) -> str:
-    rows = table.rows
+    rows = [r for r in table.rows if r["period"] == str(r["year"])]  # full years only
     band = [(r["year"], r["band_low"], r["band_high"]) for r in rows]
     return charts.line_chart(
         _("Turnover as declared by %(who)s") % {"who": declarant},
         [
             charts.Series(_("Turnover"), [(r["year"], r["turnover"]) for r in rows]),
             charts.Series(
-                _("Exports of %(country)s") % {"country": a},
+                _("Exports of %(country)s") % {"country": declarant},
                 [(r["year"], r["exports"]) for r in rows],
             ),
             charts.Series(
-                _("Imports of %(country)s") % {"country": a},
+                _("Imports of %(country)s") % {"country": declarant},
                 [(r["year"], r["imports"]) for r in rows],
             ),
         ],
@@ -150,11 +152,13 @@ def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: st
 
 
 def _published_chart(a: str, b: str) -> str:
+    from lienket.trade.models import Flow, PublishedFigure
+
     series: dict[str, list[tuple[int, float | None]]] = {}
-    for f in services.refdata.published_trade():
-        if f.product_group != "TOTAL" or f.flow != "two_way" or not f.period.isdigit():
-            continue
-        series.setdefault(f.reporter, []).append((int(f.period), f.value_usd_million * 1e6))
+    totals = PublishedFigure.objects.filter(product_group="", flow=Flow.TOTAL, fictional=False)
+    for f in totals.order_by("year"):
+        if f.period.full_year and {f.declarant, f.partner} == {a, b}:
+            series.setdefault(f.declarant, []).append((f.year, f.value_usd))
     return charts.line_chart(
         _("Published two-way trade, by reporting side"),
         [

@@ -146,3 +146,7 @@ LOGGING = {
 }
 LIENKET_TRADE_DIR = Path(env_str("LIENKET_TRADE_DIR", str(VAR_DIR / "trade"))).resolve()
 LIENKET_COUNTRIES = [c.upper() for c in env_list("LIENKET_COUNTRIES", ["VNM", "LAO"])]
+# which source a turnover figure comes from when several give it (first wins; never summed)
+LIENKET_TURNOVER_PRECEDENCE = env_list(
+    "LIENKET_TURNOVER_PRECEDENCE", ["published", "customs", "comtrade", "baci"]
+)

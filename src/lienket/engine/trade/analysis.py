@@ -66,9 +66,7 @@ def bilateral(store: TradeStore, a: str, b: str, source: str | None = None) -> l
     ]
 
 
-def declarations(
-    store: TradeStore, a: str, b: str
-) -> list[tuple[ImportRecord, list[Declared]]]:
+def declarations(store: TradeStore, a: str, b: str) -> list[tuple[ImportRecord, list[Declared]]]:
     """Every import's yearly declarations of trade between ``a`` and ``b``, kept apart by
     file so that two sources of the same figure can be compared and never added."""
     out = []
@@ -473,17 +471,16 @@ def store_observations(store: TradeStore, a: str, b: str) -> list[Observation]:
     out = []
     for record, rows in declarations(store, a, b):
         for d in rows:
-            def add(declarant: str, partner: str, flow: str, d: Declared = d) -> None:
-                out.append(
-                    Observation(
-                        declarant, partner, flow, Period(d.year, *record.months), d.value_usd,
-                        record.source, record.file, record.fictional, record.imported_at,
-                    )
-                )  # fmt: skip
-
+            period = Period(d.year, *record.months)
+            meta = (record.source, record.file, record.fictional, record.imported_at)
             if record.source == "baci":
-                add(d.reporter, d.partner, "exports")
-                add(d.partner, d.reporter, "imports")
+                out.append(
+                    Observation(d.reporter, d.partner, "exports", period, d.value_usd, *meta)
+                )
+                out.append(
+                    Observation(d.partner, d.reporter, "imports", period, d.value_usd, *meta)
+                )
             else:
-                add(d.reporter, d.partner, "exports" if d.flow == "X" else "imports")
+                flow = "exports" if d.flow == "X" else "imports"
+                out.append(Observation(d.reporter, d.partner, flow, period, d.value_usd, *meta))
     return out

@@ -1,0 +1,141 @@
+"""``lienket figures`` (published figures) and ``lienket trade turnover``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lienket.cli import app, console, django_setup, err, trade_app
+
+figures_app = typer.Typer(
+    help="Published trade figures: a ministry's or customs office's printed totals.",
+    no_args_is_help=True,
+)
+app.add_typer(figures_app, name="figures")
+
+
+def _print_errors(errors: list[Any]) -> None:
+    for e in errors[:200]:
+        err.print(str(e))
+    err.print(f"[red]{len(errors)} problem(s); nothing was saved[/red]")
+
+
+@figures_app.command("add")
+def figures_add(
+    period: Annotated[str, typer.Option(help="2025, 2025-Q3, 2025-H1 or 2025-01..10")],
+    declarant: Annotated[str, typer.Option(help="the side that published it (ISO 3)")],
+    partner: Annotated[str, typer.Option(help="the other country (ISO 3)")],
+    flow: Annotated[str, typer.Option(help="total, exports or imports (of the declarant)")],
+    value: Annotated[str, typer.Option(help="the figure as printed, e.g. 2300 or 2,300.5")],
+    source_title: Annotated[str, typer.Option(help="the release's title and publisher")],
+    unit: Annotated[str, typer.Option(help="USD, USD thousand, USD million, USD billion")] = (
+        "USD million"
+    ),
+    source_url: Annotated[str, typer.Option(help="the release's web address")] = "",
+    published: Annotated[str, typer.Option(help="publication date, YYYY-MM-DD")] = "",
+    product_group: Annotated[str, typer.Option(help="empty for all products")] = "",
+) -> None:
+    """Enter one published figure (the same release's figure for a period is updated)."""
+    django_setup()
+    from lienket.trade import figures
+
+    row = {
+        "period": period, "declarant": declarant, "partner": partner, "flow": flow,
+        "value": value, "unit": unit, "source_title": source_title, "source_url": source_url,
+        "published": published, "product_group": product_group,
+    }  # fmt: skip
+    checked = figures.check_row(row, "command line")
+    if checked.errors:
+        _print_errors(checked.errors)
+        raise typer.Exit(1)
+    figure, created = figures.add_figure(checked.values, None)
+    console.print(f"{'added' if created else 'updated'}: {figure}")
+    for total, x, m in figures.disagreements():
+        if figure.pk in (total.pk, x.pk, m.pk):
+            err.print(
+                f"[yellow]notice:[/yellow] the two-way total {total.value} {total.unit} differs "
+                f"from exports + imports ({x.value} + {m.value} {m.unit}) for {total.period}"
+            )
+
+
+@figures_app.command("import")
+def figures_import(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    check_only: Annotated[bool, typer.Option(help="Check every row, save nothing")] = False,
+) -> None:
+    """Import published figures from XLSX/CSV: all rows or none."""
+    django_setup()
+    from lienket.engine.errors import DataError
+    from lienket.trade import figures
+
+    try:
+        with path.open("rb") as f:
+            result = figures.import_figures(f, path.name, None, dry_run=check_only)
+    except DataError as exc:
+        _print_errors(exc.errors)
+        raise typer.Exit(1) from None
+    if check_only:
+        console.print(f"{result.checked} row(s) checked; no problems; nothing saved")
+    else:
+        console.print(f"{result.created} figure(s) added, {result.updated} updated")
+
+
+@figures_app.command("list")
+def figures_list() -> None:
+    """List the published figures."""
+    django_setup()
+    from lienket.trade.models import PublishedFigure
+
+    for f in PublishedFigure.objects.all():
+        console.print(f"{f.pk:5}  {f}  [{f.source_title}]")
+
+
+@trade_app.command("turnover")
+def trade_turnover(
+    declarant: Annotated[str, typer.Option(help="whose declaration (ISO 3)")],
+    partner: Annotated[str, typer.Option(help="the other country (ISO 3)")],
+    format: Annotated[str, typer.Option(help="json or text")] = "text",
+) -> None:
+    """Turnover by period from one chosen source, against the 10-15 % band on the year before."""
+    django_setup()
+    from lienket.trade import services
+
+    rows = []
+    for f in services.turnover(declarant.upper(), partner.upper()):
+        rows.append(
+            {
+                "period": str(f.period),
+                "full_year": f.period.full_year,
+                "value_usd": f.turnover,
+                "exports_usd": f.exports,
+                "imports_usd": f.imports,
+                "source": f"{f.source}: {f.label}" if f.source else None,
+                "fictional": f.fictional,
+                "previous_usd": f.previous,
+                "growth": f.growth,
+                "band_low": f.band_low,
+                "band_high": f.band_high,
+                "status": f.status,
+                "other_sources": [
+                    {
+                        "source": f"{o.source}: {o.label}",
+                        "value_usd": o.turnover,
+                        "difference_usd": o.difference,
+                        "fictional": o.fictional,
+                    }
+                    for o in f.alternatives
+                ],
+            }
+        )
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not rows:
+        console.print("no data")
+    for r in rows:
+        value = "no data" if r["value_usd"] is None else f"{r['value_usd'] / 1e6:,.1f} M USD"
+        console.print(f"{r['period']:>12}  {value:>18}  {r['status']:8}  {r['source'] or ''}")
