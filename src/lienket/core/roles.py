@@ -120,3 +120,13 @@ def visible_match_filter(user: Any) -> Any:
 
 def can_manage_pilots(user: Any) -> bool:
     return is_steward(user) or focal_country(user) is not None
+
+
+def figure_declarants(user: Any, pair: list[str]) -> list[str]:
+    """Declarants whose published figures ``user`` may enter: a focal point its own country's,
+    a steward both; everyone else none."""
+    return importable_countries(user, pair)
+
+
+def can_enter_figures(user: Any) -> bool:
+    return can_import(user)

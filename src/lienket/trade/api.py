@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import ParseError, PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -164,3 +165,43 @@ class Sectors(TradeView):
                 "sources": ADB_SOURCE,
             }
         )
+
+
+@extend_schema(
+    request=OpenApiTypes.OBJECT,
+    responses=OpenApiTypes.OBJECT,
+    summary="Published figures: list (anyone); add one (focal points and stewards)",
+    description=(
+        "POST fields: period (2025, 2025-Q3, 2025-01..10), declarant, partner, flow "
+        "(exports, imports, total), value (text as printed), unit, source_title, source_url, "
+        "published (YYYY-MM-DD), product_group (optional). Errors name the field."
+    ),
+)
+class Figures(TradeView):
+    def get(self, request: Request) -> Response:
+        table = tables.published()
+        return Response({**_payload(table, []), "sources": "published releases, cited per row"})
+
+    def post(self, request: Request) -> Response:
+        from lienket.core import roles
+        from lienket.trade import figures
+
+        allowed = roles.figure_declarants(request.user, list(services.pair()))
+        if not allowed:
+            raise PermissionDenied
+        data = request.data if hasattr(request.data, "get") else {}
+        row = {k: str(data.get(k, "") or "") for k in (*figures.COLUMNS, *figures.OPTIONAL)}
+        checked = figures.check_row(row, "request")
+        errors = {e.field or "non_field_errors": e.text(gettext) for e in checked.errors}
+        if not errors and checked.values["declarant"] not in allowed:
+            errors["declarant"] = gettext("you may enter figures declared by %(allowed)s only") % {
+                "allowed": ", ".join(allowed)
+            }
+        if errors:
+            return Response(errors, status=400)
+        figure, created = figures.add_figure(checked.values, request.user)
+        return Response(
+            {"id": figure.pk, "period": str(figure.period), "value_usd": figure.value_usd,
+             "created": created},
+            status=201 if created else 200,
+        )  # fmt: skip

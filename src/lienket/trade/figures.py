@@ -74,8 +74,12 @@ def _country(value: str) -> str | None:
     return found.iso3 if found else None
 
 
-def check_row(row: Mapping[str, str], name: str = "", line: int = 0) -> Checked:
-    """Check one figure given as text (a form, an API body, a file row or the command line)."""
+def check_row(row: Mapping[str, str], name: str = "", line: int = 0, style: str = "") -> Checked:
+    """Check one figure given as text (a form, an API body, a file row or the command line).
+
+    ``style`` is the number style to read values in (``vi``: 1.234,5; ``en``: 1,234.5) when it
+    is known, as on a form in the reader's language; otherwise an ambiguous number is refused.
+    """
     out = Checked()
 
     def fail(column: str, message: str, **params: object) -> None:
@@ -104,7 +108,7 @@ def check_row(row: Mapping[str, str], name: str = "", line: int = 0) -> Checked:
         fail("unit", _("%(value)r is not a unit (%(known)s)"), value=text["unit"],
              known=", ".join(Unit.values))  # fmt: skip
     out.values["unit"] = unit
-    out.values["value"] = _decimal(text["value"], "value", fail, required=True)
+    out.values["value"] = _decimal(text["value"], "value", fail, required=True, style=style)
     out.values["stated_growth_pct"] = _decimal(text["stated_growth_pct"], "stated_growth_pct",
                                                fail, negative=True, digits=7, places=2)  # fmt: skip
     if not text["source_title"]:
@@ -138,13 +142,14 @@ def _decimal(
     negative: bool = False,
     digits: int = 18,
     places: int = 3,
+    style: str = "",
 ) -> Decimal | None:
     if not raw:
         if required:
             fail(column, _("a value is required"))
         return None
     try:
-        value = parse_decimal(raw).value
+        value = parse_decimal(raw, style).value
     except NumberError as exc:
         fail(column, exc.message, **exc.params)
         return None

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -231,3 +232,50 @@ def data(request: HttpRequest) -> HttpResponse:
     return render(
         request, "trade/data.html", {"imports": store.imports(), "edition": store.edition}
     )
+
+
+def figures_page(request: HttpRequest) -> HttpResponse:
+    """Published figures: everyone reads them; focal points and stewards enter and import."""
+    from lienket.core import roles
+    from lienket.engine.errors import DataError
+    from lienket.trade.forms import FigureForm, FigureImportForm
+
+    pair = list(services.pair())
+    declarants = roles.figure_declarants(request.user, pair)
+    may_enter = bool(declarants)
+    if request.method == "POST" and not may_enter:
+        raise PermissionDenied
+    context: dict[str, Any] = {"may_enter": may_enter, "pair": pair}
+    form = FigureForm(declarants=declarants, pair=pair)
+    upload = FigureImportForm()
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "add":
+        form = FigureForm(request.POST, declarants=declarants, pair=pair)
+        if form.is_valid():
+            row = {k: str(v or "") for k, v in form.cleaned_data.items()}
+            style = "vi" if get_language() == "vi" else "en"  # the page's number style
+            checked = figures.check_row(row, _("form"), style=style)
+            for e in checked.errors:
+                form.add_error(e.field if e.field in form.fields else None, e.text(_))
+            if not checked.errors:
+                figure, created = figures.add_figure(checked.values, request.user)
+                context["saved"] = (figure, created)
+                form = FigureForm(declarants=declarants, pair=pair)
+        status = 200 if form.is_bound is False or not form.errors else 400
+    elif request.method == "POST":
+        upload = FigureImportForm(request.POST, request.FILES)
+        if upload.is_valid():
+            f = upload.cleaned_data["file"]
+            try:
+                context["result"] = figures.import_figures(
+                    f, f.name, request.user, request.POST.get("action") == "check", declarants
+                )
+            except DataError as exc:
+                context["errors"] = [(e, e.text(_)) for e in exc.errors[:500]]
+                context["error_count"] = len(exc.errors)
+                status = 400
+    published = tables.published()
+    found: list[Table | None] = [published]
+    context.update(form=form, upload=upload, published=published,
+                   disagreements=figures.disagreements())  # fmt: skip
+    return download(request, found) or render(request, "trade/figures.html", context, status=status)
