@@ -207,7 +207,7 @@ def test_it_names_a_tax_id_that_lost_its_leading_zero_in_excel(registry, steward
             lambda: csv_bytes([GOOD[0][:10] + ["many"] + GOOD[0][11:]]),
             2,
             "employees",
-            "whole number",
+            "is not a number",
         ),
         (
             "unknown country",
@@ -318,3 +318,64 @@ def test_text_too_long_for_its_field_is_refused_not_cut(registry, steward):
         import_enterprises(csv_bytes([[GOOD[0][0], long_name, *GOOD[0][2:]]]), "f.csv", steward)
     assert [(e.row, e.field) for e in exc.value.errors] == [(2, "name_vi")]
     assert "at most 255" in exc.value.errors[0].text()
+
+
+# issue 8 - values that crashed the check or were silently changed
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        ("annual_revenue", "NaN", "not a number lienket accepts"),
+        ("annual_revenue", "1e40", "not a number lienket accepts"),
+        ("annual_revenue", 1e40, "too large"),
+        ("annual_revenue", 1e21, "too large"),
+        ("employees", 1e30, "too large"),
+        ("annual_revenue", "2.500", "ambiguous"),
+        ("employees", "1,5", "whole number"),
+        ("annual_revenue", "12,5", "decimals"),
+        ("products", 810.1, "0810.10"),
+    ],
+)
+def test_values_that_cannot_be_read_with_certainty_are_row_errors(
+    registry, steward, column, value, reason
+):
+    row = list(GOOD[0])
+    row[COLUMNS.index(column)] = value
+    before = snapshot()
+    for dry_run in (True, False):
+        with pytest.raises(DataError) as caught:
+            import_enterprises(xlsx_bytes([row]), "firms.xlsx", steward, dry_run=dry_run)
+        (error,) = caught.value.errors
+        assert (error.row, error.field) == (2, column)
+        assert reason in error.text()
+    assert snapshot() == before
+
+
+def test_invisible_characters_are_removed_with_a_notice(registry, steward):
+    row = list(GOOD[0])
+    row[COLUMNS.index("name_en")] = "Song\u200b Lam Steel\ufeff JSC"
+    result = import_enterprises(xlsx_bytes([row]), "firms.xlsx", steward)
+    assert Enterprise.objects.get(tax_id="0109999999").name_en == "Song Lam Steel JSC"
+    (notice,) = result.notices
+    assert (notice.row, notice.field) == (2, "name_en")
+
+
+def test_a_formula_without_a_calculated_value_is_refused(registry, steward):
+    row = list(GOOD[0])
+    row[COLUMNS.index("name_en")] = '=CONCATENATE("Song ","Lam")'
+    with pytest.raises(DataError) as caught:
+        import_enterprises(xlsx_bytes([row]), "firms.xlsx", steward)
+    assert "formula without a calculated value" in caught.value.errors[0].text()
+    assert caught.value.errors[0].row == 2
+
+
+def test_a_saved_large_value_still_renders_everywhere(client_for, registry, steward):
+    with pytest.raises(DataError):  # one digit more would not read back on SQLite
+        import_enterprises(csv_bytes([GOOD[0][:11] + ["9999999999999999999"]]), "f.csv", steward)
+    row = list(GOOD[0])
+    row[COLUMNS.index("annual_revenue")] = "999999999999999999"  # the largest that fits
+    import_enterprises(csv_bytes([row]), "firms.csv", steward)
+    firm = Enterprise.objects.get(tax_id="0109999999")
+    client = client_for(steward)
+    assert client.get(f"/enterprises/{firm.pk}/").status_code == 200
+    assert client.get("/enterprises/").status_code == 200
+    assert client.get(f"/api/enterprises/{firm.pk}/").status_code == 200

@@ -256,6 +256,8 @@ def import_file(
                 errors_xlsx.write_bytes(exports.errors_xlsx(exc.errors))
             err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
             raise typer.Exit(1) from None
+    for notice in result.notices[:200]:
+        err.print(f"[yellow]notice:[/yellow] {notice}")
     if result.dry_run:
         console.print(f"checked {result.checked} {kind}: no problem found; nothing was saved")
     else:

@@ -8,7 +8,7 @@ firms (similar name, same province) are flagged for a steward, never merged.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from django.conf import settings
@@ -54,6 +54,8 @@ class ImportResult:
     created: int = 0
     duplicates_flagged: int = 0
     dry_run: bool = False
+    #: changes made while reading (invisible characters removed), stated to the user
+    notices: list[RowError] = field(default_factory=list)
 
 
 class RowChecker:
@@ -185,12 +187,14 @@ def import_enterprises(
     new = [p[1] for p in parsed]
     pairs = _likely_duplicates(new, [f"n{i}" for i in range(len(new))])
     if dry_run:
-        return ImportResult(checked=len(parsed), duplicates_flagged=len(pairs), dry_run=True)
+        return ImportResult(
+            checked=len(parsed), duplicates_flagged=len(pairs), dry_run=True, notices=table.notices
+        )
     with transaction.atomic():
         created = _write_enterprises(parsed, progress)
         _save_flags(pairs, created)
         audit.record_many(user, "imported", created, [f"{name}, row {p[0]}" for p in parsed])
-    return ImportResult(len(parsed), len(created), len(pairs))
+    return ImportResult(len(parsed), len(created), len(pairs), notices=table.notices)
 
 
 def _write_enterprises(
@@ -349,8 +353,8 @@ def import_relationships(
     if errors:
         raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
     if dry_run:
-        return ImportResult(checked=len(rels), dry_run=True)
+        return ImportResult(checked=len(rels), dry_run=True, notices=table.notices)
     with transaction.atomic():
         Relationship.objects.bulk_create(rels)
         audit.record(user, "imported", None, f"{len(rels)} relationships from {name}")
-    return ImportResult(checked=len(rels), created=len(rels))
+    return ImportResult(checked=len(rels), created=len(rels), notices=table.notices)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +57,10 @@ def localized(obj: object, field: str = "name") -> str:
 
 # Field groups of Enterprise that several layers list (form, API, import file, merge).
 NAME_FIELDS = ("name_vi", "name_lo", "name_en")
+#: The largest amount the money columns keep exactly on SQLite as on PostgreSQL (18 digits;
+#: SQLite turns longer numbers into floats that cannot be read back, issue 8).
+MAX_AMOUNT = MaxValueValidator(10**18 - 1)
+
 FIGURE_FIELDS = ("employees", "annual_revenue", "total_capital")
 PROFILE_FIELDS = ("capacity", "certifications", "description", "contact_name", "contact_email",
                   "contact_phone", "website")  # fmt: skip
@@ -125,12 +130,24 @@ class Enterprise(models.Model):
         help_text=_("derived from products and inputs"),
     )
     hs_edition = models.CharField(_("HS edition"), max_length=6, default="HS2022")
-    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    employees = models.PositiveIntegerField(
+        _("employees"), null=True, blank=True, validators=[MaxValueValidator(2_147_483_647)]
+    )
     annual_revenue = models.DecimalField(
-        _("annual revenue"), max_digits=20, decimal_places=0, null=True, blank=True
+        _("annual revenue"),
+        max_digits=20,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MAX_AMOUNT],
     )
     total_capital = models.DecimalField(
-        _("total capital"), max_digits=20, decimal_places=0, null=True, blank=True
+        _("total capital"),
+        max_digits=20,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MAX_AMOUNT],
     )
     currency = models.CharField(
         _("currency"),
@@ -265,7 +282,12 @@ class Relationship(models.Model):
     hs_code = models.CharField(_("HS code"), max_length=6, blank=True)
     hs_edition = models.CharField(_("HS edition"), max_length=6, default="HS2022")
     annual_value_usd = models.DecimalField(
-        _("annual value (USD)"), max_digits=16, decimal_places=0, null=True, blank=True
+        _("annual value (USD)"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
     )
     since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)

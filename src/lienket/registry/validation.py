@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +17,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
+from lienket.engine.numbers import NumberError, check_range, parse_decimal
 from lienket.engine.text import fold
 from lienket.registry.models import NAME_FIELDS, Enterprise, Sector, Zone
 
@@ -132,7 +133,18 @@ def parse_hs_code(edition: str, text: str) -> str:
     Spreadsheets often drop a leading zero ("40110" for "040110"): an odd-length code is
     padded once, since every HS code has an even number of digits.
     """
-    code = text.strip().replace(".", "")
+    raw = text.strip()
+    # issue 8 - "810.1" is a code a spreadsheet stored as a number (0810.10 meant), never 8101
+    if "." in raw and not re.fullmatch(r"\d{4}\.\d{2}(\.\d{2})?|\d{4}", raw):
+        whole, _dot, frac = raw.partition(".")
+        likely = (
+            f"{whole.zfill(4)}.{frac.ljust(2, '0')}" if whole.isdigit() and frac.isdigit() else ""
+        )
+        raise FieldError(
+            _("%(value)r looks like an HS code stored as a number; type it as text (%(likely)s?)"),
+            {"value": text, "likely": likely or "0000.00"},
+        )
+    code = raw.replace(".", "")
     if code.isdigit() and len(code) in (3, 5):
         code = "0" + code
     if not code.isdigit() or len(code) not in (4, 6):
@@ -163,29 +175,48 @@ def parse_tax_id(country: str, text: str) -> str:
     return value
 
 
-def parse_int(text: str) -> int | None:
-    value = text.strip().replace(",", "").replace(" ", "")
-    if not value:
+#: The largest value the integer columns hold on SQLite and PostgreSQL alike (issue 8).
+INT_MAX = 2_147_483_647
+#: Digits a money value may have. The columns declare 20, but SQLite keeps a number of more
+#: than 18 digits as a float, which then cannot be read back (issue 8): 18 digits hold every
+#: real amount (10^18 VND is about 40 billion USD) on SQLite and PostgreSQL alike.
+MONEY_DIGITS = 18
+
+
+def _number(text: str) -> Decimal | None:
+    """A number typed by a person or kept by a spreadsheet, read only when certain."""
+    if not text.strip():
         return None
     try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise FieldError(_("%(value)r is not a whole number"), {"value": text}) from None
+        return parse_decimal(text).value
+    except NumberError as exc:
+        raise FieldError(exc.message, exc.params) from None
+
+
+def parse_int(text: str) -> int | None:
+    number = _number(text)
+    if number is None:
+        return None
     if number < 0 or number != number.to_integral_value():
         raise FieldError(_("%(value)r is not a whole number of zero or more"), {"value": text})
+    if number > INT_MAX:
+        raise FieldError(_("%(value)r is too large"), {"value": text})
     return int(number)
 
 
 def parse_money(text: str) -> Decimal | None:
-    value = text.strip().replace(",", "").replace(" ", "")
-    if not value:
+    number = _number(text)
+    if number is None:
         return None
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise FieldError(_("%(value)r is not a number"), {"value": text}) from None
-    if number < 0 or not number.is_finite():
+    if number < 0:
         raise FieldError(_("%(value)r must be zero or more"), {"value": text})
+    if number != number.to_integral_value():
+        raise FieldError(
+            _("%(value)r has decimals; amounts are recorded in whole currency units"),
+            {"value": text},
+        )
+    if check_range(number, MONEY_DIGITS, 0):
+        raise FieldError(_("%(value)r is too large"), {"value": text})
     return number.quantize(Decimal(1))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from gettext import gettext as _  # marks messages; the web app translates them
 from pathlib import PurePath
@@ -26,6 +26,13 @@ class Table:
     name: str
     columns: tuple[str, ...]
     rows: list[tuple[int, dict[str, str]]]
+    #: what was changed while reading, stated to the user (e.g. invisible characters removed)
+    notices: list[RowError] = field(default_factory=list)
+
+
+#: Characters that cannot be seen but change a value (zero-width spaces and joiners, the
+#: byte-order mark, soft hyphens, directional marks); removed from every cell with a notice.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"))
 
 
 def _cell(value: object) -> str:
@@ -45,14 +52,30 @@ def _xlsx_rows(data: bytes, name: str) -> Iterator[list[str]]:
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise DataError(
             [RowError(name, 0, "", _("not a readable XLSX workbook (%(reason)s)"), {"reason": exc})]
         ) from exc
-    ws = wb.worksheets[0]
-    for row in ws.iter_rows(values_only=True):
+    ws, wf = wb.worksheets[0], formulas.worksheets[0]
+    errors: list[RowError] = []
+    for number, (row, raw) in enumerate(
+        zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True), strict=False), 1
+    ):
+        for col, (value, formula) in enumerate(zip(row, raw, strict=False), 1):
+            # issue 8 - a formula the file never calculated has no value: refuse, not blank
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                message = _(
+                    "the cell holds a formula without a calculated value (%(formula)s); "
+                    "open the file in Excel, let it calculate, and save it again"
+                )
+                errors.append(RowError(name, number, f"#{col}", message,
+                                       {"formula": formula[:60]}))  # fmt: skip
         yield [_cell(v) for v in row]
     wb.close()
+    formulas.close()
+    if errors:
+        raise DataError(errors[:200])
 
 
 def _csv_rows(data: bytes, name: str) -> Iterator[list[str]]:
@@ -110,7 +133,7 @@ def read_table(
     header = next(lines, None)
     if not header or not any(header):
         raise DataError([RowError(name, 1, "", _("the file has no header row"))])
-    columns = tuple(h.strip().lower() for h in header)
+    columns = tuple(h.translate(INVISIBLE).strip().lower() for h in header)
     errors = [
         RowError(name, 1, c, _("required column is missing")) for c in required if c not in columns
     ]
@@ -119,9 +142,17 @@ def read_table(
     if errors:
         raise DataError(errors)
     rows = []
+    notices: list[RowError] = []
     for number, values in enumerate(lines, start=2):
         if not any(values):
             continue
+        for i, value in enumerate(values):
+            clean = value.translate(INVISIBLE)
+            if clean != value:
+                values[i] = clean.strip()
+                column = columns[i] if i < len(columns) else ""
+                notices.append(RowError(name, number, column,
+                                        _("invisible characters were removed")))  # fmt: skip
         rows.append(
             (
                 number,
@@ -134,4 +165,4 @@ def read_table(
         )
     if not rows:
         raise DataError([RowError(name, 0, "", _("the file has a header but no data rows"))])
-    return Table(name, columns, rows)
+    return Table(name, columns, rows, notices)
