@@ -31,9 +31,7 @@ def empty_store(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def published_figures(request):
     """The published figures lienket ships, loaded as `lienket setup` does (database tests)."""
-    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker(
-        "django_db"
-    ):
+    if not request.node.get_closest_marker("django_db"):
         return
     from lienket.trade.figures import load_bundled
 

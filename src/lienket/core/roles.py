@@ -8,10 +8,12 @@
 | focal point        | read                   | its own country's firms   | its own country    |
 | steward (superuser)| read                   | all                       | all                |
 
-Trade pages are open to everyone (official statistics). Chains, pilot rankings and routes are
-read by every logged-in role. Partner suggestions and matches are private to the two
-enterprises concerned and the focal points of their countries (and stewards); only focal
-points and stewards change the pilot-ranking weights and select pilot projects.
+Trade pages are open to everyone (official statistics); published figures are entered by
+focal points (those their own country declared) and stewards (both sides). Chains, pilot
+rankings and routes are read by every logged-in role. Partner suggestions and matches are
+private to the two enterprises concerned and the focal points of their countries (and
+stewards); only focal points and stewards change the pilot-ranking weights and select pilot
+projects.
 """
 
 from __future__ import annotations
@@ -126,7 +128,3 @@ def figure_declarants(user: Any, pair: list[str]) -> list[str]:
     """Declarants whose published figures ``user`` may enter: a focal point its own country's,
     a steward both; everyone else none."""
     return importable_countries(user, pair)
-
-
-def can_enter_figures(user: Any) -> bool:
-    return can_import(user)

@@ -478,6 +478,7 @@ class PublishedFigure:
     value_usd_million: float
     yoy_growth_pct: float | None
     source: str
+    published: str  # the release's date (YYYY-MM-DD) when the source gives it, else ""
 
 
 @cache
@@ -492,6 +493,7 @@ def published_trade() -> tuple[PublishedFigure, ...]:
             float(r["value_usd_million"]),
             _float(r["yoy_growth_pct"]),
             r["source"],
+            r["published"],
         )
         for r in rows("trade/published_vn_la.csv")
     )

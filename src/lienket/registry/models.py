@@ -58,8 +58,11 @@ def localized(obj: object, field: str = "name") -> str:
 # Field groups of Enterprise that several layers list (form, API, import file, merge).
 NAME_FIELDS = ("name_vi", "name_lo", "name_en")
 #: The largest amount the money columns keep exactly on SQLite as on PostgreSQL (18 digits;
-#: SQLite turns longer numbers into floats that cannot be read back, issue 8).
-MAX_AMOUNT = MaxValueValidator(10**18 - 1)
+#: SQLite turns longer numbers into floats that cannot be read back, issue 8). The columns
+#: declare 20 digits; these limits are what the form, the API and the import check.
+MAX_AMOUNT = 10**18 - 1
+#: The largest value of an integer column on both databases.
+MAX_INTEGER = 2_147_483_647
 
 FIGURE_FIELDS = ("employees", "annual_revenue", "total_capital")
 PROFILE_FIELDS = ("capacity", "certifications", "description", "contact_name", "contact_email",
@@ -131,7 +134,7 @@ class Enterprise(models.Model):
     )
     hs_edition = models.CharField(_("HS edition"), max_length=6, default="HS2022")
     employees = models.PositiveIntegerField(
-        _("employees"), null=True, blank=True, validators=[MaxValueValidator(2_147_483_647)]
+        _("employees"), null=True, blank=True, validators=[MaxValueValidator(MAX_INTEGER)]
     )
     annual_revenue = models.DecimalField(
         _("annual revenue"),
@@ -139,7 +142,7 @@ class Enterprise(models.Model):
         decimal_places=0,
         null=True,
         blank=True,
-        validators=[MAX_AMOUNT],
+        validators=[MaxValueValidator(MAX_AMOUNT)],
     )
     total_capital = models.DecimalField(
         _("total capital"),
@@ -147,7 +150,7 @@ class Enterprise(models.Model):
         decimal_places=0,
         null=True,
         blank=True,
-        validators=[MAX_AMOUNT],
+        validators=[MaxValueValidator(MAX_AMOUNT)],
     )
     currency = models.CharField(
         _("currency"),

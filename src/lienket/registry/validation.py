@@ -17,9 +17,9 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
-from lienket.engine.numbers import NumberError, check_range, parse_decimal
+from lienket.engine.numbers import NumberError, parse_decimal
 from lienket.engine.text import fold
-from lienket.registry.models import NAME_FIELDS, Enterprise, Sector, Zone
+from lienket.registry.models import MAX_AMOUNT, MAX_INTEGER, NAME_FIELDS, Enterprise, Sector, Zone
 
 HS_SPLIT = re.compile(r"[\s,;/|]+")
 
@@ -175,14 +175,6 @@ def parse_tax_id(country: str, text: str) -> str:
     return value
 
 
-#: The largest value the integer columns hold on SQLite and PostgreSQL alike (issue 8).
-INT_MAX = 2_147_483_647
-#: Digits a money value may have. The columns declare 20, but SQLite keeps a number of more
-#: than 18 digits as a float, which then cannot be read back (issue 8): 18 digits hold every
-#: real amount (10^18 VND is about 40 billion USD) on SQLite and PostgreSQL alike.
-MONEY_DIGITS = 18
-
-
 def _number(text: str) -> Decimal | None:
     """A number typed by a person or kept by a spreadsheet, read only when certain."""
     if not text.strip():
@@ -199,7 +191,7 @@ def parse_int(text: str) -> int | None:
         return None
     if number < 0 or number != number.to_integral_value():
         raise FieldError(_("%(value)r is not a whole number of zero or more"), {"value": text})
-    if number > INT_MAX:
+    if number > MAX_INTEGER:
         raise FieldError(_("%(value)r is too large"), {"value": text})
     return int(number)
 
@@ -215,7 +207,7 @@ def parse_money(text: str) -> Decimal | None:
             _("%(value)r has decimals; amounts are recorded in whole currency units"),
             {"value": text},
         )
-    if check_range(number, MONEY_DIGITS, 0):
+    if number > MAX_AMOUNT:
         raise FieldError(_("%(value)r is too large"), {"value": text})
     return number.quantize(Decimal(1))
 

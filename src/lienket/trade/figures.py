@@ -7,7 +7,6 @@ changed figure is recorded in the audit log, which is its history.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,11 +24,9 @@ from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import read_table
 from lienket.engine.numbers import NumberError, check_range, parse_decimal
 from lienket.engine.trade.turnover import Observation, Period, total_disagrees
-from lienket.trade.models import MAX_VALUE, Flow, PublishedFigure, Unit
+from lienket.trade.models import Flow, PublishedFigure, Unit
 
-COLUMNS = (
-    "period", "declarant", "partner", "flow", "value", "unit", "source_title",
-)  # fmt: skip
+COLUMNS = ("period", "declarant", "partner", "flow", "value", "unit", "source_title")
 OPTIONAL = ("product_group", "source_url", "published", "stated_growth_pct", "note", "fictional")
 
 #: Column names as a Vietnamese or Lao ministry writes them, mapped to lienket's.
@@ -70,7 +67,7 @@ class Checked:
 
 
 def _country(value: str) -> str | None:
-    found = refdata.resolve_country(value) if value.strip() else None
+    found = refdata.resolve_country(value)
     return found.iso3 if found else None
 
 
@@ -103,7 +100,7 @@ def check_row(row: Mapping[str, str], name: str = "", line: int = 0, style: str 
     if flow is None:
         fail("flow", _("%(value)r is not a flow (exports, imports, total)"), value=text["flow"])
     out.values["flow"] = flow
-    unit = UNIT_WORDS.get(text["unit"].lower() or "usd million")
+    unit = UNIT_WORDS.get(text["unit"].lower())
     if unit is None:
         fail("unit", _("%(value)r is not a unit (%(known)s)"), value=text["unit"],
              known=", ".join(Unit.values))  # fmt: skip
@@ -154,24 +151,25 @@ def _decimal(
         fail(column, exc.message, **exc.params)
         return None
     problem = check_range(value, digits, places, None if negative else Decimal(0))
-    if problem or (not negative and value > MAX_VALUE):
-        fail(column, problem or _("%(value)s is too large"), value=str(value))
+    if problem:  # the column's digits bound the value on SQLite and PostgreSQL alike
+        fail(column, problem, value=str(value))
         return None
     return value
 
 
+#: What makes a figure the same one again: one release's figure of one flow and period.
 KEY = ("year", "first_month", "last_month", "declarant", "partner", "flow", "product_group",
        "source_title")  # fmt: skip
 
 
-def _key(values: Mapping[str, Any]) -> tuple[Any, ...]:
-    return tuple(values[k] for k in KEY)
+def _same_release(values: Mapping[str, Any]) -> Any:
+    return PublishedFigure.objects.filter(**{k: values[k] for k in KEY})
 
 
 @transaction.atomic
 def add_figure(values: Mapping[str, Any], user: Any) -> tuple[PublishedFigure, bool]:
     """Save a checked figure; the same release's figure for the same period is updated."""
-    found = PublishedFigure.objects.filter(**dict(zip(KEY, _key(values), strict=True))).first()
+    found = _same_release(values).first()
     if found is None:
         figure = PublishedFigure.objects.create(**values, created_by=_saved(user))
         audit.record(user, AuditAction.CREATED, figure, str(figure))
@@ -194,7 +192,7 @@ class FigureImport:
     created: int = 0
     updated: int = 0
     dry_run: bool = False
-    notices: list[str] = field(default_factory=list)
+    notices: list[RowError] = field(default_factory=list)
 
 
 def import_figures(
@@ -204,16 +202,11 @@ def import_figures(
 
     ``allowed`` limits the declarants the user may enter (a focal point: its own country).
     """
-    table = read_table(stream, name, (), (*COLUMNS, *OPTIONAL, *ALIASES))
+    table = read_table(stream, name, COLUMNS, OPTIONAL, aliases=ALIASES)
     rows = []
     errors: list[RowError] = []
     allowed = set(allowed)
-    for line, raw in table.rows:
-        row = {ALIASES.get(k, k): v for k, v in raw.items()}
-        missing = [c for c in COLUMNS if c not in row and c != "unit"]
-        if missing:
-            errors += [RowError(name, 1, c, _("required column is missing")) for c in missing]
-            break
+    for line, row in table.rows:
         checked = check_row(row, name, line)
         errors += checked.errors
         declarant = checked.values.get("declarant")
@@ -224,7 +217,7 @@ def import_figures(
         rows.append(checked.values)
     if errors:
         raise DataError(errors)
-    result = FigureImport(checked=len(rows), dry_run=dry_run)
+    result = FigureImport(checked=len(rows), dry_run=dry_run, notices=table.notices)
     if dry_run:
         return result
     with transaction.atomic():
@@ -254,19 +247,19 @@ def disagreements() -> list[tuple[PublishedFigure, PublishedFigure, PublishedFig
     """Two-way totals that differ from the sum of the same release's two flows (beyond
     rounding): (total, exports, imports)."""
     figures = list(PublishedFigure.objects.filter(product_group=""))
-    index = {(f.period, f.declarant, f.partner, f.source_title, f.flow): f for f in figures}
+    release = {(f.period, f.declarant, f.partner, f.source_title, f.flow): f for f in figures}
+    period: dict[tuple[Any, ...], PublishedFigure] = {}
+    for f in figures:  # any release of the period, when the total's own gives no flows
+        period.setdefault((f.period, f.declarant, f.partner, f.flow), f)
     out = []
-    for f in figures:
-        if f.flow != Flow.TOTAL:
-            continue
-        key = (f.period, f.declarant, f.partner, f.source_title)
-        x, m = index.get((*key, Flow.EXPORTS)), index.get((*key, Flow.IMPORTS))
-        if x is None or m is None:  # the flows may come from another release of the period
-            same = [g for g in figures if (g.period, g.declarant, g.partner) == key[:3]]
-            x = x or next((g for g in same if g.flow == Flow.EXPORTS), None)
-            m = m or next((g for g in same if g.flow == Flow.IMPORTS), None)
-        if x and m and total_disagrees(f.value_usd, x.value_usd, m.value_usd):
-            out.append((f, x, m))
+    for t in (f for f in figures if f.flow == Flow.TOTAL):
+        x, m = (
+            release.get((t.period, t.declarant, t.partner, t.source_title, flow))
+            or period.get((t.period, t.declarant, t.partner, flow))
+            for flow in (Flow.EXPORTS, Flow.IMPORTS)
+        )
+        if x and m and total_disagrees(t.value_usd, x.value_usd, m.value_usd):
+            out.append((t, x, m))
     return out
 
 
@@ -281,30 +274,25 @@ def load_bundled() -> tuple[int, int]:
     Returns (created, already there). They are real figures from press releases, cited row by
     row in ``refdata/SOURCES.md``; after loading they are data like any a user enters.
     """
+    if set(settings.LIENKET_COUNTRIES[:2]) != {"VNM", "LAO"}:
+        return 0, 0
     created = present = 0
-    a, b = settings.LIENKET_COUNTRIES[:2]
-    path = refdata.data_file("trade/published_vn_la.csv")
-    with path.open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            if {r["reporter"], "VNM", "LAO"} != {"VNM", "LAO"} or {a, b} != {"VNM", "LAO"}:
-                continue
-            partner = "LAO" if r["reporter"] == "VNM" else "VNM"
-            flow = next(v for k, v in _BUNDLED_FLOWS.items() if r["flow"].startswith(k))
-            row = {
-                "period": r["period"], "declarant": r["reporter"], "partner": partner,
-                "flow": flow, "value": r["value_usd_million"], "unit": "USD million",
-                "product_group": "" if r["product_group"] == "TOTAL" else r["product_group"],
-                "stated_growth_pct": r["yoy_growth_pct"], "source_title": r["source"],
-                "source_url": r.get("source_url", ""), "published": r.get("published", ""),
-            }  # fmt: skip
-            checked = check_row(row, path.name)
-            if checked.errors:
-                raise DataError(checked.errors)
-            key = dict(zip(KEY, _key(checked.values), strict=True))
-            exists = PublishedFigure.objects.filter(**key).exists()
-            if exists:
-                present += 1
-                continue
+    for f in refdata.published_trade():
+        row = {
+            "period": f.period, "declarant": f.reporter,
+            "partner": "LAO" if f.reporter == "VNM" else "VNM",
+            "flow": next(v for k, v in _BUNDLED_FLOWS.items() if f.flow.startswith(k)),
+            "value": str(f.value_usd_million), "unit": "USD million",
+            "product_group": "" if f.product_group == "TOTAL" else f.product_group,
+            "stated_growth_pct": "" if f.yoy_growth_pct is None else str(f.yoy_growth_pct),
+            "source_title": f.source, "published": f.published,
+        }  # fmt: skip
+        checked = check_row(row, "published_vn_la.csv")
+        if checked.errors:
+            raise DataError(checked.errors)
+        if _same_release(checked.values).exists():
+            present += 1
+        else:
             add_figure(checked.values, None)
             created += 1
     return created, present

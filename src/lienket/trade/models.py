@@ -36,9 +36,6 @@ UNIT_FACTOR = {
     Unit.BILLION: Decimal(10**9),
 }
 
-#: The largest value the column holds (18 digits, 3 after the point); checked before saving.
-MAX_VALUE = Decimal("999999999999999.999")
-
 
 class PublishedFigure(models.Model):
     """One figure as a release printed it: ``declarant``'s ``flow`` with ``partner``."""

@@ -261,7 +261,7 @@ def figures_page(request: HttpRequest) -> HttpResponse:
                 figure, created = figures.add_figure(checked.values, request.user)
                 context["saved"] = (figure, created)
                 form = FigureForm(declarants=declarants, pair=pair)
-        status = 200 if form.is_bound is False or not form.errors else 400
+        status = 400 if form.errors else 200
     elif request.method == "POST":
         upload = FigureImportForm(request.POST, request.FILES)
         if upload.is_valid():

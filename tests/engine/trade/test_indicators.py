@@ -18,19 +18,6 @@ def test_growth_and_compound_growth():
     assert ind.compound_growth(0, 121, 2) is None
 
 
-def test_target_band_compounds_from_the_base_and_marks_gaps():
-    points = ind.track_target({2020: 100.0, 2021: 112.0, 2022: 115.0, 2024: 150.0})
-    by_year = {p.year: p for p in points}
-    assert by_year[2020].status == "base"
-    assert by_year[2021].status == "on_track"
-    assert by_year[2022].status == "below"  # +2.7 %
-    assert by_year[2023].status == "no_data" and by_year[2023].value is None
-    assert by_year[2024].status == "no_data"  # no 2023 to grow from
-    assert by_year[2022].band_low == pytest.approx(100 * 1.1**2)
-    assert by_year[2022].band_high == pytest.approx(100 * 1.15**2)
-    assert ind.track_target({}) == []
-
-
 def test_mirror_gap_is_cif_fob_aware():
     gap = ind.mirror_gap(exports_fob=100.0, imports_cif=106.0)
     assert gap.imports_fob == pytest.approx(100.0) and gap.gap == pytest.approx(0.0)

@@ -146,3 +146,11 @@ def test_a_malformed_period_is_refused(text):
 def test_a_total_that_disagrees_with_its_flows_is_flagged():
     assert total_disagrees(2000, 641.8, 1300)  # the Lao side's 2024 "more than 2 billion"
     assert not total_disagrees(892.9, 524.5, 368.4)
+
+
+def test_a_part_year_is_a_base_when_nothing_before_covers_the_same_months():
+    data = [
+        obs("total", "2024-03..12", 1.5e9, "published"),  # ten months, but not the same ones
+        obs("total", "2025-01..10", 1.6e9, "published"),
+    ]
+    assert by_period(series(data, "VNM", "LAO"))["2025-01..10"].status == "base"

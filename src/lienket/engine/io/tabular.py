@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from gettext import gettext as _  # marks messages; the web app translates them
@@ -103,12 +103,15 @@ def read_table(
     required: tuple[str, ...],
     optional: tuple[str, ...] = (),
     ignored: tuple[str, ...] = (),
+    aliases: Mapping[str, str] | None = None,
 ) -> Table:
     """Read ``stream`` (CSV or XLSX, chosen by ``name``'s suffix) and check its header.
 
     Raises :class:`DataError` for an empty file, missing or unknown columns, or bad encoding.
     Column names are matched case-insensitively and with surrounding spaces ignored;
     ``ignored`` columns (derived values that an export adds) are accepted and dropped.
+    ``aliases`` maps other names of a column (as a Vietnamese or Lao office writes it, in
+    lower case) to lienket's name; the rows carry lienket's names.
     """
     data = stream.read()
     if not data.strip():
@@ -133,7 +136,8 @@ def read_table(
     header = next(lines, None)
     if not header or not any(header):
         raise DataError([RowError(name, 1, "", _("the file has no header row"))])
-    columns = tuple(h.translate(INVISIBLE).strip().lower() for h in header)
+    names = (h.translate(INVISIBLE).strip().lower() for h in header)
+    columns = tuple((aliases or {}).get(c, c) for c in names)
     errors = [
         RowError(name, 1, c, _("required column is missing")) for c in required if c not in columns
     ]

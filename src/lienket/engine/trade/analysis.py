@@ -68,28 +68,27 @@ def bilateral(store: TradeStore, a: str, b: str, source: str | None = None) -> l
 
 def declarations(store: TradeStore, a: str, b: str) -> list[tuple[ImportRecord, list[Declared]]]:
     """Every import's yearly declarations of trade between ``a`` and ``b``, kept apart by
-    file so that two sources of the same figure can be compared and never added."""
-    out = []
-    for record in store.imports():
-        if record.kind != "flows":
-            continue
-        path = str(store.parquet(record)).replace("'", "''")
-        rows = store.query(
-            f"""
-            SELECT year, reporter, flow, partner, sum(value_usd) AS value, source
-            FROM read_parquet('{path}')
-            WHERE (reporter = ? AND partner = ?) OR (reporter = ? AND partner = ?)
-            GROUP BY ALL ORDER BY year, reporter, flow
-            """,  # noqa: S608 -- the path is the store's own file name, quoted
-            [a, b, b, a],
-        ).to_pylist()
-        if rows:
-            found = [
-                Declared(r["year"], r["reporter"], r["flow"], r["partner"], r["value"], r["source"])
-                for r in rows
-            ]
-            out.append((record, found))
-    return out
+    file so that two sources of the same figure can be compared and never added (one pass
+    over the store's files)."""
+    records = {str(store.parquet(r)): r for r in store.imports() if r.kind == "flows"}
+    if not records:
+        return []
+    files = ", ".join("'" + p.replace("'", "''") + "'" for p in records)
+    rows = store.query(
+        f"""
+        SELECT filename, year, reporter, flow, partner, sum(value_usd) AS value, source
+        FROM read_parquet([{files}], filename = true)
+        WHERE (reporter = ? AND partner = ?) OR (reporter = ? AND partner = ?)
+        GROUP BY ALL ORDER BY filename, year, reporter, flow
+        """,  # noqa: S608 -- the store's own file names, quoted
+        [a, b, b, a],
+    ).to_pylist()
+    found: dict[str, list[Declared]] = {}
+    for r in rows:
+        found.setdefault(r["filename"], []).append(
+            Declared(r["year"], r["reporter"], r["flow"], r["partner"], r["value"], r["source"])
+        )
+    return [(records[path], declared) for path, declared in found.items()]
 
 
 @dataclass

@@ -29,7 +29,7 @@ Formulas and sources:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,52 +54,6 @@ def compound_growth(first: float | None, last: float | None, years: int) -> floa
     if first is None or last is None or first <= 0 or last < 0 or years <= 0:
         return None
     return float((last / first) ** (1.0 / years) - 1.0)
-
-
-@dataclass(frozen=True)
-class TargetPoint:
-    """One year of a series tracked against the growth target band."""
-
-    year: int
-    value: float | None
-    growth: float | None
-    band_low: float | None
-    band_high: float | None
-    status: str  # "on_track", "below", "no_data" or "base"
-
-
-def track_target(
-    series: Mapping[int, float | None],
-    low: float = TARGET_LOW,
-    high: float = TARGET_HIGH,
-    base_year: int | None = None,
-) -> list[TargetPoint]:
-    """Each year of ``series`` against the band that compounds ``low``–``high`` from the base.
-
-    Years missing from the series (between its first and last) are listed with status
-    ``no_data`` so that a gap shows as a gap, not as zero.
-    """
-    known = {y: v for y, v in series.items() if v is not None}
-    if not known:
-        return []
-    base = base_year if base_year in known else min(known)
-    base_value = known[base]
-    out = []
-    for year in range(min(known), max(known) + 1):
-        value = known.get(year)
-        g = growth(known.get(year - 1), value)
-        n = year - base
-        band = (
-            (base_value * (1 + low) ** n, base_value * (1 + high) ** n) if n >= 0 else (None, None)
-        )
-        if year == base:
-            status = "base"
-        elif value is None or g is None:
-            status = "no_data"
-        else:
-            status = "on_track" if g >= low - 1e-12 else "below"
-        out.append(TargetPoint(year, value, g, band[0], band[1], status))
-    return out
 
 
 @dataclass(frozen=True)

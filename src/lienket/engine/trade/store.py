@@ -73,13 +73,6 @@ class ImportRecord:
     months: tuple[int, int] = (1, 12)
 
     @property
-    def period_label(self) -> str:
-        """The years the file covers, with the months when it is a part year."""
-        first, last = self.months
-        span = "" if (first, last) == (1, 12) else f"-{first:02d}..{last:02d}"
-        return ", ".join(f"{y}{span}" for y in self.years)
-
-    @property
     def label(self) -> str:
         """How pages cite this import: source, file and whether it is fictional."""
         return f"{self.source} ({self.file})" + (" — fictional" if self.fictional else "")

@@ -58,8 +58,9 @@ class Period:
         return (self.first_month, self.last_month) == (1, 12)
 
     @property
-    def months(self) -> int:
-        return self.last_month - self.first_month + 1
+    def months_of_year(self) -> tuple[int, int]:
+        """The run of months (first, last), whatever the year."""
+        return self.first_month, self.last_month
 
     def previous(self) -> Period:
         """The same months of the year before (what growth and the band compare with)."""
@@ -241,7 +242,7 @@ def series(
         before = chosen.get(p.previous(), (None, []))[0]
         prev = before.turnover if before else None
         lo, hi = band(prev, low, high)
-        first = not any(q.year < p.year and q.months == p.months for q in chosen)
+        first = not any(q.year < p.year and q.months_of_year == p.months_of_year for q in chosen)
         alternatives = tuple(
             Alternative(
                 c.source,
