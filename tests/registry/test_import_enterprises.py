@@ -189,17 +189,6 @@ def test_it_names_a_tax_id_that_lost_its_leading_zero_in_excel(registry, steward
             "tax_id",
             "already registered",
         ),
-        (
-            "bad encoding",
-            lambda: io.BytesIO(
-                (",".join(COLUMNS) + "\nVNM,Công ty Thép,,,,Hà Tinh,industry,,,,,\n").encode(
-                    "cp1258"
-                )
-            ),
-            2,
-            "",
-            "not UTF-8",
-        ),
         ("empty file", lambda: io.BytesIO(b""), 0, "", "empty"),
         ("header only", lambda: csv_bytes([]), 0, "", "no data rows"),
         (

@@ -222,6 +222,10 @@ def import_file(
         Path | None, typer.Option(help="Write the problems here as XLSX")
     ] = None,
     dry_run: Annotated[bool, typer.Option(help="Check the file, save nothing")] = False,
+    update: Annotated[
+        bool,
+        typer.Option(help="Update registered firms named by lienket id or tax id (enterprises)"),
+    ] = False,
 ) -> None:
     """Import enterprises or relationships from XLSX/CSV: all rows or none."""
     if kind not in ("enterprises", "relationships"):
@@ -244,8 +248,9 @@ def import_file(
             bar.update(tasks[stage], completed=done)
 
         try:
+            options: dict[str, Any] = {"update": update} if kind == "enterprises" else {}
             with path.open("rb") as f:
-                result = run(f, path.name, steward, progress=report, dry_run=dry_run)
+                result = run(f, path.name, steward, progress=report, dry_run=dry_run, **options)
         except DataError as exc:
             bar.stop()
             for e in exc.errors[:200]:
@@ -258,6 +263,11 @@ def import_file(
             raise typer.Exit(1) from None
     for notice in result.notices[:200]:
         err.print(f"[yellow]notice:[/yellow] {notice}")
+    for c in result.changes[:500]:
+        console.print(f"row {c.row}: #{c.enterprise} {c.name}: {c.field} {c.old!r} → {c.new!r}")
+    if result.changes:
+        verb = "would be updated" if result.dry_run else "updated"
+        console.print(f"{result.updated} registered firms {verb}")
     if result.dry_run:
         console.print(f"checked {result.checked} {kind}: no problem found; nothing was saved")
     else:

@@ -22,20 +22,26 @@ def sheet(
     columns: Iterable[str],
     rows: Iterable[Iterable[object]],
     required: Iterable[str] = (),
+    labels: Iterable[str] | None = None,
 ) -> None:
-    """Add a sheet (or fill the workbook's first, empty one) with a header and rows."""
+    """Add a sheet (or fill the workbook's first, empty one) with a header and rows.
+
+    ``labels`` are the header's words when they differ from the ``columns`` (an import
+    template in the reader's language); ``required`` names columns.
+    """
     fresh = wb.sheetnames == ["Sheet"] and wb.active is not None and wb.active.max_row == 1
     ws = wb.active if fresh and wb.active is not None else wb.create_sheet()
     ws.title = title[:31]
     cols = list(columns)
-    ws.append(cols)
+    header = list(labels) if labels is not None else cols
+    ws.append(header)
     req = set(required)
-    for i, c in enumerate(cols, start=1):
+    for i, (c, label) in enumerate(zip(cols, header, strict=True), start=1):
         cell = ws.cell(row=1, column=i)
         cell.font = BOLD
         if c in req:
             cell.fill = REQUIRED_FILL
-        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(c) + 4))
+        ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(label) + 4))
     for r in rows:
         ws.append([("" if x is None else x) for x in r])
         for cell in ws[ws.max_row]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from lienket.engine.text import fold
+from lienket.engine.text import words
 
 LEGAL_FORM_WORDS = frozenset(
     [
@@ -79,8 +79,9 @@ class DuplicatePair:
 
 
 def core_name(name: str) -> str:
-    """The distinctive part of a firm's name: folded, legal-form words removed."""
-    return " ".join(w for w in fold(name).split() if w not in LEGAL_FORM_WORDS)
+    """The distinctive part of a firm's name: folded, Lao cut into words (Lao is written
+    without spaces, "ບໍລິສັດກາເຟດາວຈຳກັດ"), legal-form words removed."""
+    return " ".join(w for w in words(name) if w not in LEGAL_FORM_WORDS)
 
 
 def _numbers(core: str) -> list[str]:

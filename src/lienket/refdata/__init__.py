@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -205,6 +206,9 @@ def _country_index() -> dict[str, Country]:
     for c in countries().values():
         for key in (c.iso3, c.iso2, *c.names.all()):
             index.setdefault(fold(key), c)
+    for v in place_variants():
+        if v.kind == "country":
+            index.setdefault(fold(v.variant), countries()[v.code])
     return index
 
 
@@ -224,6 +228,36 @@ def provinces() -> dict[tuple[str, str], Province]:
         names = Names(r["name_en"], r["name_vi"], r["name_lo"])
         out[("LAO", r["code"])] = Province("LAO", r["code"], names, r["kind"])
     return out
+
+
+@dataclass(frozen=True)
+class PlaceVariant:
+    """Another way a country or province is written (English, Vietnamese or Lao, romanised
+    Lao, an abbreviation); ``former`` names the former province it stands for, if any."""
+
+    kind: str
+    country: str
+    code: str
+    variant: str
+    former: str
+
+
+LAO_PROVINCE_WORDS = ("ແຂວງ", "ນະຄອນຫຼວງ")
+
+
+def _without_lao_word(name: str) -> str:
+    for word in LAO_PROVINCE_WORDS:
+        name = name.removeprefix(word)
+    return name
+
+
+@cache
+def place_variants() -> tuple[PlaceVariant, ...]:
+    """Name variants of countries and provinces (``place_variants.csv``)."""
+    return tuple(
+        PlaceVariant(r["kind"], r["country"], r["code"], r["variant"], r["former"])
+        for r in rows("place_variants.csv")
+    )
 
 
 @cache
@@ -274,6 +308,16 @@ def _province_index(country: str) -> dict[str, tuple[Province, str]]:
             index.setdefault(key, (p, ""))
         if "-" in p.code:
             index.setdefault(fold(p.code.split("-", 1)[1]), (p, ""))
+    # "ແຂວງສະຫວັນນະເຂດ" is also written "ສະຫວັນນະເຂດ"; "ວຽງຈັນ" alone is the capital or the
+    # province, so a short name two provinces share stays unknown
+    short = [(fold(_without_lao_word(p.names.lo)), p) for p in provinces_of(country)]
+    counts = Counter(key for key, _p in short)
+    for key, p in short:
+        if counts[key] == 1:
+            index.setdefault(key, (p, ""))
+    for v in place_variants():
+        if v.kind == "province" and v.country == country:
+            index.setdefault(fold(v.variant), (provinces()[(country, v.code)], v.former))
     for f in former_provinces() if country == "VNM" else ():
         new = provinces()[("VNM", f.new_code)]
         for key in (fold(f.name_vi), fold(f.iso3166_2)):

@@ -19,6 +19,14 @@ def _provinces() -> list[str]:
     for f in rd.former_provinces():
         if ("VNM", f.new_code) not in rd.provinces():
             problems.append(f"provinces_vnm_former.csv: {f.name_vi} maps to unknown {f.new_code}")
+    for v in rd.place_variants():
+        known = (
+            v.code in rd.countries()
+            if v.kind == "country"
+            else (v.country, v.code) in rd.provinces()
+        )
+        if not known:
+            problems.append(f"place_variants.csv: {v.variant} maps to unknown {v.kind} {v.code}")
     return problems
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -11,9 +12,11 @@ from lienket.core.spreadsheet import save as _save
 from lienket.core.spreadsheet import sheet as _sheet
 from lienket.engine.errors import RowError
 from lienket.registry.importers import (
+    ENTERPRISE_HEADERS,
     ENTERPRISE_OPTIONAL,
     ENTERPRISE_REQUIRED,
     RELATIONSHIP_EXPORT_ONLY,
+    RELATIONSHIP_HEADERS,
     RELATIONSHIP_OPTIONAL,
     RELATIONSHIP_REQUIRED,
 )
@@ -51,8 +54,18 @@ EXAMPLE_RELATIONSHIP = {
 }
 
 
+def _labels(cols: tuple[str, ...], headers: dict[str, tuple[str, str]]) -> list[str]:
+    """The header in the reader's language: Vietnamese and Lao names, lienket's otherwise."""
+    language = (get_language() or "en")[:2]
+    if language not in ("vi", "lo"):
+        return list(cols)
+    index = 0 if language == "vi" else 1
+    return [headers[c][index][:1].upper() + headers[c][index][1:] for c in cols]
+
+
 def template(kind: str) -> bytes:
-    """An empty import template with one fictional example row and a notes sheet."""
+    """An empty import template with one fictional example row and a notes sheet; its
+    header is in the reader's language (an import reads it in any of the three)."""
     wb = Workbook()
     if kind == "enterprises":
         cols = ENTERPRISE_REQUIRED + ENTERPRISE_OPTIONAL
@@ -62,6 +75,7 @@ def template(kind: str) -> bytes:
             cols,
             [[EXAMPLE_ENTERPRISE.get(c, "") for c in cols]],
             ENTERPRISE_REQUIRED,
+            labels=_labels(cols, ENTERPRISE_HEADERS),
         )
     else:
         cols = RELATIONSHIP_REQUIRED + RELATIONSHIP_OPTIONAL
@@ -71,6 +85,7 @@ def template(kind: str) -> bytes:
             cols,
             [[EXAMPLE_RELATIONSHIP.get(c, "") for c in cols]],
             RELATIONSHIP_REQUIRED,
+            labels=_labels(cols, RELATIONSHIP_HEADERS),
         )
     notes = [
         [

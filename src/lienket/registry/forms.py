@@ -177,4 +177,12 @@ class ImportForm(forms.Form):
             ("relationships", _("Supplier-buyer relationships")),
         ],
     )
-    file = forms.FileField(label=_("File (XLSX or CSV, UTF-8)"))
+    file = forms.FileField(label=_("File (XLSX or CSV)"))
+    update = forms.BooleanField(
+        label=_("Update registered firms"),
+        required=False,
+        help_text=_(
+            "Rows that carry a lienket id (an exported file) or the tax identifier of a "
+            "registered firm update that firm. Check first to see every change."
+        ),
+    )

@@ -37,15 +37,83 @@ ENTERPRISE_OPTIONAL = (
     "zone", "stages", "hs_edition", "products", "inputs", *FIGURE_FIELDS, "currency",
     *PROFILE_FIELDS, "fictional",
 )  # fmt: skip
-ENTERPRISE_EXPORT_ONLY = ("id", "size_class", "chains")
+ENTERPRISE_EXPORT_ONLY = ("size_class", "chains")
+#: The column an export carries so that the file can be imported back to update the firms.
+ENTERPRISE_ID = "id"
 RELATIONSHIP_EXPORT_ONLY = ("supplier_name", "buyer_name")
 RELATIONSHIP_REQUIRED = ("supplier_country", "supplier_tax_id", "buyer_country", "buyer_tax_id")
 RELATIONSHIP_OPTIONAL = ("hs_code", "hs_edition", "annual_value_usd", "since", "notes", "fictional")
+
+#: Column names as a Vietnamese or Lao office writes them: (Vietnamese, Lao). The import
+#: templates use them in those languages, and an import accepts them in any language.
+ENTERPRISE_HEADERS = {
+    ENTERPRISE_ID: ("mã lienket", "ລະຫັດ lienket"),
+    "country": ("quốc gia", "ປະເທດ"),
+    "name_vi": ("tên tiếng việt", "ຊື່ພາສາຫວຽດ"),
+    "name_lo": ("tên tiếng lào", "ຊື່ພາສາລາວ"),
+    "name_en": ("tên tiếng anh", "ຊື່ພາສາອັງກິດ"),
+    "tax_id": ("mã số thuế", "ເລກປະຈຳຕົວຜູ້ເສຍອາກອນ"),
+    "province": ("tỉnh/thành phố", "ແຂວງ"),
+    "zone": ("khu công nghiệp/khu kinh tế", "ເຂດເສດຖະກິດ"),
+    "sector": ("ngành", "ຂະແໜງ"),
+    "stages": ("công đoạn", "ຂັ້ນຕອນ"),
+    "hs_edition": ("phiên bản hs", "ສະບັບ hs"),
+    "products": ("sản phẩm (mã hs)", "ຜະລິດຕະພັນ (ລະຫັດ hs)"),
+    "inputs": ("nguyên liệu đầu vào (mã hs)", "ວັດຖຸດິບ (ລະຫັດ hs)"),
+    "employees": ("số lao động", "ຈຳນວນພະນັກງານ"),
+    "annual_revenue": ("doanh thu năm", "ລາຍຮັບປະຈຳປີ"),
+    "total_capital": ("tổng vốn", "ທຶນທັງໝົດ"),
+    "currency": ("tiền tệ", "ສະກຸນເງິນ"),
+    "capacity": ("năng lực sản xuất", "ກຳລັງການຜະລິດ"),
+    "certifications": ("chứng nhận", "ໃບຢັ້ງຢືນ"),
+    "description": ("mô tả", "ລາຍລະອຽດ"),
+    "contact_name": ("người liên hệ", "ຜູ້ຕິດຕໍ່"),
+    "contact_email": ("email liên hệ", "ອີເມວຕິດຕໍ່"),
+    "contact_phone": ("điện thoại liên hệ", "ເບີໂທຕິດຕໍ່"),
+    "website": ("trang web", "ເວັບໄຊ"),
+    "fictional": ("hư cấu", "ສົມມຸດ"),
+    "size_class": ("quy mô", "ຂະໜາດ"),
+    "chains": ("chuỗi giá trị", "ຕ່ອງໂສ້ມູນຄ່າ"),
+}
+RELATIONSHIP_HEADERS = {
+    "supplier_country": ("quốc gia bên bán", "ປະເທດຜູ້ສະໜອງ"),
+    "supplier_tax_id": ("mã số thuế bên bán", "ເລກອາກອນຜູ້ສະໜອງ"),
+    "buyer_country": ("quốc gia bên mua", "ປະເທດຜູ້ຊື້"),
+    "buyer_tax_id": ("mã số thuế bên mua", "ເລກອາກອນຜູ້ຊື້"),
+    "hs_code": ("mã hs", "ລະຫັດ hs"),
+    "hs_edition": ("phiên bản hs", "ສະບັບ hs"),
+    "annual_value_usd": ("giá trị năm (usd)", "ມູນຄ່າປະຈຳປີ (usd)"),
+    "since": ("từ năm", "ຕັ້ງແຕ່ປີ"),
+    "notes": ("ghi chú", "ໝາຍເຫດ"),
+    "fictional": ("hư cấu", "ສົມມຸດ"),
+    "supplier_name": ("tên bên bán", "ຊື່ຜູ້ສະໜອງ"),
+    "buyer_name": ("tên bên mua", "ຊື່ຜູ້ຊື້"),
+}
+
+
+def _aliases(headers: dict[str, tuple[str, str]]) -> dict[str, str]:
+    return {name: column for column, names in headers.items() for name in names}
+
+
+ENTERPRISE_ALIASES = _aliases(ENTERPRISE_HEADERS)
+RELATIONSHIP_ALIASES = _aliases(RELATIONSHIP_HEADERS)
 
 Progress = Callable[[str, int, int], None]
 # Free-text columns, checked against the length their model field holds (never cut).
 TEXT_COLUMNS = (*NAME_FIELDS, "capacity", "certifications", "description", "contact_name",
                 "contact_phone")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of a registered firm that an import changes (or would change)."""
+
+    row: int
+    enterprise: int
+    name: str
+    field: str
+    old: str
+    new: str
 
 
 @dataclass
@@ -56,17 +124,36 @@ class ImportResult:
     dry_run: bool = False
     #: changes made while reading (invisible characters removed), stated to the user
     notices: list[RowError] = field(default_factory=list)
+    updated: int = 0
+    #: for an update, every changed field of every registered firm, shown before saving
+    changes: list[Change] = field(default_factory=list)
 
 
 class RowChecker:
-    """Runs ``parse`` functions on one row, recording each failure as a RowError."""
+    """Runs ``parse`` functions on one row, recording each failure as a RowError and what a
+    parse function did to a value it accepted (its notes) as a notice."""
 
-    def __init__(self, table: Table, line: int, row: dict[str, str], errors: list[RowError]):
+    def __init__(
+        self,
+        table: Table,
+        line: int,
+        row: dict[str, str],
+        errors: list[RowError],
+        notices: list[RowError] | None = None,
+    ):
         self.table, self.line, self.row, self.errors = table, line, row, errors
+        self.notices = table.notices if notices is None else notices
 
     def __call__(self, column: str, parse: Callable[..., Any], *args: Any) -> Any:
+        notes: v.Notes = []
         try:
-            return parse(*args, self.row.get(column, ""))
+            if "notes" in parse.__code__.co_varnames:
+                value = parse(*args, self.row.get(column, ""), notes=notes)
+            else:
+                value = parse(*args, self.row.get(column, ""))
+            for message, params in notes:
+                self.notices.append(RowError(self.table.name, self.line, column, message, params))
+            return value
         except v.FieldError as exc:
             self.errors.append(
                 RowError(self.table.name, self.line, column, str(exc.message), exc.params)
@@ -137,25 +224,121 @@ def _enterprise_rows(
         yield line, ent, products, inputs
 
 
-def _existing_tax_ids(
-    table: Table, parsed: list[tuple[int, Enterprise, list[str], list[str]]], errors: list[RowError]
-) -> None:
-    by_country: dict[str, dict[str, int]] = {}
-    for line, ent, _p, _i in parsed:
+Parsed = tuple[int, Enterprise, list[str], list[str]]
+
+
+def _registered(
+    table: Table, parsed: list[Parsed], update: bool, user: Any, errors: list[RowError]
+) -> dict[int, Enterprise]:
+    """The registered firm each row updates, by line: found by lienket id, else by tax id.
+
+    Without ``update`` a registered tax id is an error that says how to update instead, and
+    lienket ids (from another installation's export, say) are not read.
+    """
+    by_line = dict(table.rows)
+    ids = {}
+    for line, _ent, _p, _i in parsed:
+        raw = by_line[line].get(ENTERPRISE_ID, "").strip()
+        if update and raw:
+            if raw.isdigit():
+                ids[line] = int(raw)
+            else:
+                message = str(_("%(value)r is not a lienket enterprise number"))
+                errors.append(RowError(table.name, line, ENTERPRISE_ID, message, {"value": raw}))
+    firms = Enterprise.objects.prefetch_related("products").select_related("zone")
+    by_pk = firms.in_bulk(list(ids.values()))
+    wanted: dict[str, set[str]] = {}
+    for _line, ent, _p, _i in parsed:
         if ent.tax_id:
-            by_country.setdefault(ent.country, {})[ent.tax_id] = line
-    for country, ids in by_country.items():
-        taken = Enterprise.objects.filter(country=country, tax_id__in=list(ids))
-        for tax_id, pk in taken.values_list("tax_id", "pk"):
-            errors.append(
-                RowError(
-                    table.name,
-                    ids[tax_id],
-                    "tax_id",
-                    str(_("tax identifier %(value)s is already registered (enterprise #%(pk)s)")),
-                    {"value": tax_id, "pk": pk},
+            wanted.setdefault(ent.country, set()).add(ent.tax_id)
+    by_tax = {
+        (e.country, e.tax_id): e
+        for country, tax_ids in wanted.items()
+        for e in firms.filter(country=country, tax_id__in=tax_ids)
+    }
+    found: dict[int, Enterprise] = {}
+    targets: dict[int, int] = {}
+    for line, ent, _p, _i in parsed:
+        same_tax = by_tax.get((ent.country, ent.tax_id)) if ent.tax_id else None
+        if line in ids:
+            target = by_pk.get(ids[line])
+            if target is None:
+                message = str(_("no registered enterprise has the number %(pk)s"))
+                errors.append(RowError(table.name, line, ENTERPRISE_ID, message,
+                                       {"pk": ids[line]}))  # fmt: skip
+                continue
+        elif same_tax is not None and update:
+            target = same_tax
+        elif same_tax is not None:
+            message = str(
+                _(
+                    "tax identifier %(value)s is already registered (enterprise #%(pk)s); "
+                    "to update registered firms, import with “update registered firms”"
                 )
             )
+            errors.append(RowError(table.name, line, "tax_id", message,
+                                   {"value": ent.tax_id, "pk": same_tax.pk}))  # fmt: skip
+            continue
+        else:
+            continue
+        if same_tax is not None and same_tax.pk != target.pk:
+            message = str(_("tax identifier %(value)s belongs to enterprise #%(pk)s"))
+            errors.append(RowError(table.name, line, "tax_id", message,
+                                   {"value": ent.tax_id, "pk": same_tax.pk}))  # fmt: skip
+        elif target.country != ent.country:
+            message = str(_("enterprise #%(pk)s is registered in %(country)s"))
+            errors.append(RowError(table.name, line, "country", message,
+                                   {"pk": target.pk, "country": target.country}))  # fmt: skip
+        elif not roles.can_edit_enterprise(user, target):
+            message = str(_("you may not change enterprise #%(pk)s"))
+            errors.append(RowError(table.name, line, "country", message, {"pk": target.pk}))
+        elif (first := targets.setdefault(target.pk, line)) != line:
+            message = str(_("enterprise #%(pk)s is already updated by row %(row)s"))
+            errors.append(RowError(table.name, line, ENTERPRISE_ID, message,
+                                   {"pk": target.pk, "row": first}))  # fmt: skip
+        else:
+            found[line] = target
+    return found
+
+
+#: File columns and the model fields they set, for the fields an update compares.
+UPDATE_FIELDS = {
+    **{c: c for c in TEXT_COLUMNS},
+    "tax_id": "tax_id", "province": "province_code", "zone": "zone", "sector": "sector",
+    "stages": "stages", "hs_edition": "hs_edition", "employees": "employees",
+    "annual_revenue": "annual_revenue", "total_capital": "total_capital", "currency": "currency",
+    "contact_email": "contact_email", "website": "website", "fictional": "fictional",
+}  # fmt: skip
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Zone):
+        return value.code
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value)
+
+
+def _changes(
+    table: Table, line: int, target: Enterprise, ent: Enterprise, codes: dict[str, list[str]]
+) -> list[Change]:
+    """What the row changes in ``target``: only columns the file has are compared."""
+    present = set(table.columns)
+    out = []
+    registered_currency = target.currency or v.default_currency(target.country)
+    for column, attr in UPDATE_FIELDS.items():
+        old_value = registered_currency if column == "currency" else getattr(target, attr)
+        if column in present and old_value != getattr(ent, attr):
+            old, new = _shown(old_value), _shown(getattr(ent, attr))
+            out.append(Change(line, target.pk, target.name, column, old, new))
+    registered = {"products": target.product_codes, "inputs": target.input_codes}
+    for column, new_codes in codes.items():
+        if column in present and sorted(registered[column]) != sorted(new_codes):
+            old, new = _shown(registered[column]), _shown(new_codes)
+            out.append(Change(line, target.pk, target.name, column, old, new))
+    return out
 
 
 def import_enterprises(
@@ -164,13 +347,22 @@ def import_enterprises(
     user: Any,
     progress: Progress | None = None,
     dry_run: bool = False,
+    update: bool = False,
 ) -> ImportResult:
     """Validate and import an enterprise file; raises DataError listing every problem.
 
     With ``dry_run`` the file is checked (and duplicates counted) but nothing is written.
+    With ``update`` a row that carries a lienket id (an exported file) or the tax id of a
+    registered firm updates that firm: the columns the file has replace its values, and every
+    change is listed in the result (also in a dry run) and in the audit log.
     """
     table = read_table(
-        stream, name, ENTERPRISE_REQUIRED, ENTERPRISE_OPTIONAL, ignored=ENTERPRISE_EXPORT_ONLY
+        stream,
+        name,
+        ENTERPRISE_REQUIRED,
+        (*ENTERPRISE_OPTIONAL, ENTERPRISE_ID),
+        ignored=ENTERPRISE_EXPORT_ONLY,
+        aliases=ENTERPRISE_ALIASES,
     )
     allowed = roles.importable_countries(user, settings.LIENKET_COUNTRIES)
     errors: list[RowError] = []
@@ -179,22 +371,71 @@ def import_enterprises(
         parsed.append(item)
         if progress and (i % 250 == 0 or i == len(table.rows)):
             progress("validate", i, len(table.rows))
-    _existing_tax_ids(table, parsed, errors)
+    targets = _registered(table, parsed, update, user, errors)
     if errors:
         raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
-    for _line, ent, products, inputs in parsed:
+    changes: list[Change] = []
+    for line, ent, products, inputs in parsed:
         ent.refresh_derived(hs_codes=products + inputs)
-    new = [p[1] for p in parsed]
+        if line in targets:
+            codes = {"products": products, "inputs": inputs}
+            changes += _changes(table, line, targets[line], ent, codes)
+    fresh = [p for p in parsed if p[0] not in targets]
+    new = [p[1] for p in fresh]
     pairs = _likely_duplicates(new, [f"n{i}" for i in range(len(new))])
+    changed_lines = {c.row for c in changes}
+    result = ImportResult(
+        checked=len(parsed),
+        duplicates_flagged=len(pairs),
+        dry_run=dry_run,
+        notices=table.notices,
+        updated=len(changed_lines),
+        changes=changes,
+    )
     if dry_run:
-        return ImportResult(
-            checked=len(parsed), duplicates_flagged=len(pairs), dry_run=True, notices=table.notices
-        )
+        return result
     with transaction.atomic():
-        created = _write_enterprises(parsed, progress)
+        created = _write_enterprises(fresh, progress)
         _save_flags(pairs, created)
-        audit.record_many(user, "imported", created, [f"{name}, row {p[0]}" for p in parsed])
-    return ImportResult(len(parsed), len(created), len(pairs), notices=table.notices)
+        audit.record_many(user, "imported", created, [f"{name}, row {p[0]}" for p in fresh])
+        _write_updates(table, [p for p in parsed if p[0] in changed_lines], targets, changes)
+        audit.record_many(
+            user,
+            "updated",
+            [targets[line] for line in sorted(changed_lines)],
+            [_change_summary(name, line, changes) for line in sorted(changed_lines)],
+        )
+    result.created = len(created)
+    return result
+
+
+def _change_summary(name: str, line: int, changes: list[Change]) -> str:
+    fields = ", ".join(f"{c.field}: {c.old!r} → {c.new!r}" for c in changes if c.row == line)
+    return f"{name}, row {line}: {fields}"[:2000]
+
+
+def _write_updates(
+    table: Table, rows: list[Parsed], targets: dict[int, Enterprise], changes: list[Change]
+) -> None:
+    """Apply the changed columns of each row to its registered firm."""
+    for line, ent, products, inputs in rows:
+        target = targets[line]
+        changed = {c.field for c in changes if c.row == line}
+        for column in changed & UPDATE_FIELDS.keys():
+            setattr(target, UPDATE_FIELDS[column], getattr(ent, UPDATE_FIELDS[column]))
+        for column, role, codes in (
+            ("products", ProductRole.MADE, products),
+            ("inputs", ProductRole.NEEDED, inputs),
+        ):
+            if column in changed:
+                target.products.filter(role=role).delete()
+                EnterpriseProduct.objects.bulk_create(
+                    EnterpriseProduct(enterprise=target, role=role, hs_code=c) for c in codes
+                )
+        if hasattr(target, "_prefetched_objects_cache"):  # re-read the codes just written
+            target._prefetched_objects_cache.clear()
+        target.refresh_derived()
+        target.save()
 
 
 def _write_enterprises(
@@ -264,7 +505,12 @@ def import_relationships(
 ) -> ImportResult:
     """Validate and import supplier-buyer relationships identified by country and tax id."""
     table = read_table(
-        stream, name, RELATIONSHIP_REQUIRED, RELATIONSHIP_OPTIONAL, ignored=RELATIONSHIP_EXPORT_ONLY
+        stream,
+        name,
+        RELATIONSHIP_REQUIRED,
+        RELATIONSHIP_OPTIONAL,
+        ignored=RELATIONSHIP_EXPORT_ONLY,
+        aliases=RELATIONSHIP_ALIASES,
     )
     errors: list[RowError] = []
     registered = Enterprise.objects.exclude(tax_id="").only("pk", "country", "tax_id", *NAME_FIELDS)

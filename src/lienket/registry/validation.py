@@ -22,6 +22,8 @@ from lienket.engine.text import fold
 from lienket.registry.models import MAX_AMOUNT, MAX_INTEGER, NAME_FIELDS, Enterprise, Sector, Zone
 
 HS_SPLIT = re.compile(r"[\s,;/|]+")
+#: What a parse function says it did to a value it still accepted: (message, params).
+Notes = list[tuple[str, dict[str, object]]]
 
 
 class FieldError(Exception):
@@ -61,7 +63,10 @@ def parse_country(text: str) -> str:
     return found.iso3
 
 
-def parse_province(country: str, text: str) -> str:
+def parse_province(country: str, text: str, notes: Notes | None = None) -> str:
+    """A province code from a code or a name in any language, romanised Lao and common
+    abbreviations included; a former Vietnamese province is recorded as the unit it is now
+    part of, with a note naming both."""
     if not text.strip():
         raise FieldError(_("a province is required"))
     found = refdata.resolve_province(country, text)
@@ -69,7 +74,15 @@ def parse_province(country: str, text: str) -> str:
         raise FieldError(
             _("unknown province %(value)r for %(country)s"), {"value": text, "country": country}
         )
-    return found[0].code
+    province, former = found
+    if former and notes is not None:
+        notes.append(
+            (
+                _("%(former)s is a former province; it was recorded as %(province)s"),
+                {"former": former, "province": province.names.vi},
+            )
+        )
+    return province.code
 
 
 def parse_zone(country: str, zones: list[Zone] | None, text: str) -> Zone | None:
@@ -127,11 +140,13 @@ def parse_edition(text: str) -> str:
     return edition
 
 
-def parse_hs_code(edition: str, text: str) -> str:
+def parse_hs_code(edition: str, text: str, notes: Notes | None = None) -> str:
     """One HS heading (4 digits) or subheading (6 digits) that exists in ``edition``.
 
     Spreadsheets often drop a leading zero ("40110" for "040110"): an odd-length code is
-    padded once, since every HS code has an even number of digits.
+    padded once, since every HS code has an even number of digits. A national tariff line
+    (8 or 10 digits, as Viet Nam's and the ASEAN nomenclature write them) is cut to its HS
+    subheading. Both are stated in ``notes``.
     """
     raw = text.strip()
     # issue 8 - "810.1" is a code a spreadsheet stored as a number (0810.10 meant), never 8101
@@ -144,9 +159,21 @@ def parse_hs_code(edition: str, text: str) -> str:
             _("%(value)r looks like an HS code stored as a number; type it as text (%(likely)s?)"),
             {"value": text, "likely": likely or "0000.00"},
         )
-    code = raw.replace(".", "")
-    if code.isdigit() and len(code) in (3, 5):
+    code = raw.replace(".", "").replace(" ", "")
+    if code.isdigit() and len(code) in (3, 5, 7, 9):
+        if notes is not None:
+            notes.append(
+                (_("HS code %(value)s was read as %(code)s (a leading zero was missing)"),
+                 {"value": raw, "code": "0" + code}),
+            )  # fmt: skip
         code = "0" + code
+    if code.isdigit() and len(code) in (8, 10):
+        if notes is not None:
+            notes.append(
+                (_("national tariff line %(value)s was recorded as HS subheading %(code)s"),
+                 {"value": raw, "code": code[:6]}),
+            )  # fmt: skip
+        code = code[:6]
     if not code.isdigit() or len(code) not in (4, 6):
         raise FieldError(_("%(value)r is not an HS code of 4 or 6 digits"), {"value": text})
     if code not in refdata.hs_codes(edition):
@@ -156,10 +183,10 @@ def parse_hs_code(edition: str, text: str) -> str:
     return code
 
 
-def parse_hs_list(edition: str, text: str) -> list[str]:
+def parse_hs_list(edition: str, text: str, notes: Notes | None = None) -> list[str]:
     codes: list[str] = []
     for part in HS_SPLIT.split(text.strip()):
-        if part and (code := parse_hs_code(edition, part)) not in codes:
+        if part and (code := parse_hs_code(edition, part, notes)) not in codes:
             codes.append(code)
     return codes
 
@@ -258,8 +285,27 @@ def parse_bool(text: str) -> bool:
     raise FieldError(_("%(value)r is not yes or no"), {"value": text})
 
 
-def parse_year(text: str) -> int | None:
-    year = parse_int(text)
+DATE_FORMS = (
+    re.compile(r"(?P<year>\d{4})-\d{1,2}(-\d{1,2})?"),  # 2019-05-01, 2019-05
+    re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?P<year>\d{4})"),  # 01/05/2019, 1.5.2019
+    re.compile(r"\d{1,2}[/.-](?P<year>\d{4})"),  # 05/2019
+)
+
+
+def parse_year(text: str, notes: Notes | None = None) -> int | None:
+    """A year, or the year of a date (2019-05-01, 01/05/2019, 05/2019) with a note that
+    only the year is kept."""
+    raw = text.strip()
+    for form in DATE_FORMS:
+        if m := form.fullmatch(raw):
+            if notes is not None:
+                notes.append(
+                    (_("the date %(value)s was recorded as the year %(year)s"),
+                     {"value": raw, "year": m["year"]}),
+                )  # fmt: skip
+            raw = m["year"]
+            break
+    year = parse_int(raw)
     if year is not None and not 1900 <= year <= 2100:
         raise FieldError(_("%(value)r is not a year"), {"value": text})
     return year

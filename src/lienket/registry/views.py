@@ -173,7 +173,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
         )
         try:
             dry_run = request.POST.get("action") == "check"
-            result = run(upload, upload.name, request.user, dry_run=dry_run)
+            if form.cleaned_data["kind"] == "enterprises":
+                update = form.cleaned_data["update"]
+                result = run(upload, upload.name, request.user, dry_run=dry_run, update=update)
+            else:
+                result = run(upload, upload.name, request.user, dry_run=dry_run)
         except DataError as exc:
             _errors_to_session(request, exc.errors)
             context["errors"] = [(e, e.text(_)) for e in exc.errors[:500]]

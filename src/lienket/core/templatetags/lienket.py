@@ -3,7 +3,7 @@
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from lienket import refdata
 
@@ -12,6 +12,12 @@ register = template.Library()
 
 def _lang() -> str:
     return (get_language() or "en")[:2]
+
+
+@register.filter
+def row_text(error: Any) -> str:
+    """A file problem or notice in the reader's language, with its values filled in."""
+    return str(error.text(gettext))
 
 
 @register.filter

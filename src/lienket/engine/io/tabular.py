@@ -1,15 +1,16 @@
 """Read a CSV or XLSX file into header-checked rows of strings.
 
-Every row keeps its 1-based spreadsheet line number so that errors can name it. CSV must be
-UTF-8 (with or without a byte-order mark); a file in another encoding is refused with a message
-that says which encoding it looks like, rather than read as mojibake.
+Files are taken as offices publish them: title rows above the header, merged cells, extra
+columns, CSV in UTF-16 or a Windows code page. Every such reading is stated as a notice; every
+row keeps its 1-based spreadsheet line number so that errors and notices can name it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from gettext import gettext as _  # marks messages; the web app translates them
@@ -47,18 +48,42 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def _xlsx_rows(data: bytes, name: str) -> Iterator[list[str]]:
+#: Above this size a workbook is read in openpyxl's streaming mode, which cannot see merged
+#: cells; ministry sheets with merged cells are far smaller than this.
+MERGED_CELLS_LIMIT = 20_000_000
+#: How many rows above the header a file may carry (titles, agency, period, units).
+TITLE_ROWS_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class _Merged:
+    """One merged range of a worksheet, 1-based and inclusive."""
+
+    first_row: int
+    last_row: int
+    first_col: int
+    last_col: int
+
+
+def _xlsx_rows(data: bytes, name: str) -> tuple[list[list[str]], list[_Merged]]:
     from openpyxl import load_workbook
 
+    streaming = len(data) > MERGED_CELLS_LIMIT
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(data), read_only=streaming, data_only=True)
         formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a broken file
         raise DataError(
             [RowError(name, 0, "", _("not a readable XLSX workbook (%(reason)s)"), {"reason": exc})]
         ) from exc
     ws, wf = wb.worksheets[0], formulas.worksheets[0]
+    merged = (
+        []
+        if streaming
+        else [_Merged(r.min_row, r.max_row, r.min_col, r.max_col) for r in ws.merged_cells.ranges]
+    )
     errors: list[RowError] = []
+    rows: list[list[str]] = []
     for number, (row, raw) in enumerate(
         zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True), strict=False), 1
     ):
@@ -71,30 +96,127 @@ def _xlsx_rows(data: bytes, name: str) -> Iterator[list[str]]:
                 )
                 errors.append(RowError(name, number, f"#{col}", message,
                                        {"formula": formula[:60]}))  # fmt: skip
-        yield [_cell(v) for v in row]
-    wb.close()
+        rows.append([_cell(v) for v in row])
+    if streaming:
+        wb.close()
     formulas.close()
     if errors:
         raise DataError(errors[:200])
+    return rows, merged
 
 
-def _csv_rows(data: bytes, name: str) -> Iterator[list[str]]:
+#: Encodings a CSV from a Vietnamese or Lao office may come in besides UTF-8: Excel's
+#: "Unicode text" (UTF-16 with a byte-order mark) and the Windows code pages of Vietnamese
+#: (1258, with combining tone marks) and Western Europe (1252).
+ENCODING_NAMES = {
+    "utf-16": "UTF-16",
+    "cp1258": "Windows-1258 (Vietnamese)",
+    "cp1252": "Windows-1252 (Western European)",
+}
+#: Bytes that in Windows-1258 are Vietnamese letters or tone marks (ơ ư đ Ă â ... and the
+#: combining grave, acute, tilde, hook and dot below) and in Windows-1252 are rare letters.
+_VIETNAMESE_1258 = frozenset(b"\xc3\xe3\xd0\xf0\xd5\xf5\xdd\xfd\xcc\xec\xd2\xde\xf2\xfe")
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, RowError | None]:
+    """The text of a CSV file and, when it was not UTF-8, a notice naming the encoding read.
+
+    UTF-8 (with or without a byte-order mark) is read as is. UTF-16 is recognised by its
+    byte-order mark. Otherwise the file must decode as Windows-1258 or Windows-1252: 1258 is
+    chosen when the bytes that differ are Vietnamese letters and tone marks followed by the
+    letters they mark, 1252 when none occur. Text read from 1258 is composed (NFC) so that
+    "Công" typed with a combining mark equals "Công" typed as one letter.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        try:
+            return data.decode("utf-8-sig"), None
+        except UnicodeDecodeError:
+            pass
+        high = [b for b in data if b >= 0x80]
+        vietnamese = sum(b in _VIETNAMESE_1258 for b in high)
+        encoding = "cp1258" if vietnamese and vietnamese * 4 >= len(high) else "cp1252"
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        from charset_normalizer import from_bytes
-
-        guess = from_bytes(data).best()
         line = data[: exc.start].count(b"\n") + 1
-        message = _("the file is not UTF-8 (it looks like %(encoding)s); save it as CSV UTF-8")
-        params = {"encoding": guess.encoding if guess else "?"}
-        raise DataError([RowError(name, line, "", message, params)]) from exc
+        message = _(
+            "the file is not UTF-8 and cannot be read as %(encoding)s either; save it as CSV UTF-8"
+        )
+        raise DataError([RowError(name, line, "", message,
+                                  {"encoding": ENCODING_NAMES[encoding]})]) from exc  # fmt: skip
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    notice = RowError(
+        name,
+        0,
+        "",
+        _("the file is not UTF-8; it was read as %(encoding)s"),
+        {"encoding": ENCODING_NAMES[encoding]},
+    )
+    return text, notice
+
+
+def _csv_rows(text: str) -> list[list[str]]:
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    yield from ([c.strip() for c in r] for r in csv.reader(io.StringIO(text), dialect))
+    return [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), dialect)]
+
+
+def _header_at(
+    lines: list[list[str]],
+    required: tuple[str, ...],
+    known: set[str],
+    aliases: Mapping[str, str],
+) -> int:
+    """The 0-based index of the header: the first row (of the first few) that names every
+    required column and at least two known ones; a title row above it names none."""
+    wanted = max(len(required), min(2, len(known)))
+    for i, line in enumerate(lines[:TITLE_ROWS_LIMIT]):
+        names = {_column(h, aliases) for h in line}
+        if set(required) <= names and len(names & known) >= wanted:
+            return i
+    return next((i for i, line in enumerate(lines) if any(line)), 0)
+
+
+def _column(header: str, aliases: Mapping[str, str]) -> str:
+    name = unicodedata.normalize("NFC", " ".join(header.translate(INVISIBLE).split())).lower()
+    return aliases.get(name, name)
+
+
+def _fill_merged(
+    name: str,
+    lines: list[list[str]],
+    merged: list[_Merged],
+    header: int,
+    notices: list[RowError],
+) -> None:
+    """Give every cell of a merged range below the header the value of its first cell, as
+    Excel shows it, and say so."""
+    for m in merged:
+        if m.last_row <= header + 1:
+            continue
+        first = lines[m.first_row - 1]
+        value = first[m.first_col - 1] if m.first_col <= len(first) else ""
+        if not value:
+            continue
+        for r in range(max(m.first_row, header + 2), m.last_row + 1):
+            line = lines[r - 1]
+            line.extend([""] * (m.last_col - len(line)))
+            for c in range(m.first_col, m.last_col + 1):
+                line[c - 1] = value
+        notices.append(
+            RowError(
+                name,
+                m.first_row,
+                "",
+                _("merged cells (rows %(first)s to %(last)s) were read as %(value)r in each row"),
+                {"first": m.first_row, "last": m.last_row, "value": value[:60]},
+            )
+        )
 
 
 def read_table(
@@ -107,20 +229,26 @@ def read_table(
 ) -> Table:
     """Read ``stream`` (CSV or XLSX, chosen by ``name``'s suffix) and check its header.
 
-    Raises :class:`DataError` for an empty file, missing or unknown columns, or bad encoding.
-    Column names are matched case-insensitively and with surrounding spaces ignored;
-    ``ignored`` columns (derived values that an export adds) are accepted and dropped.
-    ``aliases`` maps other names of a column (as a Vietnamese or Lao office writes it, in
-    lower case) to lienket's name; the rows carry lienket's names.
+    Raises :class:`DataError` for an empty file, missing columns or an unreadable encoding.
+    The header may sit below title rows (they are skipped with a notice). Column names are
+    matched case-insensitively with spaces collapsed; ``ignored`` columns (derived values that
+    an export adds) are dropped silently, other unknown columns with a notice. ``aliases`` maps
+    other names of a column (as a Vietnamese or Lao office writes it, in lower case) to
+    lienket's name; the rows carry lienket's names. Merged cells below the header are filled
+    with their value; CSV in UTF-16, Windows-1258 or Windows-1252 is read with a notice.
     """
     data = stream.read()
     if not data.strip():
         raise DataError([RowError(name, 0, "", _("the file is empty"))])
     suffix = PurePath(name).suffix.lower()
+    notices: list[RowError] = []
+    merged: list[_Merged] = []
     if suffix in (".xlsx", ".xlsm"):
-        lines = _xlsx_rows(data, name)
+        lines, merged = _xlsx_rows(data, name)
     elif suffix in (".csv", ".txt", ""):
-        lines = _csv_rows(data, name)
+        text, notice = decode_text(data, name)
+        notices += [notice] if notice else []
+        lines = _csv_rows(text)
     else:
         raise DataError(
             [
@@ -133,21 +261,38 @@ def read_table(
                 )
             ]
         )
-    header = next(lines, None)
+    aliases = aliases or {}
+    known = set(required) | set(optional) | set(ignored)
+    at = _header_at(lines, required, known, aliases)
+    header = lines[at] if lines else []
     if not header or not any(header):
         raise DataError([RowError(name, 1, "", _("the file has no header row"))])
-    names = (h.translate(INVISIBLE).strip().lower() for h in header)
-    columns = tuple((aliases or {}).get(c, c) for c in names)
+    if at:
+        title = " / ".join(c for line in lines[:at] for c in line if c)[:120]
+        notices.append(
+            RowError(
+                name,
+                at + 1,
+                "",
+                _("the header is on row %(row)s; the rows above it were skipped (%(title)s)"),
+                {"row": at + 1, "title": title or "-"},
+            )
+        )
+    columns = tuple(_column(h, aliases) for h in header)
     errors = [
-        RowError(name, 1, c, _("required column is missing")) for c in required if c not in columns
+        RowError(name, at + 1, c, _("required column is missing"))
+        for c in required
+        if c not in columns
     ]
-    known = set(required) | set(optional) | set(ignored)
-    errors += [RowError(name, 1, c, _("unknown column")) for c in columns if c and c not in known]
     if errors:
         raise DataError(errors)
+    for c in columns:
+        if c and c not in known:
+            message = _("this column is not one lienket reads; it was ignored")
+            notices.append(RowError(name, at + 1, c, message))
+    _fill_merged(name, lines, merged, at, notices)
     rows = []
-    notices: list[RowError] = []
-    for number, values in enumerate(lines, start=2):
+    for number, values in enumerate(lines[at + 1 :], start=at + 2):
         if not any(values):
             continue
         for i, value in enumerate(values):
@@ -163,7 +308,7 @@ def read_table(
                 {
                     c: (values[i] if i < len(values) else "")
                     for i, c in enumerate(columns)
-                    if c and c not in ignored
+                    if c in known and c not in ignored
                 },
             )
         )
