@@ -356,8 +356,20 @@ def trade_import(
     months: Annotated[
         str, typer.Option(help="months the file covers when a part year, e.g. 1-10")
     ] = "1-12",
+    partner: Annotated[
+        str | None, typer.Option(help="partner of a customs table that has no partner column")
+    ] = None,
+    flow: Annotated[
+        str | None, typer.Option(help="exports or imports, for a table without a flow column")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="year of a customs table that has no year column")
+    ] = None,
 ) -> None:
-    """Check a trade statistics file and add it to the store: all rows or none."""
+    """Check a trade statistics file and add it to the store: all rows or none.
+
+    A BACI release may be given as the zip CEPII publishes (every year in it is imported).
+    """
     django_setup()
     from lienket.engine.errors import DataError
     from lienket.trade import services
@@ -371,16 +383,28 @@ def trade_import(
     with progress_bar() as bar:
         task = bar.add_task(f"reading {path.name} (bytes)", total=path.stat().st_size)
         try:
-            result = store.import_file(
-                path,
-                source,
-                reporter=reporter,
-                edition=edition,
-                countries_file=countries,
-                replace=replace,
-                months=(first, last),
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
+            if path.suffix.lower() == ".zip":
+                results = store.import_archive(
+                    path,
+                    replace=replace,
+                    progress=lambda done, total: bar.update(task, completed=done, total=total),
+                )
+            else:
+                results = [
+                    store.import_file(
+                        path,
+                        source,
+                        reporter=reporter,
+                        edition=edition,
+                        countries_file=countries,
+                        replace=replace,
+                        months=(first, last),
+                        progress=lambda done, total: bar.update(task, completed=done, total=total),
+                        partner=partner,
+                        flow=flow,
+                        year=year,
+                    )
+                ]
         except DataError as exc:
             bar.stop()
             for e in exc.errors[:200]:
@@ -388,16 +412,24 @@ def trade_import(
             err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
             raise typer.Exit(1) from None
         bar.update(task, completed=path.stat().st_size)
+    for result in results:
+        _report_trade_import(store, result)
+
+
+def _report_trade_import(store: Any, result: Any) -> None:
     r = result.record
     if result.already:
-        console.print(f"{path.name} is already in the store (import {r.id}); nothing changed")
+        console.print(f"{r.file} is already in the store (import {r.id}); nothing changed")
         return
+    part = "" if r.months == (1, 12) else f" (months {r.months[0]}-{r.months[1]} only)"
     console.print(
         f"imported {r.rows} rows from {r.file} ({r.source}, {r.source_edition} -> {r.edition}); "
-        f"years {', '.join(map(str, r.years))}; {len(r.reporters)} reporter(s)"
+        f"years {', '.join(map(str, r.years))}{part}; {len(r.reporters)} reporter(s)"
     )
     for reason, n in r.skipped.items():
         console.print(f"  skipped {n} line(s): {reason}")
+    for reason, n in r.notices.items():
+        err.print(f"  [yellow]notice:[/yellow] {n} line(s): {reason}")
     for name in result.replaced:
         console.print(f"  replaced the earlier import of {name}")
     for other in store.other_sources(r):

@@ -10,6 +10,7 @@ refused too: a published or registered figure is never written that way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from gettext import gettext as _
@@ -110,6 +111,25 @@ def parse_decimal(raw: str, style: str = "") -> Reading:
                 return Reading(value, notice, {"value": raw, "read": str(value)})
             return Reading(Decimal(f"{sign}{whole}.{frac}"))
     raise NumberError(_("%(value)r is not a number"), {"value": raw})
+
+
+def file_style(values: Iterable[str]) -> str:
+    """The number style a file's unambiguous values show ("1,234,567" and "12.5" say ``en``,
+    "1.234.567" and "12,5" say ``vi``), or ``""`` when they show none or disagree; with it,
+    "45,000" in the same file is read without doubt."""
+    seen: set[str] = set()
+    for raw in values:
+        text = _SPACES.sub("", raw.strip()).lstrip("+-")
+        commas, dots = text.count(","), text.count(".")
+        if commas and dots:
+            seen.add("en" if text.rfind(".") > text.rfind(",") else "vi")
+        elif commas > 1 and _grouped(text, ","):
+            seen.add("en")
+        elif (dots > 1 and _grouped(text, ".")) or (commas == 1 and len(text.split(",")[1]) != 3):
+            seen.add("vi")
+        elif dots == 1 and len(text.split(".")[1]) != 3:
+            seen.add("en")
+    return seen.pop() if len(seen) == 1 else ""
 
 
 def check_range(

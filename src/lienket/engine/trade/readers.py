@@ -99,6 +99,8 @@ class Block:
     lines: pa.Array
     skip: pa.Array | None = None
     skip_reasons: dict[str, int] = field(default_factory=dict)
+    #: lines kept but read with a change (a code padded with its lost leading zero), counted
+    notices: dict[str, int] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -108,14 +110,17 @@ class Block:
 OnProgress = Callable[[int], None]
 
 
-def _header(path: Path) -> list[str]:
-    """The column names on the first line of a (possibly gzip-compressed) CSV."""
+def _header(path: Path) -> tuple[list[str], str]:
+    """The column names on the first line of a (possibly gzip-compressed) CSV, and the
+    delimiter: a comma, or a tab for the tab-separated bulk files (``.txt``, ``.gz``)."""
     opener: Any = gzip.open if path.suffix == ".gz" else open
     try:
         with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
-            return next(csv.reader([f.readline()]), [])
+            first = f.readline()
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise DataError([unreadable(path, exc)]) from exc
+    delimiter = max(("\t", ",", ";", "|"), key=first.count) if first.strip() else ","
+    return next(csv.reader([first], delimiter=delimiter), []), delimiter
 
 
 def _open_csv(path: Path, progress: OnProgress | None) -> Iterator[Any]:
@@ -124,7 +129,7 @@ def _open_csv(path: Path, progress: OnProgress | None) -> Iterator[Any]:
     The first item yielded is the header; the rest are record batches with every column read
     as text, so that codes keep their leading zeros and bad values can be named.
     """
-    names = _header(path)
+    names, delimiter = _header(path)
     if not names:
         raise DataError([_file_error(path, _("the file is empty"))])
     yield names
@@ -136,6 +141,7 @@ def _open_csv(path: Path, progress: OnProgress | None) -> Iterator[Any]:
             reader = pacsv.open_csv(
                 stream,
                 read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter),
                 convert_options=pacsv.ConvertOptions(
                     column_types=dict.fromkeys(names, pa.string()),
                     strings_can_be_null=False,
@@ -194,8 +200,8 @@ def _pick(header: list[str], aliases: Mapping[str, tuple[str, ...]], path: Path)
 
 COMTRADE_COLUMNS: dict[str, tuple[str, ...]] = {
     "year": ("refYear", "Year", "period", "Period"),
-    "reporter": ("reporterISO", "Reporter ISO", "reporterCode_ISO"),
-    "partner": ("partnerISO", "Partner ISO"),
+    "?reporter": ("reporterISO", "Reporter ISO", "reporterCode_ISO"),
+    "?partner": ("partnerISO", "Partner ISO"),
     "flow": ("flowCode", "Trade Flow Code", "Trade Flow", "flowDesc"),
     "hs6": ("cmdCode", "Commodity Code"),
     "value": ("primaryValue", "Trade Value (US$)", "tradeValue", "TradeValue"),
@@ -205,14 +211,62 @@ COMTRADE_COLUMNS: dict[str, tuple[str, ...]] = {
     "?partner2": ("partner2ISO", "partner2Code", "2nd Partner ISO"),
     "?mot": ("motCode",),
     "?customs": ("customsCode",),
+    "?reporter_m49": ("reporterCode", "Reporter Code"),
+    "?partner_m49": ("partnerCode", "Partner Code"),
+    "?level": ("aggrLevel", "Aggregate Level", "aggregateLevel"),
+    "?leaf": ("isLeaf", "Is Leaf Code"),
+    "?period": ("period", "Period"),
+    "?frequency": ("freqCode", "Freq Code", "typeCode_freq"),
 }
+#: Prefix of a partner given only by a numeric M49 code that is not a country (an area).
+AREA_M49 = "M49-"
 
 
-def read_comtrade(path: Path, progress: OnProgress | None = None) -> Iterator[Block]:
-    """UN Comtrade CSV: keeps 6-digit export and import lines of the whole partner totals."""
+def _m49(codes: pa.Array, numeric: Mapping[str, str]) -> pa.Array:
+    """Numeric M49 codes as ISO 3 ("704" → VNM, "0" → WLD); an unknown code is kept as
+    ``M49-<code>`` so that a partner area stays a partner area and a reporter is named."""
+    keys = pa.array([k.lstrip("0") or "0" for k in numeric] + ["0"])
+    values = pa.array([*numeric.values(), WORLD])
+    trimmed = pc.utf8_ltrim(codes, "0")
+    trimmed = pc.if_else(pc.equal(trimmed, ""), "0", trimmed)
+    mapped = pc.take(values, pc.index_in(trimmed, keys))
+    return pc.if_else(
+        pc.is_null(mapped), pc.binary_join_element_wise(AREA_M49, trimmed, ""), mapped
+    )
+
+
+def _true(text: pa.Array) -> pa.Array:
+    return pc.is_in(pc.utf8_lower(text), pa.array(["1", "true", "yes"]))
+
+
+def read_comtrade(
+    path: Path, progress: OnProgress | None = None, numeric: Mapping[str, str] | None = None
+) -> Iterator[Block]:
+    """UN Comtrade CSV or tab-separated bulk file: keeps 6-digit export and import lines of
+    the whole partner totals.
+
+    Where a spreadsheet dropped the leading zero of a code ("10121" for 010121), the
+    ``aggrLevel`` column says how many digits it has; without it an odd-length code is padded
+    once (every HS code has an even number of digits). ``isLeaf``/``aggrLevel`` decide which
+    lines are aggregates. Countries given only as numeric M49 codes are read through
+    ``numeric`` (M49 → ISO 3). A monthly file's months are kept in a ``month`` column.
+    """
     batches = _open_csv(path, progress)
     header = next(batches)
     cols = _pick(header, COMTRADE_COLUMNS, path)
+    for side in ("reporter", "partner"):
+        if f"?{side}" not in cols and f"?{side}_m49" not in cols:
+            raise DataError(
+                [
+                    RowError(
+                        path.name,
+                        1,
+                        f"{side}ISO",
+                        _("required column %(column)s is missing (found: %(found)s)"),
+                        {"column": f"{side}ISO / {side}Code", "found": ", ".join(header)},
+                    )
+                ]
+            )
     line = 2
     for batch in batches:
         get = {k.lstrip("?"): pc.utf8_trim_whitespace(batch.column(v)) for k, v in cols.items()}
@@ -222,45 +276,69 @@ def read_comtrade(path: Path, progress: OnProgress | None = None) -> Iterator[Bl
         skip = pc.is_in(flow, pa.array(sorted(OTHER_FLOWS)))
         flow = flow_codes(flow)
         reasons: dict[str, int] = {}
+        notices: dict[str, int] = {}
         reasons["re-export, re-import and other special flows"] = pc.sum(skip).as_py() or 0
-        aggregate = pc.or_(pc.equal(pc.utf8_upper(code), "TOTAL"), pc.less(pc.utf8_length(code), 6))
-        aggregate = pc.and_not(aggregate, skip)
+        length = pc.utf8_length(code)
+        total = pc.equal(pc.utf8_upper(code), "TOTAL")
+        if "level" in get:
+            six = pc.equal(get["level"], "6")
+            lost_zero = pc.and_(six, pc.equal(length, 5))
+        else:
+            lost_zero = pc.equal(length, 5)
+            six = pc.or_(pc.equal(length, 6), lost_zero)
+        if "leaf" in get:
+            six = pc.and_(six, _true(get["leaf"]))
+        aggregate = pc.and_not(pc.or_(total, pc.invert(six)), skip)
         reasons["totals and 2- or 4-digit aggregate lines"] = pc.sum(aggregate).as_py() or 0
+        padded = pc.sum(pc.and_not(lost_zero, skip)).as_py() or 0
+        if padded:
+            notices["6-digit codes that had lost their leading zero (read with it)"] = padded
+        code = pc.if_else(lost_zero, pc.utf8_lpad(code, 6, "0"), code)
         skip = pc.or_(skip, aggregate)
         breakdown = pa.array([False] * n)
-        for key, total in (
+        for key, whole in (
             ("partner2", ("0", "W00", "WLD", "World", "")),
             ("mot", ("0", "")),
-            (
-                "customs",
-                ("C00", ""),
-            ),
+            ("customs", ("C00", "")),
         ):
             if key in get:
-                breakdown = pc.or_(breakdown, pc.invert(pc.is_in(get[key], pa.array(total))))
+                breakdown = pc.or_(breakdown, pc.invert(pc.is_in(get[key], pa.array(whole))))
         breakdown = pc.and_not(breakdown, skip)
         reasons["breakdowns by second partner, transport mode or customs procedure"] = (
             pc.sum(breakdown).as_py() or 0
         )
         skip = pc.or_(skip, breakdown)
-        partner = get["partner"]
-        partner = pc.if_else(pc.is_in(partner, pa.array(["W00", "World", "WORLD"])), WORLD, partner)
+        sides = {}
+        for side in ("reporter", "partner"):
+            if side in get:
+                sides[side] = pc.utf8_upper(get[side])
+            else:
+                sides[side] = _m49(get[f"{side}_m49"], numeric or {})
+        partner = sides["partner"]
+        partner = pc.if_else(pc.is_in(partner, pa.array(["W00", "WORLD"])), WORLD, partner)
         blank = pa.array([""] * n)
+        period = get.get("period", blank)
+        monthly = pc.equal(pc.utf8_length(period), 6)
+        if "frequency" in get:
+            monthly = pc.and_(monthly, pc.equal(pc.utf8_upper(get["frequency"]), "M"))
+        month = pc.if_else(monthly, pc.utf8_slice_codeunits(period, 4, 6), "")
         yield Block(
             {
                 "year": pc.utf8_slice_codeunits(get["year"], 0, 4),
-                "reporter": pc.utf8_upper(get["reporter"]),
-                "partner": pc.utf8_upper(partner),
+                "reporter": sides["reporter"],
+                "partner": partner,
                 "flow": flow,
                 "hs6": code,
                 "edition": get.get("edition", blank),
                 "value": get["value"],
                 "quantity": get.get("quantity", blank),
                 "unit": get.get("unit", blank),
+                "month": month,
             },
             pa.array(range(line, line + n), pa.int64()),
             skip,
             {k: v for k, v in reasons.items() if v},
+            notices,
         )
         line += n
 
@@ -359,48 +437,106 @@ def read_baci(
 
 
 CUSTOMS_COLUMNS: dict[str, tuple[str, ...]] = {
-    "year": ("year", "năm", "nam", "ປີ"),
-    "partner": ("partner", "đối tác", "doi tac", "ຄູ່ຄ້າ"),
-    "hs6": ("hs_code", "hs", "mã hs", "ma hs"),
-    "flow": ("flow", "luồng", "luong"),
-    "value": ("value_usd", "value", "trị giá", "tri gia"),
-    "?quantity": ("quantity", "lượng", "luong hang"),
-    "?unit": ("unit", "đơn vị", "don vi"),
-}
+    "?year": ("year", "năm", "nam", "ປີ"),
+    "?month": ("month", "tháng", "thang", "ເດືອນ"),
+    "?partner": ("partner", "đối tác", "doi tac", "nước", "thị trường", "ຄູ່ຄ້າ"),
+    "hs6": ("hs_code", "hs", "mã hs", "ma hs", "mã hàng", "ລະຫັດ hs"),
+    "?flow": ("flow", "luồng", "luong"),
+    "value": ("value_usd", "value", "trị giá", "tri gia", "trị giá (usd)", "tri gia (usd)",
+              "trị giá (đô la mỹ)", "ມູນຄ່າ (usd)", "ມູນຄ່າ"),
+    "?quantity": ("quantity", "lượng", "luong hang", "khối lượng", "ປະລິມານ"),
+    "?unit": ("unit", "đơn vị", "don vi", "đvt", "dvt", "ຫົວໜ່ວຍ"),
+}  # fmt: skip
+#: Columns a published customs table carries that lienket does not need.
+CUSTOMS_EXTRA = ("stt", "tt", "tên hàng", "ten hang", "mặt hàng", "mat hang", "description",
+                 "ລ/ດ", "ລາຍການສິນຄ້າ")  # fmt: skip
 
 
-def read_customs(path: Path, reporter: str) -> Iterator[Block]:
-    """A national customs XLSX or CSV for one reporter (one block; such files are small)."""
+def read_customs(
+    path: Path,
+    reporter: str,
+    partner: str | None = None,
+    flow: str | None = None,
+    year: int | None = None,
+) -> Iterator[Block]:
+    """A national customs XLSX or CSV for one reporter (one block; such files are small).
+
+    Taken as customs offices publish it: title rows above the header, Vietnamese or Lao column
+    names (STT / Tháng / Mã HS / Tên hàng / ĐVT / Lượng / Trị giá (USD)), 8- or 10-digit
+    national tariff lines (cut to their HS subheading, counted as a notice), numbers with
+    thousands separators ("1,234,567") read only when certain. A table that does not carry
+    the year, partner or flow in a column (they are in its title) takes them from
+    ``year``/``partner``/``flow``.
+    """
     from lienket.engine.io.tabular import read_table
+    from lienket.engine.numbers import NumberError, file_style, parse_decimal
     from lienket.refdata import resolve_country
 
     with path.open("rb") as f:
         known = tuple(o.lower() for options in CUSTOMS_COLUMNS.values() for o in options)
-        table = read_table(f, path.name, required=(), optional=known)
+        table = read_table(f, path.name, required=(), optional=known, ignored=CUSTOMS_EXTRA)
     cols = _pick(list(table.columns), CUSTOMS_COLUMNS, path)
-    out: dict[str, list[str]] = {k: [] for k in CANONICAL}
+    given = {"year": str(year or ""), "partner": partner or "", "flow": flow or ""}
+    missing = [k for k in given if f"?{k}" not in cols and not given[k]]
+    if missing:
+        message = _("the file has no %(column)s column; give the %(column)s of the whole file")
+        raise DataError([RowError(path.name, 0, k, message, {"column": k}) for k in missing])
+    out: dict[str, list[str]] = {k: [] for k in (*CANONICAL, "month")}
     lines: list[int] = []
+    errors: list[RowError] = []
+    national = 0
+    numeric = [cols[k] for k in ("value", "?quantity") if k in cols]
+    style = file_style(row.get(c, "") for _line, row in table.rows for c in numeric)
     for line, row in table.rows:
         get = {k.lstrip("?"): row.get(v, "").strip() for k, v in cols.items()}
-        partner = get["partner"]
-        country = resolve_country(partner)
+        for k, default in given.items():
+            get[k] = get.get(k) or default
+        who = get["partner"]
+        country = resolve_country(who)
         if country is not None:
-            partner = country.iso3
-        elif partner.lower() in ("world", "thế giới", "the gioi", "wld"):
-            partner = WORLD
+            who = country.iso3
+        elif who.lower() in ("world", "thế giới", "the gioi", "wld", "ໂລກ"):
+            who = WORLD
+        code = get["hs6"].replace(".", "").replace(" ", "")
+        if code.isdigit() and len(code) in (7, 9):
+            code = "0" + code
+        if code.isdigit() and len(code) in (8, 10):
+            code, national = code[:6], national + 1
+        numbers = {}
+        for k in ("value", "quantity"):
+            try:
+                numbers[k] = str(parse_decimal(get[k], style).value) if get.get(k) else ""
+            except NumberError as exc:
+                errors.append(RowError(path.name, line, cols[k if k == "value" else "?" + k],
+                                       exc.message, exc.params))  # fmt: skip
+                numbers[k] = ""
         for k in CANONICAL:
             out[k].append(get.get(k, ""))
-        out["partner"][-1] = partner
+        out["partner"][-1] = who
         out["reporter"][-1] = reporter
         out["flow"][-1] = FLOW_WORDS.get(get["flow"].upper(), get["flow"].upper())
-        out["hs6"][-1] = get["hs6"].replace(".", "").replace(" ", "")
+        out["hs6"][-1] = code
+        out["value"][-1] = numbers["value"] or get["value"]
+        out["quantity"][-1] = numbers["quantity"]
+        out["month"].append(get.get("month", ""))
         lines.append(line)
-    yield Block({k: pa.array(v, pa.string()) for k, v in out.items()}, pa.array(lines, pa.int64()))
+    if errors:
+        raise DataError(errors[:200])
+    notices = {"national tariff lines (8 or 10 digits) recorded as their HS subheading": national}
+    yield Block(
+        {k: pa.array(v, pa.string()) for k, v in out.items()},
+        pa.array(lines, pa.int64()),
+        notices={k: v for k, v in notices.items() if v},
+    )
 
 
 # --- normalisation ----------------------------------------------------------------------
 
 _NUMBER = r"^-?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?$"
+#: Partner codes of regions and statistical areas (Comtrade's "E19", "S19", "_X", "X1", a
+#: numeric area kept as "M49-490"): a digit or underscore tells them from a mistyped ISO 3
+#: code, which stays an error.
+PARTNER_AREA = r"^(M49-[0-9]{1,3}|[A-Z_]{0,2}[0-9_][A-Z0-9_]{0,3})$"
 
 
 @dataclass
@@ -496,6 +632,8 @@ class Normaliser:
             self._check(odd, block, "year", _("%(value)r is not a year"), c["year"])
         for col in ("reporter", "partner"):
             ok = pc.is_in(c[col], self._known)
+            if col == "partner":  # a regional or statistical area stays a (non-country) partner
+                ok = pc.or_(ok, pc.match_substring_regex(c[col], PARTNER_AREA))
             self._check(pc.invert(ok), block, col, _("unknown country code %(value)r"), c[col])
         flow_ok = pc.is_in(c["flow"], pa.array(["X", "M"]))
         self._check(

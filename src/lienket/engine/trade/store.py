@@ -21,13 +21,17 @@ import gzip
 import hashlib
 import json
 import os
+import re
+import shutil
+import tempfile
 import uuid
+import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from gettext import gettext as _
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import duckdb
@@ -71,6 +75,8 @@ class ImportRecord:
     #: the months of each year the file covers (first, last); a file covering January to
     #: October is a part year, never a full one (issue 8)
     months: tuple[int, int] = (1, 12)
+    #: lines kept but read with a change, by what was done (stated to the user)
+    notices: dict[str, int] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -85,6 +91,48 @@ class ImportResult:
     record: ImportRecord
     already: bool = False
     replaced: list[str] = field(default_factory=list)
+
+
+def _months_of(block: readers.Block, monthly: dict[int, set[int]]) -> None:
+    """Collect the (year, month) pairs of a monthly file's block (kept lines only)."""
+    month = block.columns.get("month")
+    if month is None:
+        return
+    keep = (
+        pc.and_(pc.not_equal(month, ""), pc.invert(block.skip))
+        if block.skip is not None
+        else (pc.not_equal(month, ""))
+    )
+    pairs = pa.table({"y": pc.filter(block.columns["year"], keep), "m": pc.filter(month, keep)})
+    for row in pairs.group_by(["y", "m"]).aggregate([]).to_pylist():
+        if row["y"].isdigit() and row["m"].isdigit():
+            monthly.setdefault(int(row["y"]), set()).add(int(row["m"]))
+
+
+def _monthly_run(
+    name: str, monthly: dict[int, set[int]], given: tuple[int, int]
+) -> tuple[int, int]:
+    """The months a monthly file covers in each of its years: one run, the same every year.
+
+    A file of January to October gives (1, 10), so its years are part years, never full ones.
+    """
+    runs = {year: (min(m), max(m)) for year, m in monthly.items()}
+    gaps = [y for y, m in monthly.items() if len(m) != runs[y][1] - runs[y][0] + 1]
+    if gaps or len(set(runs.values())) > 1:
+        shown = "; ".join(
+            f"{y}: {', '.join(map(str, sorted(monthly[y])))}" for y in sorted(monthly)
+        )
+        message = _(
+            "the file's months are not one run of months, the same in every year (%(months)s); "
+            "split it by year"
+        )
+        raise DataError([RowError(name, 0, "period", message, {"months": shown})])
+    run = next(iter(runs.values()))
+    if given != (1, 12) and given != run:
+        message = _("the file covers the months %(found)s, not %(given)s as given")
+        found, wanted = f"{run[0]}-{run[1]}", f"{given[0]}-{given[1]}"
+        raise DataError([RowError(name, 0, "period", message, {"found": found, "given": wanted})])
+    return run
 
 
 def file_sha256(path: Path) -> str:
@@ -192,13 +240,19 @@ class TradeStore:
         note: str = "",
         months: tuple[int, int] = (1, 12),
         progress: Callable[[int, int], None] | None = None,
+        partner: str | None = None,
+        flow: str | None = None,
+        year: int | None = None,
     ) -> ImportResult:
         """Check a trade file and add it to the store, all rows or none.
 
         ``source`` is "comtrade", "baci" or "customs". ``reporter`` (ISO 3) is required for a
         customs file; ``edition`` is required where the file does not say it (customs, a
         BACI file not named ``BACI_HSxx_...``). ``months`` (first, last) says which months of
-        its years the file covers when it is a part year (say (1, 10) for January-October).
+        its years the file covers when it is a part year (say (1, 10) for January-October); a
+        monthly file (Comtrade ``period`` 202503, a customs table's month column) says it
+        itself. ``partner``, ``flow`` and ``year`` stand for columns a customs table carries
+        only in its title.
         ``progress(done_bytes, total_bytes)`` is called as the file is read. Raises
         :class:`DataError` naming file, line and column.
         """
@@ -238,14 +292,15 @@ class TradeStore:
             if r.sha256 == sha and r.kind == "flows":
                 return ImportResult(r, already=True)
         blocks, given_edition = self._blocks(
-            path, source, reporter, edition, countries_file, progress
+            path, source, reporter, edition, countries_file, progress, (partner, flow, year)
         )
         normalise = readers.Normaliser(
             path.name, source, self.reference, self.edition, given_edition
         )
         import_id, final, tmp = self._new_file("flows", sha)
-        rows, value, skipped = 0, 0.0, dict[str, int]()
+        rows, value, skipped, notices = 0, 0.0, dict[str, int](), dict[str, int]()
         slices: set[tuple[str, int, str]] = set()
+        monthly: dict[int, set[int]] = {}
         writer = pq.ParquetWriter(tmp, FLOW_SCHEMA, compression="zstd")
         # Parquet encoding runs in a second thread (it releases the GIL) while the next block
         # is parsed and checked: the two halves of an import overlap on two cores.
@@ -255,6 +310,9 @@ class TradeStore:
             for block in blocks:
                 for reason, n in block.skip_reasons.items():
                     skipped[reason] = skipped.get(reason, 0) + n
+                for reason, n in block.notices.items():
+                    notices[reason] = notices.get(reason, 0) + n
+                _months_of(block, monthly)
                 table = normalise(block)
                 if table is None or normalise.errors:
                     if len(normalise.errors) >= normalise.max_errors:
@@ -278,6 +336,8 @@ class TradeStore:
                 )
             if normalise.errors:
                 raise DataError(normalise.errors)
+            if monthly:
+                first, last = _monthly_run(path.name, monthly, (first, last))
             overlap = [
                 r
                 for r in existing
@@ -320,6 +380,7 @@ class TradeStore:
                 fictional=fictional,
                 note=note,
                 months=(first, last),
+                notices=notices,
             )
             os.replace(tmp, final)
         except BaseException:
@@ -349,6 +410,7 @@ class TradeStore:
         edition: str | None,
         countries_file: Path | str | None,
         progress: Callable[[int, int], None] | None,
+        given: tuple[str | None, str | None, int | None] = (None, None, None),
     ) -> tuple[Iterator[readers.Block], str | None]:
         def need(message: str, **params: object) -> DataError:
             return DataError([RowError(path.name, 0, "", message, params)])
@@ -357,7 +419,8 @@ class TradeStore:
         total = path.stat().st_size
         tracker = (lambda done: progress(done, total)) if progress else None
         if source == "comtrade":
-            return readers.read_comtrade(path, tracker), edition
+            numeric = self.reference.numeric_countries
+            return readers.read_comtrade(path, tracker, numeric), edition
         if source == "baci":
             codes = Path(countries_file) if countries_file else readers.find_baci_countries(path)
             if codes is None:
@@ -376,7 +439,61 @@ class TradeStore:
             )
         if edition is None:
             raise need(_("a customs file needs its HS edition (HS2017 or HS2022)"))
-        return readers.read_customs(path, reporter.upper()), edition
+        return readers.read_customs(path, reporter.upper(), *given), edition
+
+    def import_archive(
+        self,
+        path: Path | str,
+        *,
+        replace: bool = False,
+        fictional: bool = False,
+        note: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[ImportResult]:
+        """Import a BACI release as CEPII publishes it: a zip of one CSV per year
+        (``BACI_HS17_Y2022_V202501.csv``) with its ``country_codes_V*.csv``. All years or
+        none: if one year is refused, the years imported before it are removed again.
+        """
+        path = Path(path)
+        try:
+            archive = zipfile.ZipFile(path)
+        except (OSError, zipfile.BadZipFile) as exc:
+            message = _("the file is not a readable zip archive (%(reason)s)")
+            raise DataError([RowError(path.name, 0, "", message, {"reason": exc})]) from exc
+        with archive:
+            names = archive.namelist()
+            codes = sorted(n for n in names if PurePath(n).name.startswith("country_codes"))
+            data = sorted(n for n in names if re.fullmatch(r"BACI_.+\.csv", PurePath(n).name))
+            if not codes or not data:
+                message = _(
+                    "the archive holds no BACI data files (BACI_….csv) with their "
+                    "country_codes_V….csv"
+                )
+                raise DataError([RowError(path.name, 0, "", message)])
+            self.root.mkdir(parents=True, exist_ok=True)
+            done: list[ImportResult] = []
+            with tempfile.TemporaryDirectory(dir=self.root, prefix=".unzip-") as tmp:
+                where = Path(tmp)
+                codes_path = where / PurePath(codes[-1]).name
+                with archive.open(codes[-1]) as src, codes_path.open("wb") as dst:
+                    shutil.copyfileobj(src, dst)
+                try:
+                    for member in data:
+                        target = where / PurePath(member).name
+                        with archive.open(member) as src, target.open("wb") as dst:
+                            shutil.copyfileobj(src, dst, 1 << 20)
+                        done.append(
+                            self.import_file(target, "baci", countries_file=codes_path,
+                                             replace=replace, fictional=fictional, note=note,
+                                             progress=progress)
+                        )  # fmt: skip
+                        target.unlink()
+                except BaseException:
+                    for result in done:
+                        if not result.already:
+                            self.remove(result.record.id)
+                    raise
+        return done
 
     def import_world_exports(
         self,
