@@ -154,3 +154,14 @@ def test_a_part_year_is_a_base_when_nothing_before_covers_the_same_months():
         obs("total", "2025-01..10", 1.6e9, "published"),
     ]
     assert by_period(series(data, "VNM", "LAO"))["2025-01..10"].status == "base"
+
+
+def test_a_later_year_only_the_demo_gives_is_a_no_data_row_beside_it():
+    data = [
+        obs("total", 2022, 1.7e9, "published", "release"),
+        obs("total", 2024, 9e9, "baci", "demo", fictional=True),
+    ]
+    found = by_period(series(data, "VNM", "LAO"))
+    assert found["2024"].turnover is None and found["2024"].status == "no_data"
+    assert [a.fictional for a in found["2024"].alternatives] == [True]
+    assert found["2023"].turnover is None

@@ -78,6 +78,73 @@ def generate_world(
     )
 
 
+def published_path(
+    points: Mapping[int, float], years: Sequence[int], growth: float = 1.10
+) -> dict[int, float]:
+    """Totals for ``years`` that pass through the published ``points`` (year → value):
+    geometric between two points, ``growth`` a year before the first and after the last."""
+    known = sorted(points)
+    out = {}
+    for year in years:
+        if year in points:
+            out[year] = points[year]
+            continue
+        before = [y for y in known if y < year]
+        after = [y for y in known if y > year]
+        if before and after:
+            y0, y1 = before[-1], after[0]
+            rate = (points[y1] / points[y0]) ** (1 / (y1 - y0))
+            out[year] = points[y0] * rate ** (year - y0)
+        elif before:
+            out[year] = points[before[-1]] * growth ** (year - before[-1])
+        else:
+            out[year] = points[after[0]] / growth ** (after[0] - year)
+    return out
+
+
+def with_pair_mix(
+    world: World,
+    exporter: str,
+    importer: str,
+    mix: Mapping[str, float],
+    total: float,
+    seed: int,
+    lines: int = 80,
+) -> World:
+    """The world with the ``exporter`` → ``importer`` flows replaced by ``lines`` flows that
+    follow ``mix`` (HS4 heading → share, say the exporter's real exports to the world) and sum
+    to ``total`` USD: a fictional flow with a plausible product structure."""
+    rng = np.random.default_rng(seed)
+    iso = [c[1] for c in world.countries]
+    ie, ii = iso.index(exporter), iso.index(importer)
+    weights = np.zeros(len(world.products))
+    by_heading: dict[str, list[int]] = {}
+    for i, code in enumerate(world.products):
+        by_heading.setdefault(code[:4], []).append(i)
+    for heading, share in mix.items():
+        found = by_heading.get(heading)
+        if found:
+            weights[found] += share / len(found)
+    chosen = np.argsort(-weights, kind="stable")[:lines]
+    chosen = chosen[weights[chosen] > 0]
+    if chosen.size == 0:
+        return world
+    w = weights[chosen] * rng.lognormal(0.0, 0.25, chosen.size)
+    values = total * w / w.sum()
+    keep = ~((world.exporter == ie) & (world.importer == ii))
+    n = chosen.size
+    return World(
+        world.countries,
+        world.products,
+        world.year,
+        np.concatenate([world.exporter[keep], np.full(n, ie, dtype=world.exporter.dtype)]),
+        np.concatenate([world.importer[keep], np.full(n, ii, dtype=world.importer.dtype)]),
+        np.concatenate([world.product[keep], chosen.astype(world.product.dtype)]),
+        np.concatenate([world.value_usd[keep], values]),
+        np.concatenate([world.quantity_t[keep], values / rng.lognormal(7.0, 1.0, n)]),
+    )
+
+
 def write_baci(world: World, folder: Path, release: str = "V000000") -> tuple[Path, Path]:
     """Write ``BACI_HS17_Y<year>_<release>-FICTIONAL.csv`` and its country-code file."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -227,6 +227,9 @@ def series(
     else:
         usable, shown_only = mine, []
     periods = {o.period for o in usable}
+    # a later year that only the fictional demo gives is a "no data" row beside the demo
+    start = min((p.year for p in periods), default=0)
+    periods |= {o.period for o in shown_only if o.period.year > start}
     years = [p.year for p in periods if p.full_year]
     if years:
         periods |= {Period(y) for y in range(min(years), max(years) + 1)}
