@@ -1,9 +1,9 @@
 import gzip
 import io
-import unicodedata
 
 import pytest
 from openpyxl import Workbook
+from tests.encodings import cp1258
 
 from lienket.engine.errors import DataError
 from lienket.engine.io.tabular import read_table
@@ -48,24 +48,6 @@ def test_it_refuses_bad_files_naming_where(data, name, row, field, fragment):
     err = exc.value.errors[0]
     assert (err.file, err.row, err.field) == (name, row, field)
     assert fragment in err.text()
-
-
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def cp1258(text: str) -> bytes:
-    """Encode as Windows does for Vietnamese: a letter cp1258 lacks is written as its base
-    letter (with circumflex, breve or horn) plus a combining tone mark."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = "".join(c for c in parts if c not in TONES)
-            tone = "".join(c for c in parts if c in TONES)
-            out += unicodedata.normalize("NFC", base).encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 def test_it_finds_the_header_below_title_rows_and_fills_merged_cells_with_notices():

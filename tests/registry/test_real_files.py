@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import io
-import unicodedata
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from tests.encodings import cp1258
 
 from lienket.core.models import AuditEvent
 from lienket.engine.errors import DataError
@@ -72,24 +72,6 @@ def test_a_former_province_is_recorded_as_the_new_one_with_a_notice(registry, st
     assert Enterprise.objects.get(name_lo="ບໍລິສັດ ໄມ້ ອັດຕະປື").province_code == "LA-AT"
     [notice] = [n for n in result.notices if n.field == "province"]
     assert notice.row == 2 and "Hà Tây is a former province" in notice.text()
-
-
-TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def cp1258(text: str) -> bytes:
-    """Encode as Windows does for Vietnamese: a letter cp1258 lacks is written as its base
-    letter (with circumflex, breve or horn) plus a combining tone mark."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = "".join(c for c in parts if c not in TONES)
-            tone = "".join(c for c in parts if c in TONES)
-            out += unicodedata.normalize("NFC", base).encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 def test_a_cp1258_csv_with_vietnamese_headers_imports_with_the_encoding_named(registry, steward):

@@ -7,8 +7,11 @@ firms (similar name, same province) are flagged for a steward, never merged.
 
 from __future__ import annotations
 
+import inspect
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, BinaryIO
 
 from django.conf import settings
@@ -129,30 +132,28 @@ class ImportResult:
     changes: list[Change] = field(default_factory=list)
 
 
+@cache
+def _takes_notes(parse: Callable[..., Any]) -> bool:
+    """Whether a parse function reports what it did to a value it accepted."""
+    return "notes" in inspect.signature(parse).parameters
+
+
 class RowChecker:
     """Runs ``parse`` functions on one row, recording each failure as a RowError and what a
     parse function did to a value it accepted (its notes) as a notice."""
 
-    def __init__(
-        self,
-        table: Table,
-        line: int,
-        row: dict[str, str],
-        errors: list[RowError],
-        notices: list[RowError] | None = None,
-    ):
+    def __init__(self, table: Table, line: int, row: dict[str, str], errors: list[RowError]):
         self.table, self.line, self.row, self.errors = table, line, row, errors
-        self.notices = table.notices if notices is None else notices
 
     def __call__(self, column: str, parse: Callable[..., Any], *args: Any) -> Any:
         notes: v.Notes = []
+        options = {"notes": notes} if _takes_notes(parse) else {}
         try:
-            if "notes" in parse.__code__.co_varnames:
-                value = parse(*args, self.row.get(column, ""), notes=notes)
-            else:
-                value = parse(*args, self.row.get(column, ""))
+            value = parse(*args, self.row.get(column, ""), **options)
             for message, params in notes:
-                self.notices.append(RowError(self.table.name, self.line, column, message, params))
+                self.table.notices.append(
+                    RowError(self.table.name, self.line, column, message, params)
+                )
             return value
         except v.FieldError as exc:
             self.errors.append(
@@ -383,13 +384,15 @@ def import_enterprises(
     fresh = [p for p in parsed if p[0] not in targets]
     new = [p[1] for p in fresh]
     pairs = _likely_duplicates(new, [f"n{i}" for i in range(len(new))])
-    changed_lines = {c.row for c in changes}
+    by_row: dict[int, list[Change]] = defaultdict(list)
+    for change in changes:
+        by_row[change.row].append(change)
     result = ImportResult(
         checked=len(parsed),
         duplicates_flagged=len(pairs),
         dry_run=dry_run,
         notices=table.notices,
-        updated=len(changed_lines),
+        updated=len(by_row),
         changes=changes,
     )
     if dry_run:
@@ -398,29 +401,29 @@ def import_enterprises(
         created = _write_enterprises(fresh, progress)
         _save_flags(pairs, created)
         audit.record_many(user, "imported", created, [f"{name}, row {p[0]}" for p in fresh])
-        _write_updates(table, [p for p in parsed if p[0] in changed_lines], targets, changes)
+        _write_updates([p for p in parsed if p[0] in by_row], targets, by_row)
         audit.record_many(
             user,
             "updated",
-            [targets[line] for line in sorted(changed_lines)],
-            [_change_summary(name, line, changes) for line in sorted(changed_lines)],
+            [targets[line] for line in sorted(by_row)],
+            [_change_summary(name, line, by_row[line]) for line in sorted(by_row)],
         )
     result.created = len(created)
     return result
 
 
 def _change_summary(name: str, line: int, changes: list[Change]) -> str:
-    fields = ", ".join(f"{c.field}: {c.old!r} → {c.new!r}" for c in changes if c.row == line)
+    fields = ", ".join(f"{c.field}: {c.old!r} → {c.new!r}" for c in changes)
     return f"{name}, row {line}: {fields}"[:2000]
 
 
 def _write_updates(
-    table: Table, rows: list[Parsed], targets: dict[int, Enterprise], changes: list[Change]
+    rows: list[Parsed], targets: dict[int, Enterprise], by_row: dict[int, list[Change]]
 ) -> None:
     """Apply the changed columns of each row to its registered firm."""
     for line, ent, products, inputs in rows:
         target = targets[line]
-        changed = {c.field for c in changes if c.row == line}
+        changed = {c.field for c in by_row[line]}
         for column in changed & UPDATE_FIELDS.keys():
             setattr(target, UPDATE_FIELDS[column], getattr(ent, UPDATE_FIELDS[column]))
         for column, role, codes in (

@@ -17,6 +17,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
+from lienket.engine.hscode import NATIONAL, PADDED, hs_digits
 from lienket.engine.numbers import NumberError, parse_decimal
 from lienket.engine.text import fold
 from lienket.registry.models import MAX_AMOUNT, MAX_INTEGER, NAME_FIELDS, Enterprise, Sector, Zone
@@ -159,21 +160,13 @@ def parse_hs_code(edition: str, text: str, notes: Notes | None = None) -> str:
             _("%(value)r looks like an HS code stored as a number; type it as text (%(likely)s?)"),
             {"value": text, "likely": likely or "0000.00"},
         )
-    code = raw.replace(".", "").replace(" ", "")
-    if code.isdigit() and len(code) in (3, 5, 7, 9):
-        if notes is not None:
-            notes.append(
-                (_("HS code %(value)s was read as %(code)s (a leading zero was missing)"),
-                 {"value": raw, "code": "0" + code}),
-            )  # fmt: skip
-        code = "0" + code
-    if code.isdigit() and len(code) in (8, 10):
-        if notes is not None:
-            notes.append(
-                (_("national tariff line %(value)s was recorded as HS subheading %(code)s"),
-                 {"value": raw, "code": code[:6]}),
-            )  # fmt: skip
-        code = code[:6]
+    code, what = hs_digits(raw)
+    if what and notes is not None:
+        message = {
+            PADDED: _("HS code %(value)s was read as %(code)s (a leading zero was missing)"),
+            NATIONAL: _("national tariff line %(value)s was recorded as HS subheading %(code)s"),
+        }[what]
+        notes.append((message, {"value": raw, "code": code}))
     if not code.isdigit() or len(code) not in (4, 6):
         raise FieldError(_("%(value)r is not an HS code of 4 or 6 digits"), {"value": text})
     if code not in refdata.hs_codes(edition):

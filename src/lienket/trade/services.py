@@ -48,16 +48,19 @@ def load_reference(store: TradeStore | None = None) -> ImportResult:
     )
 
 
-def real_export_mix(country: str) -> dict[str, float]:
-    """A country's real exports to the world in 2017 by HS4 heading, as shares (OTS file)."""
+def real_export_mix(*countries: str) -> dict[str, dict[str, float]]:
+    """Each country's real exports to the world in 2017 by HS4 heading, as shares (OTS file,
+    read once for all of them)."""
+    values: dict[str, dict[str, float]] = {c: {} for c in countries}
     with gzip.open(refdata.data_file(OTS_FILE), "rt", encoding="utf-8") as f:
-        values = {
-            r["product_code"]: float(r["export_value_usd"])
-            for r in csv.DictReader(f)
-            if r["reporter_iso"] == country and r["export_value_usd"]
-        }
-    whole = sum(values.values()) or 1.0
-    return {k: v / whole for k, v in values.items() if v > 0}
+        for r in csv.DictReader(f):
+            if r["reporter_iso"] in values and r["export_value_usd"]:
+                values[r["reporter_iso"]][r["product_code"]] = float(r["export_value_usd"])
+    out = {}
+    for country, by_heading in values.items():
+        whole = sum(by_heading.values()) or 1.0
+        out[country] = {k: v / whole for k, v in by_heading.items() if v > 0}
+    return out
 
 
 def published_flows(a: str, b: str) -> dict[tuple[str, str], dict[int, float]]:
@@ -100,7 +103,7 @@ def load_demo(
     countries = [(codes[c].m49, c) for c in chosen[:n_countries]]
     chain_codes = sorted(refdata.chain_stages_of_hs6("HS2017"))
     others = sorted(c for c, h in refdata.hs_codes("HS2017").items() if h.level == 6)
-    mixes = {c: real_export_mix(c) for c in (a, b)}
+    mixes = real_export_mix(a, b)
     # the headings each side really exports most, so that their mutual demo trade can follow it
     leading = {h for mix in mixes.values() for h in sorted(mix, key=mix.__getitem__)[-40:]}
     products = sorted(

@@ -27,6 +27,15 @@ def store(tmp_path):
     return TradeStore(tmp_path / "store")
 
 
+def baci_zip(path: Path, years: dict[str, str], extra: dict[str, str] | None = None) -> Path:
+    """A BACI release zip: the country codes and one CSV per file name given."""
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("country_codes_V202501.csv", COUNTRY_CODES)
+        for name, text in {**(extra or {}), **years}.items():
+            z.writestr(name, text)
+    return path
+
+
 def total(store, where="1=1"):
     sql = f"SELECT round(sum(value_usd), 2) AS v, count(*) AS n FROM flows WHERE {where}"  # noqa: S608
     return store.query(sql).to_pylist()[0]
@@ -113,26 +122,27 @@ def test_a_monthly_file_with_a_gap_is_refused(tmp_path, store):
 
 
 def test_a_baci_release_zip_imports_every_year(tmp_path, store):
-    path = tmp_path / "BACI_HS17_V202501.zip"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("country_codes_V202501.csv", COUNTRY_CODES)
-        z.writestr("product_codes_HS17_V202501.csv", "code,description\n720711,Iron\n")
-        z.writestr("Readme.txt", "BACI")
-        for year, v in ((2021, "1.5"), (2022, "2.5")):
-            z.writestr(
-                f"BACI_HS17_Y{year}_V202501.csv", f"t,i,j,k,v,q\n{year},704,418,720711,{v},1\n"
-            )
+    path = baci_zip(
+        tmp_path / "BACI_HS17_V202501.zip",
+        {
+            f"BACI_HS17_Y{year}_V202501.csv": f"t,i,j,k,v,q\n{year},704,418,720711,{v},1\n"
+            for year, v in ((2021, "1.5"), (2022, "2.5"))
+        },
+        {"product_codes_HS17_V202501.csv": "code,description\n720711,Iron\n", "Readme.txt": "BACI"},
+    )
     results = store.import_archive(path)
     assert [r.record.years for r in results] == [[2021], [2022]]
     assert total(store) == {"v": 4000.0, "n": 2}
 
 
 def test_a_baci_zip_with_a_bad_year_leaves_the_store_as_it_was(tmp_path, store):
-    path = tmp_path / "BACI_HS17_V202501.zip"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("country_codes_V202501.csv", COUNTRY_CODES)
-        z.writestr("BACI_HS17_Y2021_V202501.csv", "t,i,j,k,v,q\n2021,704,418,720711,1,1\n")
-        z.writestr("BACI_HS17_Y2022_V202501.csv", "t,i,j,k,v,q\n2022,704,418,000000,1,1\n")
+    path = baci_zip(
+        tmp_path / "BACI_HS17_V202501.zip",
+        {
+            "BACI_HS17_Y2021_V202501.csv": "t,i,j,k,v,q\n2021,704,418,720711,1,1\n",
+            "BACI_HS17_Y2022_V202501.csv": "t,i,j,k,v,q\n2022,704,418,000000,1,1\n",
+        },
+    )
     with pytest.raises(DataError) as exc:
         store.import_archive(path)
     assert exc.value.errors[0].file == "BACI_HS17_Y2022_V202501.csv"
@@ -140,10 +150,10 @@ def test_a_baci_zip_with_a_bad_year_leaves_the_store_as_it_was(tmp_path, store):
 
 
 def test_an_older_baci_edition_is_refused_with_its_reason(tmp_path, store):
-    path = tmp_path / "BACI_HS92_V202501.zip"
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("country_codes_V202501.csv", COUNTRY_CODES)
-        z.writestr("BACI_HS92_Y2022_V202501.csv", "t,i,j,k,v,q\n2022,704,418,720711,1,1\n")
+    path = baci_zip(
+        tmp_path / "BACI_HS92_V202501.zip",
+        {"BACI_HS92_Y2022_V202501.csv": "t,i,j,k,v,q\n2022,704,418,720711,1,1\n"},
+    )
     with pytest.raises(DataError) as exc:
         store.import_archive(path)
     assert "HS1992" in exc.value.errors[0].text()

@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from lienket.engine.errors import DataError, RowError
+from lienket.engine.hscode import NATIONAL, hs_digits
 from lienket.engine.trade.schema import FLOW_SCHEMA, STATISTICAL_AREAS, WORLD, Reference
 
 SOURCES = ("comtrade", "baci", "customs")
@@ -222,11 +223,16 @@ COMTRADE_COLUMNS: dict[str, tuple[str, ...]] = {
 AREA_M49 = "M49-"
 
 
-def _m49(codes: pa.Array, numeric: Mapping[str, str]) -> pa.Array:
+def _m49_lookup(numeric: Mapping[str, str]) -> tuple[pa.Array, pa.Array]:
+    """Keys (M49 codes without leading zeros) and ISO 3 values for :func:`_m49`."""
+    keys = pa.array([k.lstrip("0") or "0" for k in numeric] + ["0"])
+    return keys, pa.array([*numeric.values(), WORLD])
+
+
+def _m49(codes: pa.Array, lookup: tuple[pa.Array, pa.Array]) -> pa.Array:
     """Numeric M49 codes as ISO 3 ("704" → VNM, "0" → WLD); an unknown code is kept as
     ``M49-<code>`` so that a partner area stays a partner area and a reporter is named."""
-    keys = pa.array([k.lstrip("0") or "0" for k in numeric] + ["0"])
-    values = pa.array([*numeric.values(), WORLD])
+    keys, values = lookup
     trimmed = pc.utf8_ltrim(codes, "0")
     trimmed = pc.if_else(pc.equal(trimmed, ""), "0", trimmed)
     mapped = pc.take(values, pc.index_in(trimmed, keys))
@@ -267,6 +273,7 @@ def read_comtrade(
                     )
                 ]
             )
+    lookup = _m49_lookup(numeric or {})
     line = 2
     for batch in batches:
         get = {k.lstrip("?"): pc.utf8_trim_whitespace(batch.column(v)) for k, v in cols.items()}
@@ -313,7 +320,7 @@ def read_comtrade(
             if side in get:
                 sides[side] = pc.utf8_upper(get[side])
             else:
-                sides[side] = _m49(get[f"{side}_m49"], numeric or {})
+                sides[side] = _m49(get[f"{side}_m49"], lookup)
         partner = sides["partner"]
         partner = pc.if_else(pc.is_in(partner, pa.array(["W00", "WORLD"])), WORLD, partner)
         blank = pa.array([""] * n)
@@ -497,11 +504,8 @@ def read_customs(
             who = country.iso3
         elif who.lower() in ("world", "thế giới", "the gioi", "wld", "ໂລກ"):
             who = WORLD
-        code = get["hs6"].replace(".", "").replace(" ", "")
-        if code.isdigit() and len(code) in (7, 9):
-            code = "0" + code
-        if code.isdigit() and len(code) in (8, 10):
-            code, national = code[:6], national + 1
+        code, what = hs_digits(get["hs6"])
+        national += what == NATIONAL
         numbers = {}
         for k in ("value", "quantity"):
             try:
