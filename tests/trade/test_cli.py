@@ -38,6 +38,6 @@ def test_a_bad_file_is_refused_with_row_and_column(settings, tmp_path):
     bad.write_text("t,i,j,k,v,q\n2022,704,418,010121,1.5,2\n2022,704,418,010121,lots,2\n")
     result = runner.invoke(app, ["trade", "import", str(bad), "--source", "baci"])
     assert result.exit_code == 1
-    assert "BACI_HS17_Y2022_V1.csv, row 3, column 'value'" in result.output
+    assert "BACI_HS17_Y2022_V1.csv, row 3, column 'v'" in result.output  # the file's own name
     assert "nothing was imported" in result.output
     assert TradeStore(tmp_path / "store").imports() == []

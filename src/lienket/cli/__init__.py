@@ -210,6 +210,20 @@ def serve(
     from lienket.web.wsgi import application
 
     _print_login()
+    from django.conf import settings
+
+    if settings.LIENKET_IMPORT_WORKER == "thread":
+        from django.db import DatabaseError
+
+        from lienket.trade import jobs
+
+        try:
+            if jobs.recover():
+                console.print("trade imports interrupted by the last stop are queued again")
+        except DatabaseError as exc:
+            err.print(f"[red]the database is not ready ({exc}); run 'lienket setup' first[/red]")
+            raise typer.Exit(1) from None
+        jobs.start_worker()
     console.print(f"serving on http://{host}:{port}/  (Ctrl+C to stop)")
     waitress_serve(application, host=host, port=port, threads=threads, ident="lienket")
 
@@ -383,28 +397,20 @@ def trade_import(
     with progress_bar() as bar:
         task = bar.add_task(f"reading {path.name} (bytes)", total=path.stat().st_size)
         try:
-            if path.suffix.lower() == ".zip":
-                results = store.import_archive(
-                    path,
-                    replace=replace,
-                    progress=lambda done, total: bar.update(task, completed=done, total=total),
-                )
-            else:
-                results = [
-                    store.import_file(
-                        path,
-                        source,
-                        reporter=reporter,
-                        edition=edition,
-                        countries_file=countries,
-                        replace=replace,
-                        months=(first, last),
-                        progress=lambda done, total: bar.update(task, completed=done, total=total),
-                        partner=partner,
-                        flow=flow,
-                        year=year,
-                    )
-                ]
+            results = services.import_trade_file(
+                store,
+                path,
+                source,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+                reporter=reporter,
+                edition=edition,
+                countries_file=countries,
+                replace=replace,
+                months=(first, last),
+                partner=partner,
+                flow=flow,
+                year=year,
+            )
         except DataError as exc:
             bar.stop()
             for e in exc.errors[:200]:
@@ -437,6 +443,44 @@ def _report_trade_import(store: Any, result: Any) -> None:
             f"  [yellow]notice:[/yellow] {other.source} ({other.file}) gives the same reporter, "
             f"year and flow; the two are shown side by side, never added"
         )
+
+
+@trade_app.command("work")
+def trade_work(
+    once: Annotated[bool, typer.Option(help="import one queued file, then stop")] = False,
+    wait: Annotated[
+        float, typer.Option(help="keep polling the queue every N seconds (0: stop when empty)")
+    ] = 0.0,
+) -> None:
+    """Import the trade files uploaded on the web that wait (LIENKET_IMPORT_WORKER=external)."""
+    django_setup()
+    import time
+
+    from lienket.trade import jobs
+    from lienket.trade.models import ImportState, TradeImport
+
+    again = jobs.recover()
+    if again:
+        console.print(f"{again} interrupted import(s) queued again")
+    while True:
+        job = jobs.claim()
+        if job is None:
+            if wait <= 0:
+                break
+            time.sleep(wait)
+            continue
+        console.print(f"importing {job.file_name} (upload {job.pk}) ...")
+        jobs.run(job)
+        job.refresh_from_db()
+        if job.state == ImportState.DONE:
+            rows = sum(r["rows"] for r in job.result if not r["already"])
+            console.print(f"  stored {rows} lines")
+        else:
+            err.print(f"  [red]refused: {job.error_count} problem(s)[/red]")
+        if once:
+            break
+    left = TradeImport.objects.filter(state=ImportState.QUEUED).count()
+    console.print(f"{left} file(s) waiting")
 
 
 @trade_app.command("list")

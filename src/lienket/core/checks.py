@@ -46,3 +46,16 @@ def check_turnover_precedence(app_configs: Any, **kwargs: Any) -> list[Error]:
             )
         ]
     return []
+
+
+@register()
+def check_import_worker(app_configs: Any, **kwargs: Any) -> list[Error]:
+    if settings.LIENKET_IMPORT_WORKER not in ("thread", "external"):
+        return [
+            Error(
+                "LIENKET_IMPORT_WORKER must be 'thread' or 'external'",
+                hint="'thread' imports uploaded trade files inside the web server",
+                id="lienket.E004",
+            )
+        ]
+    return []

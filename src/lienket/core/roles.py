@@ -9,7 +9,9 @@
 | steward (superuser)| read                   | all                       | all                |
 
 Trade pages are open to everyone (official statistics); published figures are entered by
-focal points (those their own country declared) and stewards (both sides). Chains, pilot
+focal points (those their own country declared) and stewards (both sides); trade files are
+uploaded by focal points (a customs table only as their own country's) and stewards, and the
+upload queue is read by them alone. Chains, pilot
 rankings and routes are read by every logged-in role. Partner suggestions and matches are
 private to the two enterprises concerned and the focal points of their countries (and
 stewards); only focal points and stewards change the pilot-ranking weights and select pilot
@@ -127,4 +129,15 @@ def can_manage_pilots(user: Any) -> bool:
 def figure_declarants(user: Any, pair: list[str]) -> list[str]:
     """Declarants whose published figures ``user`` may enter: a focal point its own country's,
     a steward both; everyone else none."""
+    return importable_countries(user, pair)
+
+
+def can_upload_trade(user: Any) -> bool:
+    """Upload trade files and read the upload queue: focal points and stewards."""
+    return can_import(user)
+
+
+def customs_reporters(user: Any, pair: list[str]) -> list[str]:
+    """Whose customs tables ``user`` may upload: a focal point its own country's, a steward
+    either side's."""
     return importable_countries(user, pair)

@@ -205,3 +205,38 @@ class Figures(TradeView):
              "created": created},
             status=201 if created else 200,
         )  # fmt: skip
+
+
+class UploaderOnly(AllowAny):
+    """Focal points and stewards: those who upload trade files."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        from lienket.core import roles
+
+        return roles.can_upload_trade(request.user)
+
+
+@extend_schema(responses=OpenApiTypes.OBJECT, summary="Progress of an uploaded trade file")
+class ImportStatus(APIView):
+    permission_classes = [UploaderOnly]
+
+    def get(self, request: Request, pk: int) -> Response:
+        from django.shortcuts import get_object_or_404
+
+        from lienket.trade.models import TradeImport
+
+        job = get_object_or_404(TradeImport, pk=pk)
+        return Response(
+            {
+                "id": job.pk,
+                "file": job.file_name,
+                "state": job.state,
+                "state_label": str(job.get_state_display()),
+                "percent": job.percent,
+                "done_bytes": job.done_bytes,
+                "total_bytes": job.total_bytes,
+                "finished": job.finished_work,
+                "result": job.result,
+                "error_count": job.error_count,
+            }
+        )

@@ -97,3 +97,67 @@ class PublishedFigure(models.Model):
     @property
     def value_usd(self) -> float:
         return float(self.value * UNIT_FACTOR[Unit(self.unit)])
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", _("waiting")
+    RUNNING = "running", _("reading")
+    DONE = "done", _("imported")
+    FAILED = "failed", _("refused")
+
+
+class TradeImport(models.Model):
+    """A trade file uploaded on the web, imported in the background (see ``trade.jobs``).
+
+    The row is the queue: a worker claims the oldest ``queued`` row by an atomic update, so
+    one file is never imported twice, and the page reads the progress from the row.
+    """
+
+    file_name = models.CharField(_("file"), max_length=255)
+    stored = models.CharField(max_length=500, help_text="path of the upload under the upload dir")
+    size = models.BigIntegerField(_("size in bytes"), default=0)
+    source = models.CharField(_("source"), max_length=16)
+    reporter = models.CharField(_("reporter"), max_length=3, blank=True)
+    partner = models.CharField(_("partner"), max_length=3, blank=True)
+    flow = models.CharField(_("flow"), max_length=8, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    edition = models.CharField(_("HS edition"), max_length=8, blank=True)
+    first_month = models.PositiveSmallIntegerField(_("first month"), default=1)
+    last_month = models.PositiveSmallIntegerField(_("last month"), default=12)
+    replace = models.BooleanField(_("replace earlier imports"), default=False)
+    state = models.CharField(
+        _("state"), max_length=8, choices=ImportState.choices, default=ImportState.QUEUED
+    )
+    done_bytes = models.BigIntegerField(default=0)
+    total_bytes = models.BigIntegerField(default=0)
+    #: what the import did: one entry per stored file (a BACI zip gives one per year)
+    result = models.JSONField(default=list, blank=True)
+    #: the first problems found (file, row, field, message template, params)
+    errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("trade file import")
+        verbose_name_plural = _("trade file imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.state})"
+
+    @property
+    def percent(self) -> int:
+        if self.state == ImportState.DONE:
+            return 100
+        if not self.total_bytes:
+            return 0
+        return min(99, int(100 * self.done_bytes / self.total_bytes))
+
+    @property
+    def finished_work(self) -> bool:
+        return self.state in (ImportState.DONE, ImportState.FAILED)

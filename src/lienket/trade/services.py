@@ -218,3 +218,18 @@ def turnover(
 def precedence() -> tuple[str, ...]:
     """The order in which sources answer for a turnover figure (first wins)."""
     return tuple(settings.LIENKET_TURNOVER_PRECEDENCE)
+
+
+def import_trade_file(
+    store: TradeStore,
+    path: Path,
+    source: str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    **options: object,
+) -> list[ImportResult]:
+    """Import one trade file, or every year of a BACI release zip: the command line's and the
+    web upload's one way in. ``options`` are those of :meth:`TradeStore.import_file`."""
+    if path.suffix.lower() == ".zip":
+        return store.import_archive(path, replace=bool(options.get("replace")), progress=progress)
+    return [store.import_file(path, source, progress=progress, **options)]  # type: ignore[arg-type]

@@ -10,11 +10,13 @@ from typing import Any
 
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from lienket.core import roles
+from lienket.core.decorators import require
 from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
 from lienket.core.templatetags.lienket import country_name
 from lienket.engine.trade import indicators as ind
@@ -236,7 +238,6 @@ def data(request: HttpRequest) -> HttpResponse:
 
 def figures_page(request: HttpRequest) -> HttpResponse:
     """Published figures: everyone reads them; focal points and stewards enter and import."""
-    from lienket.core import roles
     from lienket.engine.errors import DataError
     from lienket.trade.forms import FigureForm, FigureImportForm
 
@@ -279,3 +280,47 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     context.update(form=form, upload=upload, published=published,
                    disagreements=figures.disagreements())  # fmt: skip
     return download(request, found) or render(request, "trade/figures.html", context, status=status)
+
+
+@require(roles.can_upload_trade)
+def imports_page(request: HttpRequest) -> HttpResponse:
+    """Upload a trade file (focal points and stewards); it is imported in the background."""
+    from lienket.trade import jobs
+    from lienket.trade.forms import TradeUploadForm
+    from lienket.trade.models import TradeImport
+
+    pair = list(services.pair())
+    reporters = roles.customs_reporters(request.user, pair)
+    form = TradeUploadForm(reporters=reporters, pair=pair)
+    status = 200
+    if request.method == "POST":
+        form = TradeUploadForm(request.POST, request.FILES, reporters=reporters, pair=pair)
+        if form.is_valid():
+            job = jobs.submit(form.cleaned_data["file"], form.options(), request.user)
+            return redirect("trade-import", pk=job.pk)
+        status = 400
+    recent = TradeImport.objects.select_related("created_by")[:50]
+    context = {"form": form, "jobs": recent, "worker": _worker_note()}
+    return render(request, "trade/imports.html", context, status=status)
+
+
+def _worker_note() -> str:
+    from django.conf import settings
+
+    if settings.LIENKET_IMPORT_WORKER == "external":
+        return _("Files wait until the import worker (“lienket trade work”) takes them.")
+    return ""
+
+
+@require(roles.can_upload_trade)
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One uploaded file: its progress while it is read, then what was stored or why not."""
+    from lienket.engine.errors import RowError
+    from lienket.trade.models import TradeImport
+
+    job = get_object_or_404(TradeImport.objects.select_related("created_by"), pk=pk)
+    errors = [RowError(e["file"], e["row"], e["field"], e["message"], e["params"])
+              for e in job.errors]  # fmt: skip
+    context = {"job": job, "errors": errors, "more_errors": job.error_count - len(errors),
+               "worker": _worker_note()}  # fmt: skip
+    return render(request, "trade/import.html", context)

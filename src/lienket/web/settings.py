@@ -150,3 +150,10 @@ LIENKET_COUNTRIES = [c.upper() for c in env_list("LIENKET_COUNTRIES", ["VNM", "L
 LIENKET_TURNOVER_PRECEDENCE = env_list(
     "LIENKET_TURNOVER_PRECEDENCE", ["published", "customs", "comtrade", "baci"]
 )
+# uploaded files waiting for a background import (removed once imported or refused)
+LIENKET_UPLOAD_DIR = Path(env_str("LIENKET_UPLOAD_DIR", str(VAR_DIR / "uploads"))).resolve()
+# "thread": the web server imports uploaded trade files in a thread of its own (no extra
+# process); "external": they wait for `lienket trade work`
+LIENKET_IMPORT_WORKER = env_str("LIENKET_IMPORT_WORKER", "thread")
+# the largest trade file accepted on the web, in MB (the command line has no limit)
+LIENKET_TRADE_UPLOAD_MAX_MB = env_int("LIENKET_TRADE_UPLOAD_MAX_MB", 1024)

@@ -93,7 +93,7 @@ def test_a_regional_partner_area_is_kept_but_a_mistyped_country_is_refused(tmp_p
     with pytest.raises(DataError) as exc:
         store.import_file(path, "comtrade")
     [error] = exc.value.errors
-    assert (error.row, error.field) == (3, "partner") and "VMN" in error.text()
+    assert (error.row, error.field) == (3, "partnerISO") and "VMN" in error.text()
 
 
 def test_a_monthly_comtrade_file_sets_its_months(tmp_path, store):

@@ -21,6 +21,12 @@ def row_text(error: Any) -> str:
 
 
 @register.filter
+def translate_text(message: str) -> str:
+    """A message stored in English (a reason kept in the trade store) in the reader's language."""
+    return str(gettext(message)) if message else ""
+
+
+@register.filter
 def country_name(iso3: str) -> str:
     c = refdata.countries().get(iso3)
     return c.names.get(_lang()) if c else iso3

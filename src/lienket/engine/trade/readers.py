@@ -102,6 +102,8 @@ class Block:
     skip_reasons: dict[str, int] = field(default_factory=dict)
     #: lines kept but read with a change (a code padded with its lost leading zero), counted
     notices: dict[str, int] = field(default_factory=dict)
+    #: the file's own name of each canonical column (errors name the column the user sees)
+    names: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -260,6 +262,7 @@ def read_comtrade(
     batches = _open_csv(path, progress)
     header = next(batches)
     cols = _pick(header, COMTRADE_COLUMNS, path)
+    names = {k.lstrip("?").removesuffix("_m49"): v for k, v in cols.items()}
     for side in ("reporter", "partner"):
         if f"?{side}" not in cols and f"?{side}_m49" not in cols:
             raise DataError(
@@ -284,7 +287,7 @@ def read_comtrade(
         flow = flow_codes(flow)
         reasons: dict[str, int] = {}
         notices: dict[str, int] = {}
-        reasons["re-export, re-import and other special flows"] = pc.sum(skip).as_py() or 0
+        reasons[_("re-export, re-import and other special flows")] = pc.sum(skip).as_py() or 0
         length = pc.utf8_length(code)
         total = pc.equal(pc.utf8_upper(code), "TOTAL")
         if "level" in get:
@@ -296,10 +299,10 @@ def read_comtrade(
         if "leaf" in get:
             six = pc.and_(six, _true(get["leaf"]))
         aggregate = pc.and_not(pc.or_(total, pc.invert(six)), skip)
-        reasons["totals and 2- or 4-digit aggregate lines"] = pc.sum(aggregate).as_py() or 0
+        reasons[_("totals and 2- or 4-digit aggregate lines")] = pc.sum(aggregate).as_py() or 0
         padded = pc.sum(pc.and_not(lost_zero, skip)).as_py() or 0
         if padded:
-            notices["6-digit codes that had lost their leading zero (read with it)"] = padded
+            notices[_("6-digit codes that had lost their leading zero (read with it)")] = padded
         code = pc.if_else(lost_zero, pc.utf8_lpad(code, 6, "0"), code)
         skip = pc.or_(skip, aggregate)
         breakdown = pa.array([False] * n)
@@ -311,7 +314,7 @@ def read_comtrade(
             if key in get:
                 breakdown = pc.or_(breakdown, pc.invert(pc.is_in(get[key], pa.array(whole))))
         breakdown = pc.and_not(breakdown, skip)
-        reasons["breakdowns by second partner, transport mode or customs procedure"] = (
+        reasons[_("breakdowns by second partner, transport mode or customs procedure")] = (
             pc.sum(breakdown).as_py() or 0
         )
         skip = pc.or_(skip, breakdown)
@@ -346,6 +349,7 @@ def read_comtrade(
             skip,
             {k: v for k, v in reasons.items() if v},
             notices,
+            names=names,
         )
         line += n
 
@@ -403,6 +407,7 @@ def read_baci(
     batches = _open_csv(path, progress)
     header = next(batches)
     cols = _pick(header, BACI_COLUMNS, path)
+    names = {k.lstrip("?"): v for k, v in cols.items()}
     keys = pa.array(list(countries))
     values = pa.array(list(countries.values()))
     line = 2
@@ -439,6 +444,7 @@ def read_baci(
                 "unit": pc.if_else(pc.equal(quantity, ""), "", "t"),
             },
             pa.array(range(line, line + n), pa.int64()),
+            names=names,
         )
         line += n
 
@@ -526,7 +532,9 @@ def read_customs(
         lines.append(line)
     if errors:
         raise DataError(errors[:200])
-    notices = {"national tariff lines (8 or 10 digits) recorded as their HS subheading": national}
+    notices = {
+        _("national tariff lines (8 or 10 digits) recorded as their HS subheading"): national
+    }
     yield Block(
         {k: pa.array(v, pa.string()) for k, v in out.items()},
         pa.array(lines, pa.int64()),
@@ -560,6 +568,7 @@ class Normaliser:
         self._known = pa.array(sorted(set(self.reference.countries) | set(STATISTICAL_AREAS)))
         self._hs: dict[str, pa.Array] = {}
         self._concordance: dict[str, tuple[pa.Array, pa.Array]] = {}
+        self._names: dict[str, str] = {}
 
     def _number(
         self,
@@ -589,7 +598,8 @@ class Normaliser:
 
     def _fail(self, line: int, column: str, message: str, **params: object) -> None:
         if len(self.errors) < self.max_errors:
-            self.errors.append(RowError(self.file, line, column, message, params))
+            shown = self._names.get(column, column)  # the file's own column name
+            self.errors.append(RowError(self.file, line, shown, message, params))
 
     def _check(
         self,
@@ -612,7 +622,7 @@ class Normaliser:
                 RowError(
                     self.file,
                     0,
-                    column,
+                    self._names.get(column, column),
                     _("… and %(count)s more rows like these"),
                     {"count": len(idx) - len(shown)},
                 )
@@ -626,7 +636,9 @@ class Normaliser:
             block = Block(
                 {k: pc.filter(v, keep) for k, v in block.columns.items()},
                 pc.filter(block.lines, keep),
+                names=block.names,
             )
+        self._names = block.names
         c = block.columns
         if len(block) == 0:
             return pa.Table.from_batches([], FLOW_SCHEMA)

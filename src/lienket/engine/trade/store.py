@@ -17,6 +17,7 @@ counts the same trade twice.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
 import hashlib
 import json
@@ -188,6 +189,18 @@ class TradeStore:
         tmp.write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.manifest_path)
 
+    @contextlib.contextmanager
+    def _manifest_lock(self) -> Iterator[None]:
+        """Hold the store's lock while the manifest is read, changed and written, so that two
+        imports finishing at once (a web upload and the command line) never lose an entry."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / ".manifest.lock").open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     def _path(self, record: ImportRecord) -> Path:
         return self.root / record.kind / f"{record.id}.parquet"
 
@@ -217,11 +230,12 @@ class TradeStore:
 
     def remove(self, import_id: str) -> ImportRecord:
         """Drop one import (its Parquet file and manifest entry)."""
-        records = self.imports()
-        gone = next((r for r in records if r.id == import_id), None)
-        if gone is None:
-            raise KeyError(import_id)
-        self._write_manifest([r for r in records if r.id != import_id])
+        with self._manifest_lock():
+            records = self.imports()
+            gone = next((r for r in records if r.id == import_id), None)
+            if gone is None:
+                raise KeyError(import_id)
+            self._write_manifest([r for r in records if r.id != import_id])
         self._path(gone).unlink(missing_ok=True)
         return gone
 
@@ -338,30 +352,6 @@ class TradeStore:
                 raise DataError(normalise.errors)
             if monthly:
                 first, last = _monthly_run(path.name, monthly, (first, last))
-            overlap = [
-                r
-                for r in existing
-                if r.kind == "flows"
-                and r.source == source
-                and r.months == (first, last)
-                and set(r.slices) & slices
-            ]
-            if overlap and not replace:
-                raise DataError(
-                    [
-                        RowError(
-                            path.name,
-                            0,
-                            "",
-                            _(
-                                "the store already holds %(source)s data for the same "
-                                "reporter, year and flow from %(file)s; remove that import "
-                                "or ask to replace it"
-                            ),
-                            {"source": source, "file": overlap[0].file},
-                        )
-                    ]
-                )
             record = ImportRecord(
                 id=import_id,
                 kind="flows",
@@ -382,7 +372,37 @@ class TradeStore:
                 months=(first, last),
                 notices=notices,
             )
-            os.replace(tmp, final)
+            with self._manifest_lock():
+                # read again under the lock: another import may have finished meanwhile
+                existing = self.imports()
+                already = next((r for r in existing if r.sha256 == sha and r.kind == "flows"), None)
+                if already is not None:
+                    tmp.unlink(missing_ok=True)
+                    return ImportResult(already, already=True)
+                overlap = self._overlap(existing, source, (first, last), slices)
+                if overlap and not replace:
+                    raise DataError(
+                        [
+                            RowError(
+                                path.name,
+                                0,
+                                "",
+                                _(
+                                    "the store already holds %(source)s data for the same "
+                                    "reporter, year and flow from %(file)s; remove that import "
+                                    "or ask to replace it"
+                                ),
+                                {"source": source, "file": overlap[0].file},
+                            )
+                        ]
+                    )
+                os.replace(tmp, final)
+                gone = {r.id for r in overlap}
+                try:
+                    self._write_manifest([r for r in existing if r.id not in gone] + [record])
+                except BaseException:
+                    final.unlink(missing_ok=True)
+                    raise
         except BaseException:
             with contextlib.suppress(Exception):
                 if pending is not None:
@@ -392,15 +412,26 @@ class TradeStore:
             raise
         finally:
             pool.shutdown(wait=True)
-        gone = {r.id for r in overlap}
-        try:
-            self._write_manifest([r for r in existing if r.id not in gone] + [record])
-        except BaseException:
-            final.unlink(missing_ok=True)
-            raise
         for r in overlap:
             self._path(r).unlink(missing_ok=True)
         return ImportResult(record, replaced=[r.file for r in overlap])
+
+    @staticmethod
+    def _overlap(
+        existing: list[ImportRecord],
+        source: str,
+        months: tuple[int, int],
+        slices: set[tuple[str, int, str]],
+    ) -> list[ImportRecord]:
+        """Imports of the same source and months that cover one of ``slices``."""
+        return [
+            r
+            for r in existing
+            if r.kind == "flows"
+            and r.source == source
+            and r.months == months
+            and set(r.slices) & slices
+        ]
 
     def _blocks(
         self,
@@ -595,8 +626,9 @@ class TradeStore:
             imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
             note=note,
         )
-        os.replace(tmp, final)
-        self._write_manifest([*existing, record])
+        with self._manifest_lock():
+            os.replace(tmp, final)
+            self._write_manifest([*self.imports(), record])
         return ImportResult(record)
 
     # --- queries --------------------------------------------------------------------------
