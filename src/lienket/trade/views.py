@@ -76,7 +76,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not 0 <= low <= high <= 1:
         raise BadRequest(_("the target band must run from a lower to a higher growth rate"))
     tracking = tables.target_tracking(a, b, low, high)
-    years = sorted({row["year"] for t in tracking.values() for row in t.rows})
+    # products need statistics files: a year known only from a published total has none
+    store_years = {y for r in services.get_store().imports() if r.kind == "flows" for y in r.years}
+    years = sorted({row["year"] for t in tracking.values() for row in t.rows} & store_years)
     year = param_int(request, "year", years[-1] if years else None, years or None)
     level = param_int(request, "level", 4, (2, 4, 6))
     published = tables.published()
