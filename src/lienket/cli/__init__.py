@@ -428,6 +428,8 @@ def _report_trade_import(store: Any, result: Any) -> None:
         console.print(f"{r.file} is already in the store (import {r.id}); nothing changed")
         return
     part = "" if r.months == (1, 12) else f" (months {r.months[0]}-{r.months[1]} only)"
+    if r.level != 6:
+        part += f"; stored at HS{r.level} (counted in totals and at HS2/HS4, never at HS6)"
     console.print(
         f"imported {r.rows} rows from {r.file} ({r.source}, {r.source_edition} -> {r.edition}); "
         f"years {', '.join(map(str, r.years))}{part}; {len(r.reporters)} reporter(s)"

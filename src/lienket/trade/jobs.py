@@ -220,6 +220,7 @@ def summarise(store: Any, results: Iterable[ImportResult]) -> list[dict[str, Any
                 "source_edition": r.source_edition,
                 "edition": r.edition,
                 "rows": r.rows,
+                "level": r.level,
                 "years": r.years,
                 "months": list(r.months),
                 "reporters": r.reporters,

@@ -218,3 +218,49 @@ def test_a_number_against_the_files_style_in_a_customs_table_is_a_row_error(tmp_
     assert {e.row for e in exc.value.errors} == {4, 6, 7}
     assert all("ambiguous" in e.text() for e in exc.value.errors)
     assert store.imports() == []
+
+
+def test_a_comtrade_download_at_hs4_is_stored_at_4_digits(tmp_path, store):
+    # Comtrade+ "AG4" download: the total, chapters and headings; Excel dropped 0101's zero.
+    rows = [
+        "C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,TOTAL,0,0,C00,0,,,1900",
+        "C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,01,2,0,C00,0,,,400",
+        "C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,101,4,0,C00,0,,,400",
+        "C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,8549,4,0,C00,0,,,500",
+        "C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,7207,4,0,C00,0,,,1000",
+    ]
+    path = tmp_path / "comtrade_hs4.csv"
+    path.write_text(PLUS + "\n" + "\n".join(rows) + "\n")
+    record = store.import_file(path, "comtrade").record
+    assert record.level == 4 and record.rows == 3 and record.value_usd == 1900.0
+    codes = store.query("SELECT hs6, value_usd FROM flows ORDER BY hs6").to_pylist()
+    # HS2022 8549 (electrical waste) is spread by the concordance over 8542 and 8548: the
+    # heading most of its subheadings go to, with a notice
+    assert codes == [
+        {"hs6": "0101", "value_usd": 400.0},
+        {"hs6": "7207", "value_usd": 1000.0},
+        {"hs6": "8542", "value_usd": 500.0},
+    ]
+    assert record.notices == {
+        "4-digit headings that had lost their leading zero (read with it)": 1,
+        "headings whose subheadings the target edition spreads over several headings, "
+        "recorded under the heading most of them go to": 1,
+    }
+    from lienket.engine.trade import analysis
+
+    assert analysis.by_product(store, "VNM", "LAO", 2023, level=4) == {
+        "0101": 400.0, "7207": 1000.0, "8542": 500.0,
+    }  # fmt: skip
+    assert analysis.by_product(store, "VNM", "LAO", 2023, level=6) == {}  # never shown as HS6
+    assert [d.value_usd for d in analysis.bilateral(store, "VNM", "LAO")] == [1900.0]
+
+
+def test_a_heading_that_is_not_in_the_edition_is_refused_by_row(tmp_path, store):
+    rows = ["C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,9950,4,0,C00,0,,,5"]
+    path = tmp_path / "comtrade_hs4.csv"
+    path.write_text(PLUS + "\n" + "\n".join(rows) + "\n")
+    with pytest.raises(DataError) as err:
+        store.import_file(path, "comtrade")
+    first = err.value.errors[0]
+    assert (first.row, first.field) == (2, "cmdCode")
+    assert "not a 4-digit heading of HS2022" in first.text()

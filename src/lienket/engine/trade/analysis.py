@@ -32,6 +32,12 @@ def _code(level: int) -> str:
     return "hs6" if level == 6 else f"substr(hs6, 1, {level})"
 
 
+def _deep(level: int) -> str:
+    """SQL keeping rows detailed enough for ``level``: a file stored at HS4 holds 4-digit
+    headings, which count at 2 and 4 digits and in totals, never at 6."""
+    return "TRUE" if level <= 4 else f"length(hs6) >= {int(level)}"
+
+
 def _source_filter(source: str | None) -> tuple[str, list[object]]:
     return ("AND source = ?", [source]) if source else ("", [])
 
@@ -155,7 +161,7 @@ def by_product(
         WITH d AS (
           SELECT {_code(level)} AS code, reporter = ? AS own, sum(value_usd) AS v
           FROM flows
-          WHERE year = ? {where} AND (
+          WHERE year = ? {where} AND {_deep(level)} AND (
             (reporter = ? AND partner = ? AND flow = 'X') OR
             (reporter = ? AND partner = ? AND flow = 'M'))
           GROUP BY ALL)
@@ -181,7 +187,8 @@ def world_totals(
     rows = store.query(
         f"""
         SELECT {_code(level)} AS code, partner = '{WORLD}' AS w, sum(value_usd) AS v
-        FROM flows WHERE reporter = ? AND year = ? AND flow = ? {where} GROUP BY ALL
+        FROM flows WHERE reporter = ? AND year = ? AND flow = ? {where} AND {_deep(level)}
+        GROUP BY ALL
         """,  # noqa: S608 -- level is an int from LEVELS
         [country, year, flow, *params],
     ).to_pylist()
@@ -193,7 +200,7 @@ def world_totals(
     rows = store.query(
         f"""
         SELECT {_code(level)} AS code, sum(value_usd) AS v FROM flows
-        WHERE partner = ? AND year = ? AND flow = ? {where} GROUP BY ALL
+        WHERE partner = ? AND year = ? AND flow = ? {where} AND {_deep(level)} GROUP BY ALL
         """,  # noqa: S608
         [country, year, mirror_flow, *params],
     ).to_pylist()
@@ -258,7 +265,7 @@ def export_matrix(
         SELECT reporter, {_code(level)} AS product,
                sum(value_usd) FILTER (WHERE partner = '{WORLD}') AS world,
                sum(value_usd) FILTER (WHERE partner <> '{WORLD}') AS partners
-        FROM flows WHERE year = ? AND flow = 'X' {where} GROUP BY ALL
+        FROM flows WHERE year = ? AND flow = 'X' {where} AND {_deep(level)} GROUP BY ALL
         """,  # noqa: S608 -- level is an int
         [year, *params],
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import gzip
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from gettext import gettext as _
@@ -104,6 +105,8 @@ class Block:
     notices: dict[str, int] = field(default_factory=dict)
     #: the file's own name of each canonical column (errors name the column the user sees)
     names: dict[str, str] = field(default_factory=dict)
+    #: the digits of the block's product codes: 6, or 4 for a file downloaded at HS4
+    level: int = 6
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -278,6 +281,7 @@ def read_comtrade(
             )
     lookup = _m49_lookup(numeric or {})
     line = 2
+    file_level: int | None = None
     for batch in batches:
         get = {k.lstrip("?"): pc.utf8_trim_whitespace(batch.column(v)) for k, v in cols.items()}
         n = batch.num_rows
@@ -292,18 +296,38 @@ def read_comtrade(
         total = pc.equal(pc.utf8_upper(code), "TOTAL")
         if "level" in get:
             six = pc.equal(get["level"], "6")
-            lost_zero = pc.and_(six, pc.equal(length, 5))
+            four = pc.equal(get["level"], "4")
+            lost6 = pc.and_(six, pc.equal(length, 5))
+            lost4 = pc.and_(four, pc.equal(length, 3))
         else:
-            lost_zero = pc.equal(length, 5)
-            six = pc.or_(pc.equal(length, 6), lost_zero)
+            lost6, lost4 = pc.equal(length, 5), pc.equal(length, 3)
+            six = pc.or_(pc.equal(length, 6), lost6)
+            four = pc.or_(pc.equal(length, 4), lost4)
         if "leaf" in get:
             six = pc.and_(six, _true(get["leaf"]))
-        aggregate = pc.and_not(pc.or_(total, pc.invert(six)), skip)
+        # A file downloaded at HS4 (no 6-digit line in its first block) is stored at 4 digits;
+        # a file with 6-digit lines keeps those and skips its 4-digit subtotals.
+        if file_level is None:
+            if pc.any(pc.and_not(six, skip)).as_py():
+                file_level = 6
+            elif pc.any(pc.and_not(four, skip)).as_py():
+                file_level = 4
+        if file_level == 4 and pc.any(pc.and_not(six, skip)).as_py():
+            message = _(
+                "6-digit lines follow %(lines)s lines with 4-digit headings only; a file is read "
+                "at one level: split it, or put its 6-digit lines first"
+            )
+            raise DataError([RowError(path.name, line, names.get("hs6", "cmdCode"), message,
+                                      {"lines": line - 2})])  # fmt: skip
+        keep, lost_zero, width = (four, lost4, 4) if file_level == 4 else (six, lost6, 6)
+        aggregate = pc.and_not(pc.or_(total, pc.invert(keep)), skip)
         reasons[_("totals and 2- or 4-digit aggregate lines")] = pc.sum(aggregate).as_py() or 0
         padded = pc.sum(pc.and_not(lost_zero, skip)).as_py() or 0
-        if padded:
+        if padded and width == 6:
             notices[_("6-digit codes that had lost their leading zero (read with it)")] = padded
-        code = pc.if_else(lost_zero, pc.utf8_lpad(code, 6, "0"), code)
+        elif padded:
+            notices[_("4-digit headings that had lost their leading zero (read with it)")] = padded
+        code = pc.if_else(lost_zero, pc.utf8_lpad(code, width, "0"), code)
         skip = pc.or_(skip, aggregate)
         breakdown = pa.array([False] * n)
         for key, whole in (
@@ -350,6 +374,7 @@ def read_comtrade(
             {k: v for k, v in reasons.items() if v},
             notices,
             names=names,
+            level=file_level or 6,
         )
         line += n
 
@@ -566,9 +591,39 @@ class Normaliser:
 
     def __post_init__(self) -> None:
         self._known = pa.array(sorted(set(self.reference.countries) | set(STATISTICAL_AREAS)))
-        self._hs: dict[str, pa.Array] = {}
-        self._concordance: dict[str, tuple[pa.Array, pa.Array]] = {}
+        self._hs: dict[tuple[str, int], pa.Array] = {}
+        self._concordance: dict[str, tuple[pa.Array, pa.Array, pa.Array]] = {}
         self._names: dict[str, str] = {}
+        self.levels_seen: set[int] = set()
+        #: lines kept with a change the reader states (a heading moved by the concordance)
+        self.notices: dict[str, int] = {}
+
+    def _mapping(
+        self, edition: str, level: int, table: Mapping[str, str]
+    ) -> tuple[pa.Array, pa.Array, pa.Array]:
+        """Source codes, their target codes, and the source headings that split (level 4).
+
+        At 4 digits a heading goes to the target heading most of its subheadings go to; a
+        heading whose subheadings go to several (on a tie, the lowest code) is listed so the
+        import can say so.
+        """
+        key = f"{edition}/{level}"
+        if key not in self._concordance:
+            if level == 6:
+                pairs = dict(table)
+                split: list[str] = []
+            else:
+                votes: dict[str, Counter[str]] = {}
+                for src, dst in table.items():
+                    votes.setdefault(src[:4], Counter())[dst[:4]] += 1
+                pairs = {
+                    h: max(sorted(c), key=c.__getitem__) for h, c in votes.items()
+                }  # ties: lowest
+                split = sorted(h for h, c in votes.items() if len(c) > 1)
+            self._concordance[key] = (
+                pa.array(list(pairs)), pa.array(list(pairs.values())), pa.array(split, pa.string())
+            )  # fmt: skip
+        return self._concordance[key]
 
     def _number(
         self,
@@ -637,6 +692,7 @@ class Normaliser:
                 {k: pc.filter(v, keep) for k, v in block.columns.items()},
                 pc.filter(block.lines, keep),
                 names=block.names,
+                level=block.level,
             )
         self._names = block.names
         c = block.columns
@@ -676,14 +732,22 @@ class Normaliser:
                 edition=edition,
             )
             return None
-        if edition not in self._hs:
-            self._hs[edition] = pa.array(sorted(valid))
-        hs_ok = pc.is_in(hs6, self._hs[edition])
+        level = block.level
+        self.levels_seen.add(level)
+        if len(self.levels_seen) > 1:
+            self._fail(0, "hs6", _("the file mixes 6-digit codes and 4-digit headings"))
+            return None
+        if (edition, level) not in self._hs:
+            codes = valid if level == 6 else {c[:level] for c in valid}
+            self._hs[edition, level] = pa.array(sorted(codes))
+        hs_ok = pc.is_in(hs6, self._hs[edition, level])
         self._check(
             pc.invert(hs_ok),
             block,
             "hs6",
-            _("%(value)r is not a 6-digit code of %(edition)s"),
+            _("%(value)r is not a 6-digit code of %(edition)s")
+            if level == 6
+            else _("%(value)r is not a 4-digit heading of %(edition)s"),
             hs6,
             edition=edition,
         )
@@ -700,9 +764,15 @@ class Normaliser:
                     target=self.target_edition,
                 )
                 return None
-            if edition not in self._concordance:
-                self._concordance[edition] = (pa.array(list(table)), pa.array(list(table.values())))
-            keys, targets = self._concordance[edition]
+            keys, targets, split = self._mapping(edition, level, table)
+            if level == 4:
+                moved = pc.sum(pc.is_in(hs6, split)).as_py() or 0
+                if moved:
+                    reason = _(
+                        "headings whose subheadings the target edition spreads over several "
+                        "headings, recorded under the heading most of them go to"
+                    )
+                    self.notices[reason] = self.notices.get(reason, 0) + moved
             hs6 = pc.take(targets, pc.index_in(hs6, keys))
         if year is None or value is None or quantity is None:
             return None

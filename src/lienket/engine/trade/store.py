@@ -78,6 +78,9 @@ class ImportRecord:
     months: tuple[int, int] = (1, 12)
     #: lines kept but read with a change, by what was done (stated to the user)
     notices: dict[str, int] = field(default_factory=dict)
+    #: digits of the stored product codes: 6, or 4 for a file downloaded at HS4 (its rows hold
+    #: 4-digit headings in the ``hs6`` column; level-6 queries leave them out)
+    level: int = 6
 
     @property
     def label(self) -> str:
@@ -345,9 +348,14 @@ class TradeStore:
             if not normalise.errors and rows == 0:
                 normalise.errors.append(
                     RowError(
-                        path.name, 0, "", _("the file holds no export or import lines at 6 digits")
+                        path.name,
+                        0,
+                        "",
+                        _("the file holds no export or import lines at 6 or 4 digits"),
                     )
                 )
+            for reason, n in normalise.notices.items():
+                notices[reason] = notices.get(reason, 0) + n
             if normalise.errors:
                 raise DataError(normalise.errors)
             if monthly:
@@ -371,6 +379,7 @@ class TradeStore:
                 note=note,
                 months=(first, last),
                 notices=notices,
+                level=min(normalise.levels_seen, default=6),
             )
             with self._manifest_lock():
                 # read again under the lock: another import may have finished meanwhile
