@@ -25,6 +25,7 @@ from gettext import gettext as _
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -110,6 +111,16 @@ class Block:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+
+def _const(value: object, n: int, type: pa.DataType | None = None) -> pa.Array:
+    """``n`` copies of one value, made in C++ (a Python list of millions is slow)."""
+    return pa.repeat(pa.scalar(value, type), n)
+
+
+def _lines(first: int, n: int) -> pa.Array:
+    """The file line numbers ``first`` … ``first + n - 1``."""
+    return pa.array(np.arange(first, first + n, dtype=np.int64))
 
 
 #: Called with the number of bytes read so far (compressed bytes for a gzip file).
@@ -329,7 +340,7 @@ def read_comtrade(
             notices[_("4-digit headings that had lost their leading zero (read with it)")] = padded
         code = pc.if_else(lost_zero, pc.utf8_lpad(code, width, "0"), code)
         skip = pc.or_(skip, aggregate)
-        breakdown = pa.array([False] * n)
+        breakdown = _const(False, n, pa.bool_())
         for key, whole in (
             ("partner2", ("0", "W00", "WLD", "World", "")),
             ("mot", ("0", "")),
@@ -350,7 +361,7 @@ def read_comtrade(
                 sides[side] = _m49(get[f"{side}_m49"], lookup)
         partner = sides["partner"]
         partner = pc.if_else(pc.is_in(partner, pa.array(["W00", "WORLD"])), WORLD, partner)
-        blank = pa.array([""] * n)
+        blank = _const("", n)
         period = get.get("period", blank)
         monthly = pc.equal(pc.utf8_length(period), 6)
         if "frequency" in get:
@@ -369,7 +380,7 @@ def read_comtrade(
                 "unit": get.get("unit", blank),
                 "month": month,
             },
-            pa.array(range(line, line + n), pa.int64()),
+            _lines(line, n),
             skip,
             {k: v for k, v in reasons.items() if v},
             notices,
@@ -449,6 +460,8 @@ def read_baci(
         def iso(codes: pa.Array) -> pa.Array:
             codes = pc.utf8_ltrim(codes, "0")
             mapped = pc.take(values, pc.index_in(codes, keys))
+            if mapped.null_count == 0:
+                return mapped
             # keep BACI's code where it is unknown, so the error can name it
             return pc.if_else(
                 pc.is_null(mapped), pc.binary_join_element_wise("BACI ", codes, ""), mapped
@@ -461,14 +474,14 @@ def read_baci(
                 "year": get["year"],
                 "reporter": iso(get["reporter"]),
                 "partner": iso(get["partner"]),
-                "flow": pa.array(["X"] * n),
+                "flow": _const("X", n),
                 "hs6": pc.utf8_lpad(get["hs6"], 6, "0"),
-                "edition": pa.array([""] * n),
+                "edition": _const("", n),
                 "value": get["value"],
                 "quantity": quantity,
                 "unit": pc.if_else(pc.equal(quantity, ""), "", "t"),
             },
-            pa.array(range(line, line + n), pa.int64()),
+            _lines(line, n),
             names=names,
         )
         line += n
@@ -704,7 +717,8 @@ class Normaliser:
             self._check(odd, block, "year", _("%(value)r is not a year"), c["year"])
         for col in ("reporter", "partner"):
             ok = pc.is_in(c[col], self._known)
-            if col == "partner":  # a regional or statistical area stays a (non-country) partner
+            if col == "partner" and not pc.all(ok).as_py():
+                # a regional or statistical area stays a (non-country) partner
                 ok = pc.or_(ok, pc.match_substring_regex(c[col], PARTNER_AREA))
             self._check(pc.invert(ok), block, col, _("unknown country code %(value)r"), c[col])
         flow_ok = pc.is_in(c["flow"], pa.array(["X", "M"]))
@@ -790,11 +804,11 @@ class Normaliser:
                 c["partner"],
                 c["flow"],
                 hs6,
-                pa.array([self.target_edition] * n),
+                _const(self.target_edition, n),
                 value,
                 quantity,
                 c["unit"],
-                pa.array([self.source] * n),
+                _const(self.source, n),
             ],
             schema=FLOW_SCHEMA,
         )

@@ -606,12 +606,12 @@ class TradeStore:
         n = table.num_rows
         out = pa.table(
             [
-                pa.array([year] * n, pa.int16()),
+                readers._const(year, n, pa.int16()),
                 reporter,
                 code,
-                pa.array([edition] * n),
+                readers._const(edition, n),
                 pc.cast(value, pa.float64()),
-                pa.array([source] * n),
+                readers._const(source, n),
             ],
             schema=WORLD_EXPORT_SCHEMA,
         )
