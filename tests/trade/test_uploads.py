@@ -173,3 +173,17 @@ def test_the_server_thread_imports_an_upload_without_a_separate_worker(
     job = TradeImport.objects.get()
     assert job.state == ImportState.DONE, job.errors
     assert queue.imports()[0].rows == 3
+
+
+def test_a_separate_worker_takes_the_queue_on_the_command_line(client_for, steward, queue):
+    from typer.testing import CliRunner
+
+    from lienket.cli import app
+
+    upload(client_for(steward), GOOD)
+    upload(client_for(steward), BAD, name="bad.csv")
+    result = CliRunner().invoke(app, ["trade", "work"])
+    assert result.exit_code == 0, result.output
+    assert "stored 3 lines" in result.output and "refused: 1 problem(s)" in result.output
+    assert "0 file(s) waiting" in result.output
+    assert [j.state for j in TradeImport.objects.order_by("id")] == ["done", "failed"]

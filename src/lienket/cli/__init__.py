@@ -464,12 +464,15 @@ def trade_work(
     again = jobs.recover()
     if again:
         console.print(f"{again} interrupted import(s) queued again")
+    from django.db import close_old_connections
+
     while True:
         job = jobs.claim()
         if job is None:
             if wait <= 0:
                 break
             time.sleep(wait)
+            close_old_connections()  # a worker that waits for hours needs a live connection
             continue
         console.print(f"importing {job.file_name} (upload {job.pk}) ...")
         jobs.run(job)

@@ -95,8 +95,9 @@ def wait_idle(timeout: float) -> bool:
 
 def _loop() -> None:
     try:
+        close_old_connections()  # this thread's own connection, never the caller's
         while work_once():
-            pass
+            close_old_connections()
     except Exception:  # the thread must never die silently
         log.exception("the trade import worker stopped")
     finally:
@@ -109,7 +110,6 @@ def _loop() -> None:
 
 def claim() -> TradeImport | None:
     """Take the oldest queued job, or ``None``; an atomic update makes it this worker's."""
-    close_old_connections()
     queued = TradeImport.objects.filter(state=ImportState.QUEUED).order_by("created", "id")
     for pk in queued.values_list("pk", flat=True)[:10]:
         taken = TradeImport.objects.filter(pk=pk, state=ImportState.QUEUED).update(
