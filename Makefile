@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python benchmarks/import_enterprises.py
 	$(BIN)/python benchmarks/trade_indicators.py
 	$(BIN)/python benchmarks/matching.py
+	$(BIN)/python benchmarks/allocation.py
 
 # Debian packages: Chromium for the browser tests, Noto fonts with Lao glyphs, gettext's msgfmt.
 system:
