@@ -29,3 +29,10 @@ class EnterpriseAccess(RegistryReader):
 class ReadOnly(RegistryReader):
     def has_permission(self, request: Any, view: Any) -> bool:
         return request.method in SAFE_METHODS and super().has_permission(request, view)
+
+
+class TradeUploader(BasePermission):
+    """Focal points and stewards: those who upload trade files and follow their imports."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return roles.can_upload_trade(request.user)

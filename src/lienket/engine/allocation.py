@@ -103,9 +103,6 @@ class Proposal:
         """Extra forecast disbursement the proposal brings this year."""
         return self.forecast_after - self.forecast_before
 
-    def changed(self) -> list[Move]:
-        return [m for m in self.moves if abs(m.change) > TOLERANCE]
-
 
 def forecast(allocation: float, capacity: float) -> float:
     """What a project can disburse this year with ``allocation``."""

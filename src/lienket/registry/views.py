@@ -180,7 +180,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 result = run(upload, upload.name, request.user, dry_run=dry_run)
         except DataError as exc:
             _errors_to_session(request, exc.errors)
-            context["errors"] = [(e, e.text(_)) for e in exc.errors[:500]]
+            context["errors"] = exc.errors[:500]
+            context["more_errors"] = len(exc.errors) - 500
             context["error_count"] = len(exc.errors)
             return render(request, "registry/import.html", context, status=400)
         context["result"] = result

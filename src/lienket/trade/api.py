@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lienket.core.api import query_int
+from lienket.core.permissions import TradeUploader
 from lienket.trade import services, tables
 from lienket.trade.tables import Table
 
@@ -207,18 +208,9 @@ class Figures(TradeView):
         )  # fmt: skip
 
 
-class UploaderOnly(AllowAny):
-    """Focal points and stewards: those who upload trade files."""
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        from lienket.core import roles
-
-        return roles.can_upload_trade(request.user)
-
-
 @extend_schema(responses=OpenApiTypes.OBJECT, summary="Progress of an uploaded trade file")
 class ImportStatus(APIView):
-    permission_classes = [UploaderOnly]
+    permission_classes = [TradeUploader]
 
     def get(self, request: Request, pk: int) -> Response:
         from django.shortcuts import get_object_or_404

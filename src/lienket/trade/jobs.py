@@ -61,11 +61,12 @@ def submit(upload: Any, options: dict[str, Any], user: Any) -> TradeImport:
     with target.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
+    size = target.stat().st_size
     job = TradeImport.objects.create(
         file_name=upload.name[:255],
         stored=str(target.relative_to(upload_dir())),
-        size=target.stat().st_size,
-        total_bytes=target.stat().st_size,
+        size=size,
+        total_bytes=size,
         created_by=user if getattr(user, "is_authenticated", False) else None,
         **options,
     )
@@ -94,18 +95,24 @@ def wait_idle(timeout: float) -> bool:
 
 
 def _loop() -> None:
+    global _thread
     try:
-        close_old_connections()  # this thread's own connection, never the caller's
-        while work_once():
-            close_old_connections()
+        while True:
+            close_old_connections()  # this thread's own connection, never the caller's
+            if work_once():
+                continue
+            # stop only when, under the lock start_worker takes, the queue is still empty: a
+            # file queued meanwhile is either seen here or starts a new thread
+            with _lock:
+                if not TradeImport.objects.filter(state=ImportState.QUEUED).exists():
+                    _thread = None
+                    return
     except Exception:  # the thread must never die silently
         log.exception("the trade import worker stopped")
+        with _lock:
+            _thread = None
     finally:
         connection.close()
-    # a job queued between the last empty claim and the end of the thread would wait until the
-    # next upload: look once more
-    if TradeImport.objects.filter(state=ImportState.QUEUED).exists():
-        start_worker()
 
 
 def claim() -> TradeImport | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -77,7 +78,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         raise BadRequest(_("the target band must run from a lower to a higher growth rate"))
     tracking = tables.target_tracking(a, b, low, high)
     # products need statistics files: a year known only from a published total has none
-    store_years = {y for r in services.get_store().imports() if r.kind == "flows" for y in r.years}
+    records = services.get_store().imports()
+    store_years = {y for r in records if r.kind == "flows" for y in r.years}
     years = sorted({row["year"] for t in tracking.values() for row in t.rows} & store_years)
     year = param_int(request, "year", years[-1] if years else None, years or None)
     level = param_int(request, "level", 4, (2, 4, 6))
@@ -114,7 +116,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             mirror=mirror if any(r["gap"] is not None for r in mirror.rows) else None,
             mirror_partial=mirror,
         )
-    context["imports"] = _imports_used(years)
+    context["imports"] = [r for r in records if set(r.years) & set(years)]
     context["fictional"] = any(r.fictional for r in context["imports"])
     return download(request, found) or render(request, "trade/dashboard.html", context)
 
@@ -274,7 +276,8 @@ def figures_page(request: HttpRequest) -> HttpResponse:
                     f, f.name, request.user, request.POST.get("action") == "check", declarants
                 )
             except DataError as exc:
-                context["errors"] = [(e, e.text(_)) for e in exc.errors[:500]]
+                context["errors"] = exc.errors[:500]
+                context["more_errors"] = len(exc.errors) - 500
                 context["error_count"] = len(exc.errors)
                 status = 400
     published = tables.published()
@@ -307,8 +310,6 @@ def imports_page(request: HttpRequest) -> HttpResponse:
 
 
 def _worker_note() -> str:
-    from django.conf import settings
-
     if settings.LIENKET_IMPORT_WORKER == "external":
         return _("Files wait until the import worker (“lienket trade work”) takes them.")
     return ""

@@ -27,6 +27,12 @@ def store(tmp_path):
     return TradeStore(tmp_path / "store")
 
 
+def plus_file(path: Path, lines: list[str]) -> Path:
+    """A Comtrade+ download: the header, then ``lines`` (comma-separated, in PLUS order)."""
+    path.write_text(PLUS + "\n" + "\n".join(lines) + "\n")
+    return path
+
+
 def baci_zip(path: Path, years: dict[str, str], extra: dict[str, str] | None = None) -> Path:
     """A BACI release zip: the country codes and one CSV per file name given."""
     with zipfile.ZipFile(path, "w") as z:
@@ -50,8 +56,7 @@ def test_comtrade_plus_leaf_codes_that_lost_their_zero_are_kept(tmp_path, store)
         "C,A,20220101,2022,52,2022,704,VNM,X,418,LAO,0,H6,1,10129,6,1,C00,0,kg,5,50",
         "C,A,20220101,2022,52,2022,704,VNM,X,418,LAO,0,H6,1,720711,6,1,C00,0,kg,5,1000",
     ]
-    path = tmp_path / "comtrade.csv"
-    path.write_text(PLUS + "\n" + "\n".join(rows) + "\n")
+    path = plus_file(tmp_path / "comtrade.csv", rows)
     record = store.import_file(path, "comtrade").record
     assert total(store) == {"v": 1150.0, "n": 3}
     codes = {r["hs6"] for r in store.query("SELECT hs6 FROM flows").to_pylist()}
@@ -101,8 +106,7 @@ def test_a_monthly_comtrade_file_sets_its_months(tmp_path, store):
         f"C,M,2025{m:02d}01,2025,{m},2025{m:02d},704,VNM,X,418,LAO,0,H6,1,720711,6,1,C00,0,kg,1,{m * 10}"
         for m in range(1, 11)
     ]
-    path = tmp_path / "monthly.csv"
-    path.write_text(PLUS + "\n" + "\n".join(lines) + "\n")
+    path = plus_file(tmp_path / "monthly.csv", lines)
     record = store.import_file(path, "comtrade").record
     assert record.months == (1, 10)
     assert total(store) == {"v": 550.0, "n": 10}
@@ -113,8 +117,7 @@ def test_a_monthly_file_with_a_gap_is_refused(tmp_path, store):
         f"C,M,2025{m:02d}01,2025,{m},2025{m:02d},704,VNM,X,418,LAO,0,H6,1,720711,6,1,C00,0,kg,1,5"
         for m in (1, 2, 4)
     ]
-    path = tmp_path / "gap.csv"
-    path.write_text(PLUS + "\n" + "\n".join(lines) + "\n")
+    path = plus_file(tmp_path / "gap.csv", lines)
     with pytest.raises(DataError) as exc:
         store.import_file(path, "comtrade")
     assert "not one run of months" in exc.value.errors[0].text()
@@ -229,8 +232,7 @@ def test_a_comtrade_download_at_hs4_is_stored_at_4_digits(tmp_path, store):
         "C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,8549,4,0,C00,0,,,500",
         "C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,7207,4,0,C00,0,,,1000",
     ]
-    path = tmp_path / "comtrade_hs4.csv"
-    path.write_text(PLUS + "\n" + "\n".join(rows) + "\n")
+    path = plus_file(tmp_path / "comtrade_hs4.csv", rows)
     record = store.import_file(path, "comtrade").record
     assert record.level == 4 and record.rows == 3 and record.value_usd == 1900.0
     codes = store.query("SELECT hs6, value_usd FROM flows ORDER BY hs6").to_pylist()
@@ -257,8 +259,7 @@ def test_a_comtrade_download_at_hs4_is_stored_at_4_digits(tmp_path, store):
 
 def test_a_heading_that_is_not_in_the_edition_is_refused_by_row(tmp_path, store):
     rows = ["C,A,20230101,2023,52,2023,704,VNM,X,418,LAO,0,H6,1,9950,4,0,C00,0,,,5"]
-    path = tmp_path / "comtrade_hs4.csv"
-    path.write_text(PLUS + "\n" + "\n".join(rows) + "\n")
+    path = plus_file(tmp_path / "comtrade_hs4.csv", rows)
     with pytest.raises(DataError) as err:
         store.import_file(path, "comtrade")
     first = err.value.errors[0]

@@ -113,12 +113,12 @@ class Block:
         return len(self.lines)
 
 
-def _const(value: object, n: int, type: pa.DataType | None = None) -> pa.Array:
+def constant(value: object, n: int, type: pa.DataType | None = None) -> pa.Array:
     """``n`` copies of one value, made in C++ (a Python list of millions is slow)."""
     return pa.repeat(pa.scalar(value, type), n)
 
 
-def _lines(first: int, n: int) -> pa.Array:
+def line_numbers(first: int, n: int) -> pa.Array:
     """The file line numbers ``first`` … ``first + n - 1``."""
     return pa.array(np.arange(first, first + n, dtype=np.int64))
 
@@ -340,7 +340,7 @@ def read_comtrade(
             notices[_("4-digit headings that had lost their leading zero (read with it)")] = padded
         code = pc.if_else(lost_zero, pc.utf8_lpad(code, width, "0"), code)
         skip = pc.or_(skip, aggregate)
-        breakdown = _const(False, n, pa.bool_())
+        breakdown = constant(False, n, pa.bool_())
         for key, whole in (
             ("partner2", ("0", "W00", "WLD", "World", "")),
             ("mot", ("0", "")),
@@ -361,7 +361,7 @@ def read_comtrade(
                 sides[side] = _m49(get[f"{side}_m49"], lookup)
         partner = sides["partner"]
         partner = pc.if_else(pc.is_in(partner, pa.array(["W00", "WORLD"])), WORLD, partner)
-        blank = _const("", n)
+        blank = constant("", n)
         period = get.get("period", blank)
         monthly = pc.equal(pc.utf8_length(period), 6)
         if "frequency" in get:
@@ -380,7 +380,7 @@ def read_comtrade(
                 "unit": get.get("unit", blank),
                 "month": month,
             },
-            _lines(line, n),
+            line_numbers(line, n),
             skip,
             {k: v for k, v in reasons.items() if v},
             notices,
@@ -474,14 +474,14 @@ def read_baci(
                 "year": get["year"],
                 "reporter": iso(get["reporter"]),
                 "partner": iso(get["partner"]),
-                "flow": _const("X", n),
+                "flow": constant("X", n),
                 "hs6": pc.utf8_lpad(get["hs6"], 6, "0"),
-                "edition": _const("", n),
+                "edition": constant("", n),
                 "value": get["value"],
                 "quantity": quantity,
                 "unit": pc.if_else(pc.equal(quantity, ""), "", "t"),
             },
-            _lines(line, n),
+            line_numbers(line, n),
             names=names,
         )
         line += n
@@ -804,11 +804,11 @@ class Normaliser:
                 c["partner"],
                 c["flow"],
                 hs6,
-                _const(self.target_edition, n),
+                constant(self.target_edition, n),
                 value,
                 quantity,
                 c["unit"],
-                _const(self.source, n),
+                constant(self.source, n),
             ],
             schema=FLOW_SCHEMA,
         )

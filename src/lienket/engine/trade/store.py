@@ -606,12 +606,12 @@ class TradeStore:
         n = table.num_rows
         out = pa.table(
             [
-                readers._const(year, n, pa.int16()),
+                readers.constant(year, n, pa.int16()),
                 reporter,
                 code,
-                readers._const(edition, n),
+                readers.constant(edition, n),
                 pc.cast(value, pa.float64()),
-                readers._const(source, n),
+                readers.constant(source, n),
             ],
             schema=WORLD_EXPORT_SCHEMA,
         )
