@@ -120,6 +120,7 @@ def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data"
         first_vn = Enterprise.objects.filter(fictional=True, country="VNM").order_by("pk").first()
         first_la = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
         _demo_users(first_vn, first_la)
+    _load_projects(demo)
     _load_trade(demo)
     from lienket.trade.figures import load_bundled
 
@@ -128,6 +129,29 @@ def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data"
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("compilemessages", verbosity=0, ignore_patterns=[".venv/*"])
     _print_login()
+
+
+def _load_projects(demo: bool) -> None:
+    from lienket.projects import demo as project_demo
+    from lienket.projects import reference
+
+    with progress_bar() as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        loaded = reference.load(progress=report)
+        result = project_demo.load(progress=report) if demo else None
+    console.print(
+        f"cited power-trade and aid projects: {loaded.projects} projects, "
+        f"{loaded.statements} published statements"
+    )
+    if demo:
+        state = "already loaded" if result is None else f"{result.projects} projects"
+        console.print(f"fictional demo projects: {state}")
 
 
 def _load_trade(demo: bool) -> None:

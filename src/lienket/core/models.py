@@ -58,6 +58,9 @@ class AuditAction(models.TextChoices):
     IMPORTED = "imported", _("imported")
     MERGED = "merged", _("merged a duplicate into it")
     DISMISSED = "dismissed", _("marked as not a duplicate")
+    PROPOSED = "proposed", _("proposed")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
 
 
 class AuditEvent(models.Model):

@@ -27,6 +27,7 @@ All amounts are in one currency (the caller converts with its dated rate table).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from gettext import gettext as _
@@ -168,18 +169,24 @@ def propose(projects: Sequence[Project], fences: Iterable[Fence] = ()) -> Propos
     if n == 0:
         return Proposal((), 0.0, 0.0, 0.0, 0.0, fences)
 
+    # The programme is solved in units of the largest amount, so that the solver's tolerances
+    # are relative to the portfolio and a small project beside a large one keeps its money.
+    scale = max(1.0, float(np.abs(np.concatenate([a, floor])).max()))
+    up_full = np.where(behind, 0.0, np.minimum(np.maximum(cap - a, 0.0), limit))
+    down_full = np.minimum(np.maximum(a - np.maximum(floor, cap), 0.0), limit)
+    up_hi, down_hi = up_full / scale, down_full / scale
+    a_s, cap_s = a / scale, cap / scale
+
     # variables: up (n), down (n), d (n) = forecast disbursement
-    up_hi = np.where(behind, 0.0, np.minimum(np.maximum(cap - a, 0.0), limit))
-    down_hi = np.minimum(np.maximum(a - np.maximum(floor, cap), 0.0), limit)
     bounds = np.concatenate([
         np.column_stack([np.zeros(n), up_hi]),
         np.column_stack([np.zeros(n), down_hi]),
-        np.column_stack([np.zeros(n), cap]),
+        np.column_stack([np.zeros(n), cap_s]),
     ])  # fmt: skip
     eye = sparse.identity(n, format="csr")
     # d - up + down <= a   (disbursement within the new allocation; d <= cap is a bound)
     a_ub = sparse.hstack([-eye, eye, eye], format="csr")
-    b_ub = a.copy()
+    b_ub = a_s.copy()
     # money is kept: overall, and inside every fence
     rows = [np.ones(n)]
     for f in fences:
@@ -188,12 +195,21 @@ def propose(projects: Sequence[Project], fences: Iterable[Fence] = ()) -> Propos
     a_eq = sparse.hstack([groups, -groups, sparse.csr_matrix((groups.shape[0], n))], format="csr")
     b_eq = np.zeros(groups.shape[0])
 
-    def solve(c: np.ndarray, extra: list[tuple[np.ndarray, float]]) -> np.ndarray:
-        ub, bu = a_ub, b_ub
-        if extra:
-            ub = sparse.vstack([a_ub, *[sparse.csr_matrix(row) for row, _ in extra]], format="csr")
-            bu = np.concatenate([b_ub, [limit_ for _, limit_ in extra]])
-        res = linprog(c, A_ub=ub, b_ub=bu, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+    def solve(c: np.ndarray, keep: list[tuple[np.ndarray, float]]) -> np.ndarray:
+        """Minimise ``c`` keeping each earlier optimum ``row @ x <= value`` within a slack.
+
+        The slack starts at a billionth; should the solver's own tolerance make a kept optimum
+        unreachable, it widens a hundredfold, twice, before giving up."""
+        for slack in (STAGE_SLACK, STAGE_SLACK * 1e2, STAGE_SLACK * 1e4):
+            ub, bu = a_ub, b_ub
+            if keep:
+                ub = sparse.vstack([a_ub, *[sparse.csr_matrix(row) for row, _ in keep]],
+                                   format="csr")  # fmt: skip
+                bu = np.concatenate([b_ub, [v + slack * max(1.0, abs(v)) for _, v in keep]])
+            res = linprog(c, A_ub=ub, b_ub=bu, A_eq=a_eq, b_eq=b_eq, bounds=bounds,
+                          method="highs")  # fmt: skip
+            if res.status == 0 or not keep:
+                break
         if res.status != 0:
             raise DataError([RowError("allocation", 0, "", _("the solver stopped: %(reason)s"),
                                       {"reason": res.message})])  # fmt: skip
@@ -202,21 +218,21 @@ def propose(projects: Sequence[Project], fences: Iterable[Fence] = ()) -> Propos
     z = np.zeros(n)
     # 1. the most forecast disbursement
     c1 = np.concatenate([z, z, -np.ones(n)])
-    x1 = solve(c1, [])
-    best = float(-c1 @ x1)
-    keep1 = (c1, -best + STAGE_SLACK * max(1.0, best))
+    keep1 = (c1, float(c1 @ solve(c1, [])))
     # 2. keeping it, the priority-weighted disbursement
     c2 = np.concatenate([z, z, -weight])
-    x2 = solve(c2, [keep1])
-    second = float(c2 @ x2)
-    keep2 = (c2, second + STAGE_SLACK * max(1.0, abs(second)))
+    keep2 = (c2, float(c2 @ solve(c2, [keep1])))
     # 3. keeping both, the least money moved
     c3 = np.concatenate([np.ones(n), np.ones(n), z])
     x3 = solve(c3, [keep1, keep2])
 
-    up, down = x3[:n], x3[n : 2 * n]
-    after = _snap(a, a + up - down, a - down_hi, a + up_hi)
+    up, down = x3[:n] * scale, x3[n : 2 * n] * scale
     fenced = {(f.kind, f.name) for f in fences}
+    groups_of = [
+        frozenset(k for k in (("funder", p.funder), ("sector", p.sector)) if k in fenced)
+        for p in projects
+    ]
+    after = _snap(a, a + up - down, a - down_full, a + up_full, groups_of, scale)
     moves = []
     for i, p in enumerate(projects):
         in_fence = ("funder", p.funder) in fenced or ("sector", p.sector) in fenced
@@ -240,21 +256,39 @@ def propose(projects: Sequence[Project], fences: Iterable[Fence] = ()) -> Propos
     )
 
 
-def _snap(a: np.ndarray, after: np.ndarray, low: np.ndarray, high: np.ndarray) -> np.ndarray:
-    """The solver's allocations with its last-digit noise removed: values within a millionth
-    of the scale of a bound or of the old allocation are set to it, then the total is restored
-    on a project that is not at a bound, so the proposal keeps the total exactly."""
-    tol = 1e-6 * max(1.0, float(np.abs(a).max()))
+def _snap(
+    a: np.ndarray,
+    after: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    groups: Sequence[frozenset[tuple[str, str]]],
+    scale: float,
+) -> np.ndarray:
+    """The solver's allocations with its last-digit noise removed.
+
+    Values within a ten-millionth of the portfolio's scale of a bound or of the old allocation are
+    set to it. Then the total is restored, first inside each set of fences and then overall, on
+    a project with room between its bounds (one not held at a bound first, and of those the
+    one that changes most), so the proposal keeps
+    every total exactly and no bound is crossed.
+    """
+    tol = 1e-7 * scale
     out = np.clip(after, low, high)
     for target in (a, low, high):
         out = np.where(np.abs(out - target) <= tol, target, out)
-    residual = float(out.sum() - a.sum())
-    if residual:
-        # a project strictly inside its bounds takes the rounding, else the largest change
-        free = (out > low + tol) & (out < high - tol)
-        change = np.abs(out - a)
-        i = int(np.argmax(np.where(free, change, -1.0))) if free.any() else int(np.argmax(change))
-        out[i] -= residual
+    for key in [*sorted(set(groups), key=sorted), None]:
+        members = np.array([key is None or g == key for g in groups])
+        residual = float(out[members].sum() - a[members].sum())
+        if not residual:
+            continue
+        room = members & (out - residual >= low - tol) & (out - residual <= high + tol)
+        free = room & (out > low + tol) & (out < high - tol)  # not held at a bound: preferred
+        room = free if free.any() else room
+        if room.any():
+            i = int(np.argmax(np.where(room, np.abs(out - a), -1.0)))
+            # the last binary digits of the subtraction are noise too: keep 12 significant
+            value = out[i] - residual
+            out[i] = round(value, 12 - math.ceil(math.log10(max(1.0, abs(value)))))
     return np.asarray(out, dtype=float)
 
 

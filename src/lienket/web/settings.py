@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "lienket.registry",
     "lienket.trade",
     "lienket.linkage",
+    "lienket.projects",
 ]
 
 MIDDLEWARE = [
