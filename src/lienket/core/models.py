@@ -61,6 +61,7 @@ class AuditAction(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
     APPROVED = "approved", _("approved")
     REJECTED = "rejected", _("rejected")
+    EXPORTED = "exported", _("exported")
 
 
 class AuditEvent(models.Model):

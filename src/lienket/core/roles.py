@@ -16,6 +16,11 @@ rankings and routes are read by every logged-in role. Partner suggestions and ma
 private to the two enterprises concerned and the focal points of their countries (and
 stewards); only focal points and stewards change the pilot-ranking weights and select pilot
 projects.
+
+Projects (investment, power-trade, aid) are read by every logged-in role, except aid projects,
+their money and the reallocation, which enterprise users do not see. Focal points and stewards
+create, edit and import projects and propose a reallocation; only a focal point approves or
+rejects one; only stewards keep the exchange-rate table.
 """
 
 from __future__ import annotations
@@ -141,3 +146,29 @@ def customs_reporters(user: Any, pair: list[str]) -> list[str]:
     """Whose customs tables ``user`` may upload: a focal point its own country's, a steward
     either side's."""
     return importable_countries(user, pair)
+
+
+def can_read_projects(user: Any) -> bool:
+    return role_of(user) != "public"
+
+
+def can_read_aid(user: Any) -> bool:
+    """Aid projects, allocations and reallocations: not enterprise users."""
+    return role_of(user) in ("steward", "focal", "reader")
+
+
+def can_edit_projects(user: Any) -> bool:
+    return is_steward(user) or focal_country(user) is not None
+
+
+def can_propose_reallocation(user: Any) -> bool:
+    return can_edit_projects(user)
+
+
+def can_approve_reallocation(user: Any) -> bool:
+    """Only a focal point decides on a reallocation (the plan makes them accountable)."""
+    return focal_country(user) is not None
+
+
+def can_edit_rates(user: Any) -> bool:
+    return is_steward(user)

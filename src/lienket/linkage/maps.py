@@ -19,8 +19,9 @@ def _xy(lon: float, lat: float) -> tuple[float, float]:
     return (lon - WEST) * SCALE, (NORTH - lat) * SCALE
 
 
-def svg_map(route: Route | None = None, title: str = "") -> str:
-    """Provinces, zones, border gates and seaports; a route drawn on top when given."""
+def svg_map(route: Route | None = None, title: str = "", layer: str = "") -> str:
+    """Provinces, zones, border gates and seaports; a route drawn on top when given, and an
+    extra ``layer`` of SVG (already escaped) drawn last."""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" class="map" '
         f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
@@ -58,5 +59,6 @@ def svg_map(route: Route | None = None, title: str = "") -> str:
             f'<polyline points="{pts}" fill="none" stroke="#d35400" stroke-width="3" '
             f'stroke-linejoin="round"/>'
         )
+    parts.append(layer)
     parts.append("</svg>")
     return "".join(parts)

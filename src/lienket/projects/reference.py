@@ -51,8 +51,12 @@ AID_STATEMENTS = {"D08", "D09"}
 #: statement each comes from and the date it applies from (stated in that statement).
 #: The framework applies from 31 December 2025 (A14, A16); 6.95 applies until then (A13, A17).
 NEW_FRAMEWORK = date(2025, 12, 31)
-CEILINGS = {"A13": ("", None, NEW_FRAMEWORK), "A14": ("hydro", NEW_FRAMEWORK, None),
-            "A15": ("wind", NEW_FRAMEWORK, None), "A16": ("coal", NEW_FRAMEWORK, None)}  # fmt: skip
+CEILINGS = {
+    "A13": ("", None, NEW_FRAMEWORK),
+    "A14": ("hydro", NEW_FRAMEWORK, None),
+    "A15": ("wind", NEW_FRAMEWORK, None),
+    "A16": ("coal", NEW_FRAMEWORK, None),
+}
 
 STATUS_RULES = (
     (("not confirmed", "status not found"), Status.UNCONFIRMED),
@@ -155,7 +159,8 @@ def _power(row: dict[str, str]) -> dict[str, Any]:
         "currency": "USD" if row["investment_usd_m"] else "",
         "budget": None if budget is None else budget * MULTIPLIERS["million"],
         "budget_as_published": f"{row['investment_usd_m']} USD million"
-        if row["investment_usd_m"] else "",
+        if row["investment_usd_m"]
+        else "",
         "technology": tech,
         "installed_mw": published_number(row["installed_mw"]),
         "export_share": row["export_to_vn"],
@@ -174,7 +179,7 @@ def _power(row: dict[str, str]) -> dict[str, Any]:
         "connection_substation": row["vn_connection_substation"],
         "annual_energy_gwh": published_number(row["annual_output_gwh"]),
         "annual_energy_as_published": row["annual_output_gwh"],
-    }  # fmt: skip
+    }
 
 
 def _int(value: Decimal | None) -> int | None:
@@ -210,19 +215,29 @@ def _aid(row: dict[str, str]) -> dict[str, Any]:
 def _statement(row: dict[str, str], topic: str) -> dict[str, Any]:
     if topic == "aid":
         return {
-            "topic": topic, "statement_date": row["source_date"], "statement": row["name"],
+            "topic": topic,
+            "statement_date": row["source_date"],
+            "statement": row["name"],
             "figure": " ".join(x for x in (row["budget"], row["status"]) if x),
-            "unit": row["currency"], "scope": row["location"], "speaker": row["funder"],
-            "verified": row["verified"], "note": "; ".join(
-                x for x in (row["disbursement_or_delay_info"], row["note"]) if x
-            ), "sources": sources(row),
-        }  # fmt: skip
+            "unit": row["currency"],
+            "scope": row["location"],
+            "speaker": row["funder"],
+            "verified": row["verified"],
+            "note": "; ".join(x for x in (row["disbursement_or_delay_info"], row["note"]) if x),
+            "sources": sources(row),
+        }
     return {
-        "topic": topic, "statement_date": row["statement_date"], "statement": row["statement"],
-        "figure": row["figure"], "unit": row["unit"], "scope": row["scope"],
-        "speaker": row["speaker_or_body"], "verified": row["verified"], "note": row["note"],
+        "topic": topic,
+        "statement_date": row["statement_date"],
+        "statement": row["statement"],
+        "figure": row["figure"],
+        "unit": row["unit"],
+        "scope": row["scope"],
+        "speaker": row["speaker_or_body"],
+        "verified": row["verified"],
+        "note": row["note"],
         "sources": sources(row),
-    }  # fmt: skip
+    }
 
 
 @dataclass(frozen=True)
@@ -254,9 +269,13 @@ def load(progress: Report | None = None) -> Loaded:
             statements += 1
         else:
             fields = _power(row) if code.startswith("P") else _aid(row)
-            fields.update(common, note="; ".join(
-                x for x in (row.get("disbursement_or_delay_info", ""), row["note"]) if x
-            ), fictional=False)  # fmt: skip
+            fields.update(
+                common,
+                note="; ".join(
+                    x for x in (row.get("disbursement_or_delay_info", ""), row["note"]) if x
+                ),
+                fictional=False,
+            )
             Project.objects.update_or_create(code=code, defaults=fields)
             projects += 1
         if progress:
@@ -269,8 +288,10 @@ def load(progress: Report | None = None) -> Loaded:
             continue
         for technology in [tech] if tech else [t for t in Technology.values if t != "other"]:
             TariffCeiling.objects.update_or_create(
-                technology=technology, valid_from=valid_from, valid_to=valid_to,
+                technology=technology,
+                valid_from=valid_from,
+                valid_to=valid_to,
                 defaults={"us_cents": cents, "statement": statement},
-            )  # fmt: skip
+            )
             ceilings += 1
     return Loaded(projects, statements, ceilings)

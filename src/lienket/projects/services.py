@@ -152,6 +152,14 @@ class Position:
         return next((y for y in self.years if y.year == self.forecast.year), None)
 
     @property
+    def shortfall(self) -> Decimal | None:
+        """This year's allocation the forecast says will not be disbursed."""
+        line = self.year
+        if line is None or line.allocation is None or self.forecast.forecast is None:
+            return None
+        return max(line.allocation - Decimal(repr(self.forecast.forecast)), Decimal(0))
+
+    @property
     def floor(self) -> Decimal:
         """Disbursed or committed this year: what a reallocation never takes back."""
         line = self.year
@@ -178,11 +186,17 @@ def position(project: Project, year: int, on: date) -> Position:
             y,
             allocations.get(y),
             sum((t.amount for t in paid if t.date.year == y and t.date <= on), Decimal(0)),
-            sum((t.amount for t in txs if t.kind == TransactionKind.COMMITMENT
-                 and t.date.year == y and t.date <= on), Decimal(0)),
+            sum(
+                (
+                    t.amount
+                    for t in txs
+                    if t.kind == TransactionKind.COMMITMENT and t.date.year == y and t.date <= on
+                ),
+                Decimal(0),
+            ),
         )
         for y in years
-    )  # fmt: skip
+    )
     payments = [monitoring.Payment(t.date, float(t.amount)) for t in paid]
     stones = [
         monitoring.Milestone(m.planned, float(m.weight), m.done) for m in project.milestones.all()
@@ -211,6 +225,10 @@ class CapacityYear:
     operating: Decimal
     committed: Decimal
 
+    @property
+    def total(self) -> Decimal:
+        return self.operating + self.committed
+
 
 def capacity_by_year(plants: Sequence[Project], first: int, last: int) -> list[CapacityYear]:
     """Cumulative MW selling to Viet Nam (operating) and committed by agreement, by year.
@@ -220,8 +238,14 @@ def capacity_by_year(plants: Sequence[Project], first: int, last: int) -> list[C
     """
     out = []
     for y in range(first, last + 1):
-        placed = [p for p in plants if p.installed_mw is not None and p.operation_year
-                  and p.operation_year <= y and p.status in COMMITTED]  # fmt: skip
+        placed = [
+            p
+            for p in plants
+            if p.installed_mw is not None
+            and p.operation_year
+            and p.operation_year <= y
+            and p.status in COMMITTED
+        ]
         operating = sum((p.installed_mw for p in placed if p.status == "operating"), Decimal(0))
         committed = sum((p.installed_mw for p in placed if p.status != "operating"), Decimal(0))
         out.append(CapacityYear(y, operating, committed))
@@ -242,9 +266,13 @@ def tariff_review(plants: Sequence[Project], on: date, horizon: int = 5) -> list
     ceilings = list(TariffCeiling.objects.select_related("statement"))
     out = []
     for p in plants:
-        fits = [c for c in ceilings if c.technology == p.technology
-                and (c.valid_from is None or c.valid_from <= on)
-                and (c.valid_to is None or on <= c.valid_to)]  # fmt: skip
+        fits = [
+            c
+            for c in ceilings
+            if c.technology == p.technology
+            and (c.valid_from is None or c.valid_from <= on)
+            and (c.valid_to is None or on <= c.valid_to)
+        ]
         ceiling = fits[0] if fits else None
         above = None
         if ceiling is not None and p.tariff_us_cents is not None:
@@ -293,17 +321,21 @@ def build_portfolio(
         line = pos.year
         alloc = line.allocation if line and line.allocation is not None else Decimal(0)
         capacity = pos.forecast.capacity if pos.forecast.capacity is not None else float(alloc)
-        items.append(allocation.Project(
-            id=p.code,
-            allocation=_converted(alloc, r.usd_per_unit),
-            floor=_converted(pos.floor, r.usd_per_unit),
-            capacity=capacity * float(r.usd_per_unit),
-            behind=pos.status == monitoring.BEHIND,
-            max_change=None if p.max_change is None else _converted(p.max_change, r.usd_per_unit),
-            priority=float(p.priority),
-            funder=p.sponsor,
-            sector=p.sector,
-        ))  # fmt: skip
+        items.append(
+            allocation.Project(
+                id=p.code,
+                allocation=_converted(alloc, r.usd_per_unit),
+                floor=_converted(pos.floor, r.usd_per_unit),
+                capacity=capacity * float(r.usd_per_unit),
+                behind=pos.status == monitoring.BEHIND,
+                max_change=None
+                if p.max_change is None
+                else _converted(p.max_change, r.usd_per_unit),
+                priority=float(p.priority),
+                funder=p.sponsor,
+                sector=p.sector,
+            )
+        )
     if errors:
         raise DataError(errors)
     return items, found, used
@@ -321,7 +353,7 @@ def propose(
 
     With ``save=False`` nothing is written (the CLI's ``--dry-run``); the returned object and
     its ``preview_lines`` are unsaved.
-    """  # fmt: skip
+    """
     on = on or today()
     rates = Rates.load()
     items, found, used = build_portfolio(year, on, rates)
@@ -329,15 +361,27 @@ def propose(
     by_code = {pos.project.code: pos for pos in found}
     label = "system" if by is None else (getattr(by, "username", "") or "command line")
     r = Reallocation(
-        year=year, as_of=on, currency="USD",
+        year=year,
+        as_of=on,
+        currency="USD",
         fences=[{"kind": f.kind, "name": f.name} for f in fences],
-        total=_q(proposal.total), forecast_before=_q(proposal.forecast_before),
-        forecast_after=_q(proposal.forecast_after), moved=_q(proposal.moved),
-        rates=[{"currency": c, "usd_per_unit": str(x.usd_per_unit),
+        total=_q(proposal.total),
+        forecast_before=_q(proposal.forecast_before),
+        forecast_after=_q(proposal.forecast_after),
+        moved=_q(proposal.moved),
+        rates=[
+            {
+                "currency": c,
+                "usd_per_unit": str(x.usd_per_unit),
                 "valid_from": x.valid_from.isoformat() if x.valid_from else "",
-                "source": x.source, "fictional": x.fictional} for c, x in sorted(used.items())],
-        created_by=by if getattr(by, "pk", None) else None, created_by_label=label,
-    )  # fmt: skip
+                "source": x.source,
+                "fictional": x.fictional,
+            }
+            for c, x in sorted(used.items())
+        ],
+        created_by=by if getattr(by, "pk", None) else None,
+        created_by_label=label,
+    )
     lines = []
     for move, item in zip(proposal.moves, items, strict=True):
         pos = by_code[move.id]
@@ -351,13 +395,21 @@ def propose(
             if abs(move.change) < allocation.TOLERANCE
             else _back(move.after, rate.usd_per_unit)
         )
-        lines.append(ReallocationLine(
-            project=pos.project, before=before, after=after,
-            before_converted=_q(move.before), after_converted=_q(move.after),
-            floor=_q(item.floor), capacity=_q(item.capacity),
-            forecast_before=_q(move.forecast_before), forecast_after=_q(move.forecast_after),
-            behind=item.behind, binding=move.binding,
-        ))  # fmt: skip
+        lines.append(
+            ReallocationLine(
+                project=pos.project,
+                before=before,
+                after=after,
+                before_converted=_q(move.before),
+                after_converted=_q(move.after),
+                floor=_q(item.floor),
+                capacity=_q(item.capacity),
+                forecast_before=_q(move.forecast_before),
+                forecast_after=_q(move.forecast_after),
+                behind=item.behind,
+                binding=move.binding,
+            )
+        )
     r.preview_lines = lines  # type: ignore[attr-defined]
     if not save:
         return r
@@ -368,8 +420,13 @@ def propose(
     for line in lines:
         line.reallocation = r
     ReallocationLine.objects.bulk_create(lines)
-    audit.record(by, "proposed", r, f"reallocation {year}: moves {r.moved} USD, "
-                 f"forecast {r.forecast_before} -> {r.forecast_after} USD")  # fmt: skip
+    audit.record(
+        by,
+        "proposed",
+        r,
+        f"reallocation {year}: moves {r.moved} USD, "
+        f"forecast {r.forecast_before} -> {r.forecast_after} USD",
+    )
     return r
 
 
@@ -404,9 +461,13 @@ def decide(reallocation: Reallocation, approve: bool, by: Any, note: str = "") -
                 a = current[line.project_id]
                 a.amount = line.after
                 a.save(update_fields=["amount"])
-                audit.record(by, "updated", line.project,
-                             f"allocation {r.year}: {line.before} -> {line.after} "
-                             f"{line.project.currency} (reallocation #{r.pk})")  # fmt: skip
+                audit.record(
+                    by,
+                    "updated",
+                    line.project,
+                    f"allocation {r.year}: {line.before} -> {line.after} "
+                    f"{line.project.currency} (reallocation #{r.pk})",
+                )
     r.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
     r.decided = timezone.now()
     r.decided_by = by if getattr(by, "pk", None) else None

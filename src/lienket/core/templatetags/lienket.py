@@ -106,3 +106,25 @@ def attr(obj: Any, name: str) -> Any:
 @register.filter
 def get_item(mapping: Any, key: str) -> Any:
     return mapping.get(key, key)
+
+
+#: labels of the codes the engine's monitoring and optimiser return
+CODE_LABELS = {
+    "behind": gettext_lazy("behind schedule"),
+    "on_schedule": gettext_lazy("on schedule"),
+    "ahead": gettext_lazy("ahead of schedule"),
+    "no_data": gettext_lazy("no data"),
+    "capacity": gettext_lazy("what it can disburse this year"),
+    "floor": gettext_lazy("what it has disbursed or committed"),
+    "max_change": gettext_lazy("the largest change allowed"),
+    "fence": gettext_lazy("a ring-fence"),
+    "funds": gettext_lazy("no more money to move (higher priorities served first)"),
+    "no_receiver": gettext_lazy("no project could take its surplus"),
+}
+
+
+@register.filter
+def status_label(code: str) -> str:
+    """A monitoring status or binding-constraint code in the reader's language."""
+    label = CODE_LABELS.get(code)
+    return str(label) if label is not None else ("" if not code else str(code))

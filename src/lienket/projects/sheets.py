@@ -1,0 +1,181 @@
+"""Projects in and out of spreadsheets: an export that imports back, and an all-or-nothing import.
+
+Each row is checked by the same form as the create and edit pages, so a file and a page accept
+exactly the same values; every problem is reported by file, row and column, and only a file
+without problems is written, in one transaction. A row whose code exists updates that project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, BinaryIO
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from openpyxl import Workbook
+
+from lienket.core import audit
+from lienket.core.spreadsheet import save, sheet
+from lienket.engine.errors import DataError, RowError
+from lienket.engine.io.tabular import read_table
+from lienket.projects.forms import BY_KIND, COMMON, ProjectForm, fields_of
+from lienket.projects.models import Kind, Project, Sector, Status, Technology
+from lienket.projects.services import Rates
+
+REQUIRED = ("kind", "code", "name_en", "sector", "status", "country")
+OPTIONAL = tuple(
+    dict.fromkeys(
+        f for f in (*COMMON, *[f for fs in BY_KIND.values() for f in fs]) if f not in REQUIRED
+    )
+)
+#: columns an export adds for the reader; an import ignores them
+EXPORT_ONLY = (
+    "kind_label",
+    "sector_label",
+    "status_label",
+    "budget_usd",
+    "usd_rate_date",
+    "verified",
+    "sources",
+)
+CHOICES = {"kind": Kind, "sector": Sector, "status": Status, "technology": Technology}
+
+
+def export_xlsx(projects: list[Project], on: date) -> bytes:
+    """All the given projects with every field, codes and labels in separate columns."""
+    rates = Rates.load()
+    wb = Workbook()
+    columns = (*REQUIRED, *OPTIONAL, *EXPORT_ONLY)
+    rows = []
+    for p in projects:
+        values: list[object] = []
+        for c in (*REQUIRED, *OPTIONAL):
+            v = getattr(p, c + "_id" if c in ("zone", "investor") else c, "")
+            if c == "zone" and p.zone_id:
+                v = p.zone.code
+            values.append("" if v is None else v if not isinstance(v, bool) else int(v))
+        usd = rates.to_usd(p.budget, p.currency, on)
+        values += [
+            p.get_kind_display(),
+            p.get_sector_display(),
+            p.get_status_display(),
+            usd,
+            on.isoformat() if usd is not None else "",
+            p.verified,
+            " ".join(s.get("url", "") for s in p.sources),
+        ]
+        rows.append(values)
+    sheet(wb, _("Projects"), columns, rows, required=REQUIRED)
+    return save(wb)
+
+
+def template_xlsx() -> bytes:
+    wb = Workbook()
+    sheet(wb, _("Projects"), (*REQUIRED, *OPTIONAL), [], required=REQUIRED)
+    return save(wb)
+
+
+@dataclass(frozen=True)
+class Imported:
+    created: int
+    updated: int
+    dry_run: bool
+    notices: tuple[RowError, ...] = ()
+
+
+def _value(column: str, text: str) -> str:
+    """A choice column accepts the code or its label in any of the three languages."""
+    enum = CHOICES.get(column)
+    if enum is None or not text:
+        return text
+    if text in enum.values:
+        return text
+    from django.utils import translation
+
+    for lang in ("en", "vi", "lo"):
+        with translation.override(lang):
+            for value, label in enum.choices:
+                if str(label).casefold() == text.casefold():
+                    return str(value)
+    return text
+
+
+def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False) -> Imported:
+    table = read_table(stream, name, REQUIRED, OPTIONAL, ignored=EXPORT_ONLY)
+    errors: list[RowError] = []
+    existing = {
+        p.code: p
+        for p in Project.objects.filter(code__in=[r.get("code", "") for _n, r in table.rows])
+    }
+    seen: dict[str, int] = {}
+    forms: list[tuple[int, ProjectForm, bool]] = []
+    for line, row in table.rows:
+        code = row.get("code", "").strip()
+        if code in seen:
+            errors.append(
+                RowError(
+                    name,
+                    line,
+                    "code",
+                    gettext_noop("The code %(code)s is also on row %(other)s."),
+                    {"code": code, "other": seen[code]},
+                )
+            )
+            continue
+        seen[code] = line
+        kind = _value("kind", row.get("kind", "").strip())
+        if kind not in Kind.values:
+            errors.append(
+                RowError(
+                    name,
+                    line,
+                    "kind",
+                    gettext_noop("%(value)r is not a kind of project (investment, power or aid)."),
+                    {"value": row.get("kind", "")},
+                )
+            )
+            continue
+        instance = existing.get(code)
+        if instance is not None and instance.kind != kind:
+            errors.append(
+                RowError(
+                    name,
+                    line,
+                    "kind",
+                    gettext_noop("Project %(code)s is already registered as another kind."),
+                    {"code": code},
+                )
+            )
+            continue
+        data = {c: _value(c, row.get(c, "").strip()) for c in fields_of(kind)}
+        if instance is not None:
+            data["code"] = instance.code
+        if data.get("zone"):
+            from lienket.registry.models import Zone
+
+            zone = Zone.objects.filter(code=data["zone"]).first()
+            data["zone"] = str(zone.pk) if zone else "unknown"
+        data["fictional"] = (
+            "on" if data.get("fictional", "").lower() in ("1", "true", "yes") else ""
+        )
+        form = ProjectForm(data, kind=kind, instance=instance)
+        if not form.is_valid():
+            for field, messages in form.errors.items():
+                for message in messages:
+                    errors.append(
+                        RowError(name, line, "" if field == "__all__" else field, str(message))
+                    )
+            continue
+        forms.append((line, form, instance is not None))
+    if errors:
+        raise DataError(errors)
+    created = sum(1 for _l, _f, update in forms if not update)
+    updated = len(forms) - created
+    if dry_run:
+        return Imported(created, updated, True, tuple(table.notices))
+    with transaction.atomic():
+        saved = [form.save() for _l, form, _u in forms]
+        audit.record_many(by, "imported", saved, [f"{name}: {p.code}" for p in saved])
+    return Imported(created, updated, False, tuple(table.notices))
