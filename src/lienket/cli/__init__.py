@@ -557,6 +557,7 @@ def trade_remove(
 
 
 from lienket.cli import figures as _figures  # noqa: E402,F401 -- registers its commands
+from lienket.cli import projects as _projects  # noqa: E402,F401 -- registers its commands
 
 
 def main() -> None:
