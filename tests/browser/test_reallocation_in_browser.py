@@ -1,0 +1,38 @@
+"""A focal point proposes this year's reallocation, reads before/after, approves it, and the
+project page shows the new allocation."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from lienket.projects.models import Allocation, Reallocation
+from tests.conftest import PASSWORD
+from tests.projects.conftest import cited, portfolio  # noqa: F401 - fixtures
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_focal_point_approves_a_reallocation(page, live_server, la_focal, portfolio):  # noqa: F811
+    url = live_server.url
+    page.goto(f"{url}/accounts/login/")
+    page.fill("#id_username", la_focal.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.goto(f"{url}/projects/reallocation/?on=2026-11-23")
+    page.fill("#id_year", "2026")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("table#lines")
+    r = Reallocation.objects.get()
+    moved = next(x for x in r.lines.select_related("project") if x.after > x.before)
+    row = page.locator("table#lines tr", has_text=moved.project.name_en)
+    cells = row.locator("td").all_inner_texts()
+    assert moved.project.currency in cells[2] and moved.project.currency in cells[3]
+    assert cells[2] != cells[3]  # before and after differ on the page
+    page.fill("#id_note", "Agreed at the joint working group")
+    page.click("button[value=approve]")
+    page.wait_for_selector("ul.messages li")
+    assert Allocation.objects.get(project=moved.project, year=2026).amount == moved.after
+    page.goto(f"{url}/projects/{moved.project.code}/?on=2026-11-23")
+    year_row = page.locator("main table tr", has_text="2026").first.locator("td").all_inner_texts()
+    shown = year_row[1].replace(",", "").replace(".", "").replace("\u202f", "").replace(" ", "")
+    assert shown == str(int(moved.after.quantize(Decimal(1), ROUND_HALF_UP)))
