@@ -44,6 +44,18 @@ def progress_bar() -> Progress:
     )
 
 
+def staged(bar: Progress, prefix: str = "") -> Any:
+    """A ``progress(stage, done, total)`` callback that gives each stage its own bar."""
+    tasks: dict[str, Any] = {}
+
+    def report(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(f"{prefix}{stage}", total=total)
+        bar.update(tasks[stage], completed=done)
+
+    return report
+
+
 @refdata_app.command("check")
 def refdata_check() -> None:
     """Validate every bundled reference file and their cross-references."""
@@ -136,13 +148,7 @@ def _load_projects(demo: bool) -> None:
     from lienket.projects import reference
 
     with progress_bar() as bar:
-        tasks: dict[str, Any] = {}
-
-        def report(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done)
-
+        report = staged(bar)
         loaded = reference.load(progress=report)
         result = project_demo.load(progress=report) if demo else None
     console.print(
@@ -183,13 +189,7 @@ def _load_demo() -> None:
         return
 
     with progress_bar() as bar:
-        tasks: dict[str, Any] = {}
-
-        def report(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(f"demo {stage}", total=total)
-            bar.update(tasks[stage], completed=done)
-
+        report = staged(bar, "demo ")
         result = load_demo(progress=report)
     if result is None:
         console.print("demo data already loaded")
@@ -278,13 +278,7 @@ def import_file(
     steward = get_user_model()(is_superuser=True, is_active=True)
     run = importers.import_enterprises if kind == "enterprises" else importers.import_relationships
     with progress_bar() as bar:
-        tasks: dict[str, Any] = {}
-
-        def report(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done)
-
+        report = staged(bar)
         try:
             options: dict[str, Any] = {"update": update} if kind == "enterprises" else {}
             with path.open("rb") as f:
