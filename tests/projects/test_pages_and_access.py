@@ -124,3 +124,21 @@ def test_the_pages_speak_lao(client_for, portfolio, la_focal):
     c.post("/i18n/setlang/", {"language": "lo"})
     page = c.get("/projects/monitoring/?on=2026-11-23").content.decode()
     assert "ໂຄງການ" in page
+
+
+@pytest.mark.parametrize(("persona", "aid"), [("reader", True), ("la_focal", True),
+                                              ("enterprise_user", False)])  # fmt: skip
+def test_the_api_lists_projects_and_hides_aid_from_enterprises(
+    client_for, portfolio, request, persona, aid
+):
+    c = client_for(request.getfixturevalue(persona))
+    response = c.get("/api/projects/?kind=aid")
+    assert response.status_code == 200
+    assert (response.json()["count"] > 0) is aid
+    assert c.get("/api/projects/P04/").json()["installed_mw"] == "600.00"
+    assert c.get("/api/reallocations/").status_code == (200 if aid else 403)
+    assert c.post("/api/projects/", {"code": "X"}).status_code in (403, 405)
+
+
+def test_the_api_refuses_anonymous_visitors(client, portfolio):
+    assert client.get("/api/projects/").status_code in (401, 403)

@@ -4,12 +4,15 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from lienket.projects import api as projects_api
 from lienket.registry import api
 
 router = DefaultRouter()
 router.register("enterprises", api.EnterpriseViewSet, basename="api-enterprise")
 router.register("zones", api.ZoneViewSet, basename="api-zone")
 router.register("relationships", api.RelationshipViewSet, basename="api-relationship")
+router.register("projects", projects_api.ProjectViewSet, basename="api-project")
+router.register("reallocations", projects_api.ReallocationViewSet, basename="api-reallocation")
 
 urlpatterns = [
     path("", include("lienket.registry.urls")),
