@@ -33,12 +33,18 @@ def test_aid_pages_are_read_by_government_roles(client_for, portfolio, request, 
     assert client_for(request.getfixturevalue(persona)).get(page).status_code == 200
 
 
-@pytest.mark.parametrize("page", AID_PAGES)
-def test_an_enterprise_user_sees_no_aid_data(client_for, portfolio, enterprise_user, page):
+@pytest.mark.parametrize(
+    ("page", "status"),
+    [("/projects/D02/", 404), ("/projects/DEMO-A01/?on=2026-11-23", 404),
+     ("/projects/reallocation/", 403), ("/projects/rates/", 403), ("/projects/?kind=aid", 200)],
+)  # fmt: skip
+def test_an_enterprise_user_sees_no_aid_data(client_for, portfolio, enterprise_user, page, status):
     response = client_for(enterprise_user).get(page)
-    assert response.status_code in (403, 404) or b"DEMO-A" not in response.content
+    assert response.status_code == status
+    assert b"vocational college" not in response.content  # an aid project's name
     listing = client_for(enterprise_user).get("/projects/?q=hospital").content.decode()
     assert "Friendship Hospital" not in listing
+    assert "Investment project" in client_for(enterprise_user).get("/projects/").content.decode()
 
 
 @pytest.mark.parametrize(("persona", "status"), [("steward", 200), ("vn_focal", 200),
@@ -80,6 +86,18 @@ def test_a_focal_point_proposes_from_the_page(client_for, portfolio, la_focal):
     assert r.fences == [{"kind": "sector", "name": "health"}]
     page = client_for(la_focal).get(response["Location"]).content.decode()
     assert "DEMO-A01" in page or "Savannakhet" in page
+
+
+def test_a_refused_proposal_names_the_project_and_keeps_the_form(client_for, portfolio, vn_focal):
+    from lienket.projects.models import ExchangeRate
+
+    ExchangeRate.objects.filter(currency="LAK").delete()
+    response = client_for(vn_focal).post("/projects/reallocation/?on=2026-11-23", {"year": 2026})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "DEMO-A07" in page and "LAK" in page
+    assert 'name="year"' in page  # the form is still there to try again
+    assert not Reallocation.objects.exists()
 
 
 def test_only_the_steward_keeps_the_rates(client_for, portfolio, steward, vn_focal):

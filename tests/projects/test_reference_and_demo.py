@@ -38,11 +38,24 @@ def test_the_cited_rows_load_with_their_sources_and_flags(cited):
     assert hydro_now.us_cents == Decimal("6.78") and hydro_now.statement.code == "A14"
 
 
+FIELDS = ("code", "kind", "status", "budget", "currency", "installed_mw", "operation_year",
+          "tariff_us_cents", "province_code", "sources", "verified")  # fmt: skip
+
+
 def test_loading_again_changes_nothing(cited):
-    before = list(Project.objects.values_list("code", "updated"))
+    before = list(Project.objects.order_by("code").values_list(*FIELDS))
+    statements = list(Statement.objects.order_by("code").values_list("code", "figure"))
     again = reference.load()
-    assert again.projects == cited.projects
-    assert Project.objects.count() == len(before)
+    assert again == cited
+    assert list(Project.objects.order_by("code").values_list(*FIELDS)) == before
+    assert list(Statement.objects.order_by("code").values_list("code", "figure")) == statements
+    assert TariffCeiling.objects.count() == cited.ceilings
+
+
+def test_targets_are_read_from_the_statement_text():
+    assert reference.targets("3,000 (2025) / 5,000 (2030)") == [
+        (2025, Decimal(3000)), (2030, Decimal(5000))]  # fmt: skip
+    assert reference.targets("19 PPAs / 26 plants / ~2,240") == []
 
 
 def test_the_demo_portfolio_is_fictional_and_loads_once(portfolio):

@@ -55,6 +55,8 @@ def test_a_file_with_errors_is_refused_whole_naming_row_and_column(cited, stewar
         ["investment", "NEW-I1", "Wrong province", "tourism", "agreed", "LAO", "44", "", "",
          "", "", ""],
     ]  # fmt: skip
+    rows[1] = [*rows[1], "maybe"]  # fictional: neither yes nor no
+    rows[0] = [*rows[0], "fictional"]
     with pytest.raises(DataError) as caught:
         sheets.import_projects(_xlsx(rows, ["Danh sách dự án 2026"]), "du_an.xlsx", steward)
     where = {(e.row, e.field) for e in caught.value.errors}
@@ -63,6 +65,7 @@ def test_a_file_with_errors_is_refused_whole_naming_row_and_column(cited, stewar
     assert (5, "code") in where
     assert (6, "kind") in where
     assert (7, "province_code") in where
+    assert (3, "fictional") in where
     assert all(e.file == "du_an.xlsx" for e in caught.value.errors)
     assert not Project.objects.filter(code__startswith="NEW-").exists()
 

@@ -7,17 +7,20 @@ from typing import Any
 from lienket.core.models import AuditEvent
 
 
+def label(actor: Any) -> str:
+    """How an actor is named in the record: its username, "system" or "command line"."""
+    return "system" if actor is None else (getattr(actor, "username", "") or "command line")
+
+
 def record(actor: Any, action: str, obj: Any = None, summary: str = "") -> AuditEvent:
     """Record that ``actor`` did ``action`` to ``obj`` (a model instance, or None).
 
     ``actor`` may be ``None`` (the system itself, e.g. the demo loader) or an unsaved user (the
     command line); both are recorded by label only.
     """
-    saved = actor if getattr(actor, "pk", None) else None
-    label = "system" if actor is None else (getattr(actor, "username", "") or "command line")
     return AuditEvent.objects.create(
-        actor=saved,
-        actor_label=label,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=label(actor),
         action=action,
         object_type=obj._meta.model_name if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
@@ -28,9 +31,8 @@ def record(actor: Any, action: str, obj: Any = None, summary: str = "") -> Audit
 def record_many(actor: Any, action: str, objects: list[Any], summaries: list[str]) -> None:
     """Record one event per object in one query (imports of thousands of rows)."""
     saved = actor if getattr(actor, "pk", None) else None
-    label = "system" if actor is None else (getattr(actor, "username", "") or "command line")
     AuditEvent.objects.bulk_create(
-        AuditEvent(actor=saved, actor_label=label, action=action,
+        AuditEvent(actor=saved, actor_label=label(actor), action=action,
                    object_type=obj._meta.model_name, object_id=str(obj.pk), summary=summary)
         for obj, summary in zip(objects, summaries, strict=True)
     )  # fmt: skip

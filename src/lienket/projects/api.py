@@ -8,6 +8,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from lienket.core import roles
+from lienket.projects import services
 from lienket.projects.models import Project, Reallocation, ReallocationLine
 
 
@@ -49,9 +50,7 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
 
     def get_queryset(self) -> Any:
-        from lienket.projects.views import visible
-
-        qs = visible(self.request.user)
+        qs = services.visible(self.request.user)
         kind = self.request.query_params.get("kind")
         return qs.filter(kind=kind) if kind else qs
 

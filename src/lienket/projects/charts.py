@@ -29,11 +29,7 @@ def capacity_chart(
 ) -> str:
     """Stacked bars of MW operating and committed by year, with the targets as marks."""
     width, height, left, bottom, top = 760, 300, 60, 40, 30
-    top_value = max(
-        [float(y.operating + y.committed) for y in years]
-        + [float(v) for _, v, _ in targets]
-        + [1.0]
-    )
+    top_value = max([float(y.total) for y in years] + [float(v) for _, v, _ in targets] + [1.0])
     plot_h = height - bottom - top
     step = (width - left - 20) / max(len(years), 1)
 

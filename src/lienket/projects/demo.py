@@ -148,7 +148,13 @@ AID = (
 INVESTMENT = (
     ("DEMO-I01", "Coffee processing plant, Paksong", Sector.AGRICULTURE, "LA-CH", 12_000_000),
     ("DEMO-I02", "Cassava starch factory, Savannakhet", Sector.AGRICULTURE, "LA-SV", 8_500_000),
-    ("DEMO-I03", "Solar farm at the Lao Bao border gate", Sector.RENEWABLE, "LA-SV", 30_000_000),
+    (
+        "DEMO-I03",
+        "Solar farm near the Dansavanh border gate",
+        Sector.RENEWABLE,
+        "LA-SV",
+        30_000_000,
+    ),
     ("DEMO-I04", "Potash deep-processing line", Sector.MINING, "LA-KH", 45_000_000),
     ("DEMO-I05", "Eco-lodge on the Xe Pian wetlands", Sector.TOURISM, "LA-CH", 3_000_000),
     ("DEMO-I06", "Cattle and dairy farm, Xieng Khouang", Sector.AGRICULTURE, "LA-XI", 15_000_000),
@@ -164,11 +170,10 @@ class Loaded:
 def _plan(start: date, end: date) -> list[monitoring.Milestone]:
     span = (end - start).days
     weights = (10, 30, 40, 20)
-    out, day = [], 0
-    for i, w in enumerate(weights, start=1):
-        day = span * i // len(weights)
-        out.append(monitoring.Milestone(start + timedelta(days=day), w))
-    return out
+    return [
+        monitoring.Milestone(start + timedelta(days=span * i // len(weights)), w)
+        for i, w in enumerate(weights, start=1)
+    ]
 
 
 def _month_ends(start: date, until: date) -> list[date]:

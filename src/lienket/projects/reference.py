@@ -140,10 +140,18 @@ def money(text: str, unit: str) -> tuple[str, Decimal | None]:
     return currency, number * scale
 
 
+_TARGET = re.compile(rf"({_NUMBER})\s*\((\d{{4}})\)")
+
+
+def targets(figure: str) -> list[tuple[int, Decimal]]:
+    """(year, value) pairs of a figure written as ``3,000 (2025) / 5,000 (2030)``."""
+    return [(int(y), Decimal(v.replace(",", ""))) for v, y in _TARGET.findall(figure)]
+
+
 def _power(row: dict[str, str]) -> dict[str, Any]:
     tech = row["technology"] if row["technology"] in Technology.values else Technology.OTHER
     sales_start = SALES_START.get(row["id"], first_year(row["cod_or_year"]))
-    budget = published_number(row["investment_usd_m"])
+    currency, budget = money(row["investment_usd_m"], "USD million")
     return {
         "kind": Kind.POWER,
         "name_en": row["name_en"],
@@ -156,8 +164,8 @@ def _power(row: dict[str, str]) -> dict[str, Any]:
         "province_code": province_of("LAO", row["lao_province"]),
         "location": row["lao_province"],
         "sponsor": row["developer_investor"],
-        "currency": "USD" if row["investment_usd_m"] else "",
-        "budget": None if budget is None else budget * MULTIPLIERS["million"],
+        "currency": currency if row["investment_usd_m"] else "",
+        "budget": budget,
         "budget_as_published": f"{row['investment_usd_m']} USD million"
         if row["investment_usd_m"]
         else "",

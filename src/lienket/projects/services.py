@@ -20,7 +20,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from lienket.core import audit
+from lienket.core import audit, roles
 from lienket.engine import allocation, monitoring
 from lienket.engine.errors import DataError, RowError
 from lienket.projects.models import (
@@ -33,6 +33,7 @@ from lienket.projects.models import (
     ProposalStatus,
     Reallocation,
     ReallocationLine,
+    Status,
     TariffCeiling,
     Transaction,
     TransactionKind,
@@ -43,6 +44,12 @@ CENT = Decimal("0.01")
 
 def today() -> date:
     return timezone.localdate()
+
+
+def visible(user: Any) -> QuerySet[Project]:
+    """The projects ``user`` may read: every one, but aid projects only for government roles."""
+    qs = Project.objects.select_related("zone", "investor")
+    return qs if roles.can_read_aid(user) else qs.exclude(kind=Kind.AID)
 
 
 # --- money -------------------------------------------------------------------------------
@@ -137,11 +144,9 @@ class Position:
     """How one project stands as of a date, in its own currency."""
 
     project: Project
-    on: date
     years: tuple[YearLine, ...]
     earned: monitoring.EarnedValue
     forecast: monitoring.Forecast
-    committed: Decimal
 
     @property
     def status(self) -> str:
@@ -150,6 +155,12 @@ class Position:
     @property
     def year(self) -> YearLine | None:
         return next((y for y in self.years if y.year == self.forecast.year), None)
+
+    @property
+    def allocated(self) -> Decimal:
+        """This year's allocation (zero when there is none)."""
+        line = self.year
+        return line.allocation if line and line.allocation is not None else Decimal(0)
 
     @property
     def shortfall(self) -> Decimal | None:
@@ -206,8 +217,7 @@ def position(project: Project, year: int, on: date) -> Position:
     ev = monitoring.earned_value(budget, stones, reports, payments, on, project.start_date)
     alloc = allocations.get(year)
     fc = monitoring.year_forecast(None if alloc is None else float(alloc), payments, year, on)
-    committed = sum((t.amount for t in txs if t.kind == TransactionKind.COMMITMENT), Decimal(0))
-    return Position(project, on, lines, ev, fc, committed)
+    return Position(project, lines, ev, fc)
 
 
 def positions(qs: QuerySet[Project], year: int, on: date) -> list[Position]:
@@ -216,7 +226,8 @@ def positions(qs: QuerySet[Project], year: int, on: date) -> list[Position]:
 
 # --- power -------------------------------------------------------------------------------
 
-COMMITTED = ("operating", "agreed", "under_way")
+#: statuses whose plants count as committed capacity
+COMMITTED = (Status.OPERATING, Status.AGREED, Status.UNDER_WAY)
 
 
 @dataclass(frozen=True)
@@ -246,8 +257,12 @@ def capacity_by_year(plants: Sequence[Project], first: int, last: int) -> list[C
             and p.operation_year <= y
             and p.status in COMMITTED
         ]
-        operating = sum((p.installed_mw for p in placed if p.status == "operating"), Decimal(0))
-        committed = sum((p.installed_mw for p in placed if p.status != "operating"), Decimal(0))
+        operating = sum(
+            (p.installed_mw for p in placed if p.status == Status.OPERATING), Decimal(0)
+        )
+        committed = sum(
+            (p.installed_mw for p in placed if p.status != Status.OPERATING), Decimal(0)
+        )
         out.append(CapacityYear(y, operating, committed))
     return out
 
@@ -299,13 +314,19 @@ def _back(value: float, rate: Decimal) -> Decimal:
     return (Decimal(repr(value)) / rate).quantize(CENT, ROUND_HALF_UP)
 
 
-def build_portfolio(
-    year: int, on: date, rates: Rates
-) -> tuple[list[allocation.Project], list[Position], dict[str, Rate]]:
+@dataclass(frozen=True)
+class Candidate:
+    """A project as the optimiser sees it (in US dollars), with its position and rate."""
+
+    item: allocation.Project
+    position: Position
+    rate: Rate
+
+
+def build_portfolio(year: int, on: date, rates: Rates) -> list[Candidate]:
     """The optimiser's inputs in US dollars, or a DataError naming each project without a rate."""
-    found = positions(reallocation_candidates(year).order_by("code"), year, on)
-    errors, items, used = [], [], {}
-    for pos in found:
+    errors, out = [], []
+    for pos in positions(reallocation_candidates(year).order_by("code"), year, on):
         p = pos.project
         r = rates.rate(p.currency, on)
         if r is None:
@@ -316,29 +337,23 @@ def build_portfolio(
             params = {"currency": p.currency or "?", "date": on.isoformat()}
             errors.append(RowError(p.code, 0, "currency", message, params))
             continue
-        if p.currency != "USD":
-            used[p.currency] = r
-        line = pos.year
-        alloc = line.allocation if line and line.allocation is not None else Decimal(0)
+        alloc = pos.allocated
         capacity = pos.forecast.capacity if pos.forecast.capacity is not None else float(alloc)
-        items.append(
-            allocation.Project(
-                id=p.code,
-                allocation=_converted(alloc, r.usd_per_unit),
-                floor=_converted(pos.floor, r.usd_per_unit),
-                capacity=capacity * float(r.usd_per_unit),
-                behind=pos.status == monitoring.BEHIND,
-                max_change=None
-                if p.max_change is None
-                else _converted(p.max_change, r.usd_per_unit),
-                priority=float(p.priority),
-                funder=p.sponsor,
-                sector=p.sector,
-            )
+        item = allocation.Project(
+            id=p.code,
+            allocation=_converted(alloc, r.usd_per_unit),
+            floor=_converted(pos.floor, r.usd_per_unit),
+            capacity=capacity * float(r.usd_per_unit),
+            behind=pos.status == monitoring.BEHIND,
+            max_change=None if p.max_change is None else _converted(p.max_change, r.usd_per_unit),
+            priority=float(p.priority),
+            funder=p.sponsor,
+            sector=p.sector,
         )
+        out.append(Candidate(item, pos, r))
     if errors:
         raise DataError(errors)
-    return items, found, used
+    return out
 
 
 @transaction.atomic
@@ -355,11 +370,9 @@ def propose(
     its ``preview_lines`` are unsaved.
     """
     on = on or today()
-    rates = Rates.load()
-    items, found, used = build_portfolio(year, on, rates)
-    proposal = allocation.propose(items, fences)
-    by_code = {pos.project.code: pos for pos in found}
-    label = "system" if by is None else (getattr(by, "username", "") or "command line")
+    candidates = build_portfolio(year, on, Rates.load())
+    proposal = allocation.propose([c.item for c in candidates], fences)
+    used = {c.rate.currency: c.rate for c in candidates if c.rate.currency != "USD"}
     r = Reallocation(
         year=year,
         as_of=on,
@@ -380,24 +393,20 @@ def propose(
             for c, x in sorted(used.items())
         ],
         created_by=by if getattr(by, "pk", None) else None,
-        created_by_label=label,
+        created_by_label=audit.label(by),
     )
     lines = []
-    for move, item in zip(proposal.moves, items, strict=True):
-        pos = by_code[move.id]
-        rate = rates.rate(pos.project.currency, on)
-        if rate is None:  # pragma: no cover - build_portfolio refused such projects
-            raise DataError([])
-        line = pos.year
-        before = line.allocation if line and line.allocation is not None else Decimal(0)
+    # the optimiser returns its moves in the order of its inputs
+    for move, c in zip(proposal.moves, candidates, strict=True):
+        item, before = c.item, c.position.allocated
         after = (
             before
             if abs(move.change) < allocation.TOLERANCE
-            else _back(move.after, rate.usd_per_unit)
+            else _back(move.after, c.rate.usd_per_unit)
         )
         lines.append(
             ReallocationLine(
-                project=pos.project,
+                project=c.position.project,
                 before=before,
                 after=after,
                 before_converted=_q(move.before),
@@ -471,7 +480,7 @@ def decide(reallocation: Reallocation, approve: bool, by: Any, note: str = "") -
     r.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
     r.decided = timezone.now()
     r.decided_by = by if getattr(by, "pk", None) else None
-    r.decided_by_label = getattr(by, "username", "") or "command line"
+    r.decided_by_label = audit.label(by)
     r.decision_note = note
     r.save()
     audit.record(by, r.status, r, note or f"reallocation {r.year}")

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
@@ -23,6 +24,8 @@ from lienket.engine.io.tabular import read_table
 from lienket.projects.forms import BY_KIND, COMMON, ProjectForm, fields_of
 from lienket.projects.models import Kind, Project, Sector, Status, Technology
 from lienket.projects.services import Rates
+from lienket.registry.models import Zone
+from lienket.registry.validation import FieldError, parse_bool
 
 REQUIRED = ("kind", "code", "name_en", "sector", "status", "country")
 OPTIONAL = tuple(
@@ -85,21 +88,17 @@ class Imported:
     notices: tuple[RowError, ...] = ()
 
 
-def _value(column: str, text: str) -> str:
-    """A choice column accepts the code or its label in any of the three languages."""
-    enum = CHOICES.get(column)
-    if enum is None or not text:
-        return text
-    if text in enum.values:
-        return text
-    from django.utils import translation
-
-    for lang in ("en", "vi", "lo"):
-        with translation.override(lang):
-            for value, label in enum.choices:
-                if str(label).casefold() == text.casefold():
-                    return str(value)
-    return text
+def choice_labels() -> dict[str, dict[str, str]]:
+    """For each choice column, its codes and its labels in the three languages (case-folded),
+    each mapped to the code: a file may give either."""
+    out: dict[str, dict[str, str]] = {}
+    for column, enum in CHOICES.items():
+        names = {str(v).casefold(): str(v) for v in enum.values}
+        for lang in ("en", "vi", "lo"):
+            with translation.override(lang):
+                names.update({str(label).casefold(): str(v) for v, label in enum.choices})
+        out[column] = names
+    return out
 
 
 def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False) -> Imported:
@@ -109,6 +108,8 @@ def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False)
         p.code: p
         for p in Project.objects.filter(code__in=[r.get("code", "") for _n, r in table.rows])
     }
+    labels = choice_labels()
+    zones = dict(Zone.objects.values_list("code", "pk"))
     seen: dict[str, int] = {}
     forms: list[tuple[int, ProjectForm, bool]] = []
     for line, row in table.rows:
@@ -125,7 +126,7 @@ def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False)
             )
             continue
         seen[code] = line
-        kind = _value("kind", row.get("kind", "").strip())
+        kind = labels["kind"].get(row.get("kind", "").strip().casefold(), "")
         if kind not in Kind.values:
             errors.append(
                 RowError(
@@ -149,17 +150,19 @@ def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False)
                 )
             )
             continue
-        data = {c: _value(c, row.get(c, "").strip()) for c in fields_of(kind)}
+        data = {c: row.get(c, "").strip() for c in fields_of(kind)}
+        for column, names in labels.items():
+            if data.get(column):
+                data[column] = names.get(data[column].casefold(), data[column])
         if instance is not None:
             data["code"] = instance.code
         if data.get("zone"):
-            from lienket.registry.models import Zone
-
-            zone = Zone.objects.filter(code=data["zone"]).first()
-            data["zone"] = str(zone.pk) if zone else "unknown"
-        data["fictional"] = (
-            "on" if data.get("fictional", "").lower() in ("1", "true", "yes") else ""
-        )
+            data["zone"] = str(zones.get(data["zone"], "unknown"))
+        try:
+            data["fictional"] = "on" if parse_bool(data.get("fictional", "")) else ""
+        except FieldError as exc:
+            errors.append(RowError(name, line, "fictional", exc.message, exc.params))
+            continue
         form = ProjectForm(data, kind=kind, instance=instance)
         if not form.is_valid():
             for field, messages in form.errors.items():

@@ -21,7 +21,7 @@ from lienket.core.decorators import require
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine import allocation, monitoring
 from lienket.engine.errors import DataError
-from lienket.projects import charts, services, sheets
+from lienket.projects import charts, reference, services, sheets
 from lienket.projects.forms import (
     DecisionForm,
     ImportForm,
@@ -42,11 +42,15 @@ from lienket.projects.models import (
 )
 
 PAGE = 50
+#: the statement whose figure holds the import targets by year ("3,000 (2025) / 5,000 (2030)")
+TARGET_STATEMENTS = ("A12",)
+#: EVN's own totals, shown beside the sum of the cited plants
+EVN_STATEMENTS = ("A02", "A03", "A01")
 
 
-def visible(user: Any) -> QuerySet[Project]:
-    qs = Project.objects.select_related("zone", "investor")
-    return qs if roles.can_read_aid(user) else qs.exclude(kind=Kind.AID)
+def _kinds(user: Any) -> list[tuple[str, str]]:
+    """The kinds of project ``user`` may filter by."""
+    return [k for k in Kind.choices if k[0] != Kind.AID or roles.can_read_aid(user)]
 
 
 def _on(request: HttpRequest) -> date:
@@ -57,7 +61,7 @@ def _on(request: HttpRequest) -> date:
 
 
 def filtered(request: HttpRequest) -> QuerySet[Project]:
-    qs = visible(request.user)
+    qs = services.visible(request.user)
     g = request.GET
     if g.get("kind") in Kind.values:
         qs = qs.filter(kind=g["kind"])
@@ -97,9 +101,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "total": services.budget_total(qs, on, rates),
             "on": on,
-            "kinds": [
-                k for k in Kind.choices if k[0] != Kind.AID or roles.can_read_aid(request.user)
-            ],
+            "kinds": _kinds(request.user),
             "sectors": Sector.choices,
             "statuses": Status.choices,
             "params": request.GET,
@@ -118,12 +120,9 @@ def project_export(request: HttpRequest) -> HttpResponse:
 
 @require(roles.can_read_projects)
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
-    project = get_object_or_404(visible(request.user), code=code)
+    project = get_object_or_404(services.with_monitoring(services.visible(request.user)), code=code)
     on = _on(request)
-    year = on.year
-    pos = services.position(
-        services.with_monitoring(Project.objects.filter(pk=project.pk))[0], year, on
-    )
+    pos = services.position(project, on.year, on)
     rates = services.Rates.load()
     chart = ""
     if pos.years and project.kind != Kind.POWER:
@@ -146,7 +145,7 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "facts": facts(project),
             "can_edit": can_edit,
             "history": audit.history(project)[:50] if can_edit else [],
-            "transactions": list(project.transactions.order_by("-date", "-pk")[:24]),
+            "transactions": list(reversed(project.transactions.all()))[:24],
             "pace_days": monitoring.PACE_DAYS,
             "band": int(monitoring.SPI_BAND * 100),
             "chain": refdata.chains().get(project.chain),
@@ -164,13 +163,18 @@ PUBLISHED = {
     "annual_energy_gwh": "annual_energy_as_published",
     "start_date": "dates_as_published",
     "province_code": "location",
-    "agreement_status": "",
 }
 SKIP = {"code", "name_en", "name_vi", "name_lo", "note", "fictional", "location"}
 
 
 def facts(p: Project) -> list[tuple[str, Any, str]]:
     """(label, value in the reader's language, the same fact as published) for the page."""
+    lang = (get_language() or "en")[:2]
+    places = {
+        "province_code": p.province,
+        "country": refdata.countries().get(p.country),
+        "chain": refdata.chains().get(p.chain),
+    }
     out = []
     for name in fields_of(p.kind):
         if name in SKIP:
@@ -179,16 +183,10 @@ def facts(p: Project) -> list[tuple[str, Any, str]]:
         value: Any = getattr(p, name)
         if getattr(field, "choices", None):
             value = getattr(p, f"get_{name}_display")()
-        elif name == "province_code":
-            prov = p.province
-            value = prov.names.get((get_language() or "en")[:2]) if prov else ""
-        elif name == "country":
-            country = refdata.countries().get(p.country)
-            value = country.names.get((get_language() or "en")[:2]) if country else p.country
-        elif name == "chain" and value:
-            chain = refdata.chains().get(value)
-            value = chain.names.get((get_language() or "en")[:2]) if chain else value
-        published = getattr(p, PUBLISHED.get(name, "") or "-", "")
+        elif name in places:
+            named = places[name]
+            value = named.names.get(lang) if named is not None else value
+        published = getattr(p, PUBLISHED[name]) if name in PUBLISHED else ""
         if name == "budget" and value is not None:
             value = f"{value:,.0f} {p.currency}"
         if value in (None, "") and not published:
@@ -234,8 +232,8 @@ def monitoring_page(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("year", on.year))
     except ValueError:
         year = on.year
-    kinds = [Kind.INVESTMENT, Kind.AID] if roles.can_read_aid(request.user) else [Kind.INVESTMENT]
-    qs = visible(request.user).filter(kind__in=kinds, allocations__isnull=False).distinct()
+    qs = services.visible(request.user).filter(allocations__isnull=False).exclude(kind=Kind.POWER)
+    qs = qs.distinct()
     found = services.positions(qs.order_by("kind", "code"), year, on)
     counts = {
         s: sum(1 for p in found if p.status == s)
@@ -261,12 +259,13 @@ def power_page(request: HttpRequest) -> HttpResponse:
     plants = list(Project.objects.filter(kind=Kind.POWER).order_by("code"))
     years = services.capacity_by_year(plants, 2013, 2030)
     statements = list(Statement.objects.filter(topic="power"))
-    targets = []
     by_code = {s.code: s for s in statements}
-    if "A12" in by_code:  # 3,000 MW by 2025, 5,000 MW by 2030 (bilateral agreement)
-        from decimal import Decimal
-
-        targets = [(2025, Decimal(3000), "A12"), (2030, Decimal(5000), "A12")]
+    targets = [
+        (year, mw, code)
+        for code in TARGET_STATEMENTS
+        if code in by_code
+        for year, mw in reference.targets(by_code[code].figure)
+    ]
     chart = charts.safe(
         charts.capacity_chart(
             years, targets, _("Lao capacity selling or committed to Viet Nam, MW")
@@ -277,21 +276,18 @@ def power_page(request: HttpRequest) -> HttpResponse:
         for p in plants
         if p.status in services.COMMITTED and (p.installed_mw is None or not p.operation_year)
     ]
-    latest = years[-1] if years else None
-    evn = [by_code[c] for c in ("A02", "A03", "A01") if c in by_code]
+    evn = [by_code[c] for c in EVN_STATEMENTS if c in by_code]
     return render(
         request,
         "projects/power.html",
         {
             "chart": chart,
-            "years": years,
             "unplaced": unplaced,
             "statements": statements,
             "review": services.tariff_review(plants, on),
             "on": on,
             "evn": evn,
-            "now": next((y for y in years if y.year == on.year), latest),
-            "plants": plants,
+            "now": next((y for y in years if y.year == on.year), years[-1]),
         },
     )
 
@@ -307,8 +303,13 @@ def reallocation_list(request: HttpRequest) -> HttpResponse:
     )
     on = _on(request)
     form = ReallocationForm(request.POST or None, funders=funders, initial={"year": on.year})
+    context: dict[str, Any] = {
+        "form": form,
+        "proposals": Reallocation.objects.all()[:50],
+        "can_propose": roles.can_propose_reallocation(request.user),
+    }
     if request.method == "POST":
-        if not roles.can_propose_reallocation(request.user):
+        if not context["can_propose"]:
             raise PermissionDenied
         if form.is_valid():
             fences = [allocation.Fence("funder", f) for f in form.cleaned_data["fence_funders"]]
@@ -316,27 +317,10 @@ def reallocation_list(request: HttpRequest) -> HttpResponse:
             try:
                 r = services.propose(form.cleaned_data["year"], request.user, on=on, fences=fences)
             except DataError as exc:
-                return render(
-                    request,
-                    "projects/reallocation_list.html",
-                    {
-                        "form": form,
-                        "errors": exc.errors,
-                        "error_count": len(exc.errors),
-                        "proposals": Reallocation.objects.all()[:50],
-                    },
-                    status=400,
-                )
+                context.update(errors=exc.errors, error_count=len(exc.errors))
+                return render(request, "projects/reallocation_list.html", context, status=400)
             return redirect("reallocation-detail", pk=r.pk)
-    return render(
-        request,
-        "projects/reallocation_list.html",
-        {
-            "form": form,
-            "proposals": Reallocation.objects.all()[:50],
-            "can_propose": roles.can_propose_reallocation(request.user),
-        },
-    )
+    return render(request, "projects/reallocation_list.html", context)
 
 
 @require(roles.can_read_aid)
@@ -448,8 +432,6 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "map": charts.safe(svg),
             "unplaced": unplaced,
             "params": request.GET,
-            "kinds": [
-                k for k in Kind.choices if k[0] != Kind.AID or roles.can_read_aid(request.user)
-            ],
+            "kinds": _kinds(request.user),
         },
     )
