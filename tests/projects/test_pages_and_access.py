@@ -11,8 +11,13 @@ READ_PAGES = ["/projects/", "/projects/monitoring/?on=2026-11-23", "/projects/po
               "/projects/map/", "/projects/P04/", "/projects/DEMO-I01/?on=2026-11-23",
               "/projects/export.xlsx"]  # fmt: skip
 AID_PAGES = ["/projects/D02/", "/projects/DEMO-A01/?on=2026-11-23", "/projects/reallocation/",
-             "/projects/rates/", "/projects/?kind=aid"]  # fmt: skip
-EDIT_PAGES = ["/projects/new/?kind=aid", "/projects/P04/edit/", "/projects/import/"]
+             "/projects/rates/", "/projects/?kind=aid", "/projects/iati/export.xml"]  # fmt: skip
+EDIT_PAGES = [
+    "/projects/new/?kind=aid",
+    "/projects/P04/edit/",
+    "/projects/import/",
+    "/projects/iati/",
+]
 
 
 @pytest.mark.parametrize("page", READ_PAGES + AID_PAGES + EDIT_PAGES)
@@ -36,7 +41,8 @@ def test_aid_pages_are_read_by_government_roles(client_for, portfolio, request, 
 @pytest.mark.parametrize(
     ("page", "status"),
     [("/projects/D02/", 404), ("/projects/DEMO-A01/?on=2026-11-23", 404),
-     ("/projects/reallocation/", 403), ("/projects/rates/", 403), ("/projects/?kind=aid", 200)],
+     ("/projects/reallocation/", 403), ("/projects/rates/", 403), ("/projects/?kind=aid", 200),
+     ("/projects/iati/export.xml", 403)],
 )  # fmt: skip
 def test_an_enterprise_user_sees_no_aid_data(client_for, portfolio, enterprise_user, page, status):
     response = client_for(enterprise_user).get(page)

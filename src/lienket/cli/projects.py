@@ -94,3 +94,53 @@ def reallocate(
         console.print("dry run: nothing was kept")
     else:
         console.print(f"kept as proposal #{r.pk}, awaiting a focal point's decision")
+
+
+iati_app = typer.Typer(
+    help="Aid projects in IATI activity XML (standard 2.03).", no_args_is_help=True
+)
+app.add_typer(iati_app, name="iati")
+
+
+@iati_app.command("import")
+def iati_import(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    dry_run: Annotated[bool, typer.Option(help="Check the file, save nothing")] = False,
+) -> None:
+    """Import the activities of an IATI 2.03 file as aid projects: every activity or none."""
+    django_setup()
+    from lienket.engine.errors import DataError
+    from lienket.projects import iati
+
+    with console.status(f"reading {path.name} …"):
+        try:
+            result = iati.import_iati(path.read_bytes(), path.name, None, dry_run=dry_run)
+        except DataError as exc:
+            for e in exc.errors:
+                err.print(str(e))
+            err.print(f"{len(exc.errors)} problems: nothing was imported")
+            raise typer.Exit(1) from exc
+    for n in result.notices:
+        console.print(f"notice: {n}")
+    verb = "would import" if dry_run else "imported"
+    console.print(f"{verb}: {result.created} new, {result.updated} updated")
+
+
+@iati_app.command("export")
+def iati_export(
+    path: Annotated[Path, typer.Argument(dir_okay=False, help="XML file to write")],
+) -> None:
+    """Write every aid project as IATI 2.03 XML, validated against the official schema."""
+    django_setup()
+    from lienket.projects import iati
+    from lienket.projects.models import Kind, Project
+
+    qs = Project.objects.filter(kind=Kind.AID).prefetch_related(
+        "allocations", "budgets", "planned_disbursements", "transactions"
+    )
+    with console.status("writing and validating …"):
+        result = iati.export_iati(list(qs))
+    path.write_bytes(result.data)
+    for code, reason in result.skipped:
+        console.print(f"not exported: {code}: {reason}")
+    console.print(f"wrote {len(result.codes)} activities to {path} (valid IATI 2.03)")

@@ -22,6 +22,8 @@ class RowError:
     field: str
     message: str
     params: Mapping[str, object] = dataclass_field(default_factory=dict)
+    #: "cell" for tables (row, column); "element" for XML files (line, element)
+    place: str = "cell"
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         """The message with its values, translated by ``translate`` when given."""
@@ -30,9 +32,10 @@ class RowError:
         )
 
     def __str__(self) -> str:
-        where = f"{self.file}, row {self.row}" if self.row else self.file
+        xml = self.place == "element"
+        where = f"{self.file}, {'line' if xml else 'row'} {self.row}" if self.row else self.file
         if self.field:
-            where += f", column {self.field!r}"
+            where += f", element <{self.field}>" if xml else f", column {self.field!r}"
         return f"{where}: {self.text()}"
 
 

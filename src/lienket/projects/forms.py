@@ -57,7 +57,11 @@ BY_KIND = {
         "annual_energy_gwh",
     ),
 }
-CURRENCIES = ("USD", "VND", "LAK", "JPY", "EUR", "CNY", "KRW", "THB")
+CURRENCIES = (
+    *("USD", "VND", "LAK", "JPY", "EUR", "CNY", "KRW", "THB"),
+    # other currencies of donors active in the two countries (IATI files use them)
+    *("GBP", "AUD", "CHF", "SEK", "CAD", "NZD", "SGD", "DKK", "NOK"),
+)
 
 
 def fields_of(kind: str) -> tuple[str, ...]:
@@ -165,3 +169,18 @@ class DecisionForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("XLSX or CSV file"))
+
+
+class IatiImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("IATI activity file (XML, version 2.03)"),
+        help_text=_("at most 60 MB"),
+    )
+
+    def clean_file(self) -> Any:
+        from lienket.engine.io.iati import MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 60 MB."))
+        return upload

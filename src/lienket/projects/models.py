@@ -50,6 +50,8 @@ class Status(models.TextChoices):
     OPERATING = "operating", _("Operating")
     COMPLETED = "completed", _("Completed")
     UNCONFIRMED = "unconfirmed", _("Later status not confirmed")
+    SUSPENDED = "suspended", _("Suspended")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Technology(models.TextChoices):
@@ -176,11 +178,23 @@ class Project(models.Model):
     sources = models.JSONField(_("sources"), default=list, blank=True,
                                help_text=_("list of {url, date}"))  # fmt: skip
     fictional = models.BooleanField(_("fictional demo record"), default=False, db_index=True)
+    # IATI: the activity's identifier, and what lienket keeps of the activity beyond the fields
+    # above (reporting and participating organisations, sectors, countries, dates, titles and
+    # descriptions in other languages), as read by lienket.engine.io.iati
+    iati_identifier = models.CharField(_("IATI identifier"), max_length=200, blank=True)
+    iati = models.JSONField(_("IATI details"), default=dict, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["kind", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iati_identifier"],
+                condition=~models.Q(iati_identifier=""),
+                name="one_project_an_iati_identifier",
+            )
+        ]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
 
@@ -225,20 +239,32 @@ class Allocation(models.Model):
 
 
 class TransactionKind(models.TextChoices):
-    # IATI TransactionType codes 2, 3 and 4
+    # in the order of IATI's TransactionType codes 1 to 13 (lienket.projects.iati maps them)
+    INCOMING_FUNDS = "incoming_funds", _("Incoming funds")
     COMMITMENT = "commitment", _("Commitment")
     DISBURSEMENT = "disbursement", _("Disbursement")
     EXPENDITURE = "expenditure", _("Expenditure")
+    INTEREST = "interest", _("Interest payment")
+    LOAN_REPAYMENT = "loan_repayment", _("Loan repayment")
+    REIMBURSEMENT = "reimbursement", _("Reimbursement")
+    EQUITY_PURCHASE = "equity_purchase", _("Purchase of equity")
+    EQUITY_SALE = "equity_sale", _("Sale of equity")
+    CREDIT_GUARANTEE = "credit_guarantee", _("Credit guarantee")
+    INCOMING_COMMITMENT = "incoming_commitment", _("Incoming commitment")
+    OUTGOING_PLEDGE = "outgoing_pledge", _("Outgoing pledge")
+    INCOMING_PLEDGE = "incoming_pledge", _("Incoming pledge")
 
 
 class Transaction(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="transactions")
-    kind = models.CharField(_("type"), max_length=12, choices=TransactionKind.choices,
+    kind = models.CharField(_("type"), max_length=20, choices=TransactionKind.choices,
                             default=TransactionKind.DISBURSEMENT)  # fmt: skip
     date = models.DateField(_("date"))
     amount = money_field(_("amount"), default=Decimal(0))
     description = models.CharField(_("description"), max_length=300, blank=True)
     fictional = models.BooleanField(_("fictional demo record"), default=False)
+    #: IATI details: value date, reference, description in every language, provider, receiver
+    iati = models.JSONField(_("IATI details"), default=dict, blank=True)
 
     class Meta:
         ordering = ["project", "date", "pk"]
@@ -247,6 +273,68 @@ class Transaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project_id} {self.date} {self.kind} {self.amount}"
+
+
+class BudgetKind(models.TextChoices):
+    # IATI BudgetType 1 and 2
+    ORIGINAL = "original", _("Original")
+    REVISED = "revised", _("Revised")
+
+
+class BudgetStatus(models.TextChoices):
+    # IATI BudgetStatus 1 and 2
+    INDICATIVE = "indicative", _("Indicative")
+    COMMITTED = "committed", _("Committed")
+
+
+class Budget(models.Model):
+    """A budget for a period of at most a year, as an IATI activity reports it.
+
+    A budget for exactly one calendar year is also that year's allocation (the revised budget
+    where there is one); budgets for other periods (a fiscal year from April) are kept and
+    shown, not turned into allocations.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets")
+    kind = models.CharField(_("type"), max_length=10, choices=BudgetKind.choices,
+                            default=BudgetKind.ORIGINAL)  # fmt: skip
+    status = models.CharField(_("status"), max_length=10, choices=BudgetStatus.choices,
+                              default=BudgetStatus.INDICATIVE)  # fmt: skip
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    amount = money_field(_("amount"), default=Decimal(0))
+    value_date = models.DateField(_("value date"))
+    fictional = models.BooleanField(_("fictional demo record"), default=False)
+
+    class Meta:
+        ordering = ["project", "period_start", "kind"]
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgets")
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.period_start}–{self.period_end}: {self.amount}"
+
+
+class PlannedDisbursement(models.Model):
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="planned_disbursements"
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=BudgetKind.choices, blank=True)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    amount = money_field(_("amount"), default=Decimal(0))
+    value_date = models.DateField(_("value date"))
+    #: IATI details: provider and receiver organisations
+    iati = models.JSONField(_("IATI details"), default=dict, blank=True)
+    fictional = models.BooleanField(_("fictional demo record"), default=False)
+
+    class Meta:
+        ordering = ["project", "period_start"]
+        verbose_name = _("planned disbursement")
+        verbose_name_plural = _("planned disbursements")
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.period_start}: {self.amount}"
 
 
 class ProgressReport(models.Model):

@@ -228,6 +228,8 @@ def positions(qs: QuerySet[Project], year: int, on: date) -> list[Position]:
 
 #: statuses whose plants count as committed capacity
 COMMITTED = (Status.OPERATING, Status.AGREED, Status.UNDER_WAY)
+#: statuses of aid projects that cannot receive reallocated capital
+STOPPED = (Status.SUSPENDED, Status.CANCELLED)
 
 
 @dataclass(frozen=True)
@@ -344,7 +346,8 @@ def build_portfolio(year: int, on: date, rates: Rates) -> list[Candidate]:
             allocation=_converted(alloc, r.usd_per_unit),
             floor=_converted(pos.floor, r.usd_per_unit),
             capacity=capacity * float(r.usd_per_unit),
-            behind=pos.status == monitoring.BEHIND,
+            # a suspended or cancelled project gives its allocation and receives nothing
+            behind=pos.status == monitoring.BEHIND or p.status in STOPPED,
             max_change=None if p.max_change is None else _converted(p.max_change, r.usd_per_unit),
             priority=float(p.priority),
             funder=p.sponsor,

@@ -21,9 +21,10 @@ from lienket.core.decorators import require
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine import allocation, monitoring
 from lienket.engine.errors import DataError
-from lienket.projects import charts, reference, services, sheets
+from lienket.projects import charts, iati, reference, services, sheets
 from lienket.projects.forms import (
     DecisionForm,
+    IatiImportForm,
     ImportForm,
     ProjectForm,
     RateForm,
@@ -146,6 +147,9 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
             "can_edit": can_edit,
             "history": audit.history(project)[:50] if can_edit else [],
             "transactions": list(reversed(project.transactions.all()))[:24],
+            "budgets": list(project.budgets.all()),
+            "planned": list(project.planned_disbursements.all()),
+            "iati": iati.kept_rows(project) if project.kind == Kind.AID else None,
             "pace_days": monitoring.PACE_DAYS,
             "band": int(monitoring.SPI_BAND * 100),
             "chain": refdata.chains().get(project.chain),
@@ -413,6 +417,41 @@ def import_page(request: HttpRequest) -> HttpResponse:
             )
             return render(request, "projects/import.html", context, status=400)
     return render(request, "projects/import.html", context)
+
+
+@require(roles.can_read_aid)
+def iati_export(request: HttpRequest) -> HttpResponse:
+    """The aid projects of the list's filters as an IATI 2.03 file."""
+    qs = (
+        filtered(request)
+        .filter(kind=Kind.AID)
+        .prefetch_related("allocations", "budgets", "planned_disbursements", "transactions")
+    )
+    result = iati.export_iati(list(qs), by=request.user)
+    response = HttpResponse(result.data, content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="lienket-aid-projects-iati.xml"'
+    return response
+
+
+@require(roles.can_edit_projects)
+def iati_import_page(request: HttpRequest) -> HttpResponse:
+    form = IatiImportForm(request.POST or None, request.FILES or None)
+    context: dict[str, Any] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            context["result"] = iati.import_iati(
+                upload.read(), upload.name, request.user,
+                dry_run=request.POST.get("action") == "check",
+            )  # fmt: skip
+        except DataError as exc:
+            context.update(
+                errors=exc.errors[:500],
+                error_count=len(exc.errors),
+                more_errors=max(0, len(exc.errors) - 500),
+            )
+            return render(request, "projects/iati_import.html", context, status=400)
+    return render(request, "projects/iati_import.html", context)
 
 
 def import_template(request: HttpRequest) -> HttpResponse:

@@ -158,3 +158,11 @@ LIENKET_UPLOAD_DIR = Path(env_str("LIENKET_UPLOAD_DIR", str(VAR_DIR / "uploads")
 LIENKET_IMPORT_WORKER = env_str("LIENKET_IMPORT_WORKER", "thread")
 # the largest trade file accepted on the web, in MB (the command line has no limit)
 LIENKET_TRADE_UPLOAD_MAX_MB = env_int("LIENKET_TRADE_UPLOAD_MAX_MB", 1024)
+# the organisation that publishes this installation's IATI exports: its IATI organisation
+# identifier ({registration agency}-{number}), OrganisationType code and name. The default is
+# a placeholder that says so; a deployment sets its own.
+LIENKET_IATI_ORG_REF = env_str("LIENKET_IATI_ORG_REF", "XI-LIENKET-DEMO")
+LIENKET_IATI_ORG_TYPE = env_str("LIENKET_IATI_ORG_TYPE", "10")
+LIENKET_IATI_ORG_NAME = env_str(
+    "LIENKET_IATI_ORG_NAME", "lienket demonstration installation (not a registered publisher)"
+)
