@@ -172,3 +172,38 @@ def can_approve_reallocation(user: Any) -> bool:
 
 def can_edit_rates(user: Any) -> bool:
     return is_steward(user)
+
+
+# --- cooperation -------------------------------------------------------------------------
+# Plans, meetings, decisions, members and all training: read by readers, focal points and
+# stewards; an enterprise user sees only its own staff's training; the public only a
+# certificate's validity. Plans, activities, meetings and decisions: edited by the focal points
+# of both sides (no one else). Courses, places, sessions, attendance and completion: the Viet Nam
+# focal point (the side that trains). Nominations: the Lao focal point alone.
+
+
+def can_read_cooperation(user: Any) -> bool:
+    """Work plans, meetings, decisions, the member list and every training: government roles."""
+    return role_of(user) in ("steward", "focal", "reader")
+
+
+def can_edit_plans(user: Any) -> bool:
+    """Plans, activities, meetings and decisions: the focal points of both sides only."""
+    return focal_country(user) is not None
+
+
+def can_run_courses(user: Any) -> bool:
+    """Courses, their places and sessions, attendance and completion: the Viet Nam side, which
+    trains."""
+    return focal_country(user) == "VNM"
+
+
+def can_nominate(user: Any) -> bool:
+    """Trainees are nominated only by the Lao focal point."""
+    return focal_country(user) == "LAO"
+
+
+def trainee_enterprise(user: Any) -> int | None:
+    """For an enterprise user, the firm whose staff's training it may see."""
+    p = profile(user)
+    return p.enterprise_id if p and p.role == Role.ENTERPRISE else None

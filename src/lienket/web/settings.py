@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "lienket.trade",
     "lienket.linkage",
     "lienket.projects",
+    "lienket.cooperation",
 ]
 
 MIDDLEWARE = [
@@ -166,3 +167,15 @@ LIENKET_IATI_ORG_TYPE = env_str("LIENKET_IATI_ORG_TYPE", "10")
 LIENKET_IATI_ORG_NAME = env_str(
     "LIENKET_IATI_ORG_NAME", "lienket demonstration installation (not a registered publisher)"
 )
+# uploaded meeting minutes; served only through the cooperation pages, never as static files
+MEDIA_ROOT = VAR_DIR / "media"
+# the address the public reaches this installation at; printed on certificates for verification
+LIENKET_PUBLIC_URL = env_str("LIENKET_PUBLIC_URL", "http://127.0.0.1:8000")
+# mail (reminders): printed to the console unless a mail server is set
+EMAIL_BACKEND = env_str("LIENKET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("LIENKET_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("LIENKET_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("LIENKET_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("LIENKET_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("LIENKET_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("LIENKET_EMAIL_FROM", "lienket@localhost")
