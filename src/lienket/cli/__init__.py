@@ -133,6 +133,8 @@ def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data"
         first_la = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
         _demo_users(first_vn, first_la)
     _load_projects(demo)
+    if demo:
+        _load_cooperation()
     _load_trade(demo)
     from lienket.trade.figures import load_bundled
 
@@ -158,6 +160,20 @@ def _load_projects(demo: bool) -> None:
     if demo:
         state = "already loaded" if result is None else f"{result.projects} projects"
         console.print(f"fictional demo projects: {state}")
+
+
+def _load_cooperation() -> None:
+    from lienket.cooperation import demo as coop_demo
+
+    with progress_bar() as bar:
+        result = coop_demo.load(progress=staged(bar, "cooperation "))
+    if result is None:
+        console.print("fictional cooperation demo: already loaded")
+    else:
+        console.print(
+            f"fictional cooperation demo: {result.activities} activities, "
+            f"{result.meetings} meetings, {result.nominations} nominations"
+        )
 
 
 def _load_trade(demo: bool) -> None:
@@ -550,6 +566,7 @@ def trade_remove(
         console.print(f"removed {gone.file} ({gone.id})")
 
 
+from lienket.cli import cooperation as _cooperation  # noqa: E402,F401 -- registers its commands
 from lienket.cli import figures as _figures  # noqa: E402,F401 -- registers its commands
 from lienket.cli import projects as _projects  # noqa: E402,F401 -- registers its commands
 

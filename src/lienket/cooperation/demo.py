@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.text import slugify
 
 from lienket.cooperation.models import (
     Activity,
@@ -244,7 +245,7 @@ def load(progress: Callable[[str, int, int], None] | None = None) -> Loaded | No
             Member.objects.create(
                 name=name, name_lo=name_lo, side=side, organisation=orgs[org], group_role=role,
                 position=position, user=users.get(username or ""), fictional=True,
-                email=f"{name.split()[-1].lower()}@example.org",
+                email=f"{slugify(name.split()[-1])}@example.org",
             )
         )  # fmt: skip
     report("working group (fictional)", 1, 4)
@@ -343,7 +344,7 @@ def load(progress: Callable[[str, int, int], None] | None = None) -> Loaded | No
             )  # fmt: skip
     from lienket.registry.models import Enterprise
 
-    lao_firm = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
+    lao_firm = Enterprise.objects.filter(country="LAO").order_by("-fictional", "pk").first()
     trainees = [
         Trainee.objects.create(name=n, name_lo=lo, kind=k, organisation=org, fictional=True,
                                enterprise=lao_firm if k == TraineeKind.ENTERPRISE else None)

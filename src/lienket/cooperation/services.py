@@ -314,6 +314,10 @@ class Reminder:
     def overdue(self) -> bool:
         return self.days_left < 0
 
+    @property
+    def late_by(self) -> int:
+        return -self.days_left
+
 
 def reminders(days: int, on: date) -> dict[str, list[Reminder]]:
     """Open activities of the current plans due within ``days`` days or overdue, by lead side."""

@@ -128,3 +128,9 @@ def status_label(code: str) -> str:
     """A monitoring status or binding-constraint code in the reader's language."""
     label = CODE_LABELS.get(code)
     return str(label) if label is not None else ("" if not code else str(code))
+
+
+@register.filter
+def state_count(summary: Any, state: str) -> int:
+    """How many activities of a work-plan summary are in ``state``."""
+    return int(summary.count(state))
