@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := chromium fonts-noto-core gettext
+SYSTEM_PACKAGES := chromium fonts-noto-core gettext libpango-1.0-0 libpangoft2-1.0-0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_WORKERS ?= 2
 
@@ -37,7 +37,8 @@ bench: install
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/allocation.py
 
-# Debian packages: Chromium for the browser tests, Noto fonts with Lao glyphs, gettext's msgfmt.
+# Debian packages: Chromium for the browser tests, Noto fonts with Lao glyphs, gettext's msgfmt,
+# Pango for WeasyPrint (certificates and reports).
 system:
 	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { \
 	  echo "Installing Debian packages: $(SYSTEM_PACKAGES)"; \

@@ -142,7 +142,7 @@ ACTIVITIES = [
         "doit-qt",
         90,
         300,
-        None,
+        310,
         "agro",
     ),
     (
@@ -178,7 +178,7 @@ ACTIVITIES = [
         "vioit",
         200,
         380,
-        None,
+        375,
         "agro",
     ),
     (
@@ -202,7 +202,7 @@ ACTIVITIES = [
         "iice",
         300,
         365,
-        None,
+        362,
         "",
     ),
     (

@@ -106,8 +106,9 @@ def gantt(plan: WorkPlan, plan_rows: list[Row], on: date, title: str) -> str:
         return label_w + plot * (d - start).days / days
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="chart '
-        f'gantt" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+        f'class="chart gantt" role="img" aria-label="{escape(title)}">'
+        f"<title>{escape(title)}</title>"
     ]
     month = date(start.year, start.month, 1)
     while month <= end:

@@ -21,6 +21,11 @@ Projects (investment, power-trade, aid) are read by every logged-in role, except
 their money and the reallocation, which enterprise users do not see. Focal points and stewards
 create, edit and import projects and propose a reallocation; only a focal point approves or
 rejects one; only stewards keep the exchange-rate table.
+
+Cooperation (working group, plans, meetings, training) is read by readers, focal points and
+stewards; an enterprise user sees only its own staff's training; the public only whether a
+certificate number is valid. Only focal points edit plans and meetings; only the Viet Nam focal
+point runs courses (places, sessions, attendance); only the Lao focal point nominates trainees.
 """
 
 from __future__ import annotations
