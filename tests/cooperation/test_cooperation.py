@@ -264,3 +264,31 @@ def test_a_bad_plan_file_is_refused_whole_with_every_problem(coop, vn_focal):
     found = {(e.row, e.field) for e in exc.value.errors}
     assert found == {(4, "start"), (5, "organisation"), (6, "due")}
     assert not Activity.objects.filter(number__startswith="9.").exists()
+
+
+def test_minutes_are_uploaded_by_focal_points_and_read_by_government_roles(
+    client_for, coop, la_focal, reader, lao_firm_user, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    form = {"date": "2026-03-10", "place": "Pakse", "title": "Third meeting",
+            "agenda": "Progress", "participants": []}  # fmt: skip
+    minutes = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes", "application/pdf")
+    assert (
+        client_for(reader).post("/cooperation/meetings/", {**form, "minutes": minutes}).status_code
+        == 403
+    )
+    bad = SimpleUploadedFile("minutes.exe", b"MZ", "application/octet-stream")
+    assert (
+        client_for(la_focal).post("/cooperation/meetings/", {**form, "minutes": bad}).status_code
+        == 200
+    )
+    assert not Meeting.objects.filter(title="Third meeting").exists()
+    minutes = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes", "application/pdf")
+    response = client_for(la_focal).post("/cooperation/meetings/", {**form, "minutes": minutes})
+    m = Meeting.objects.get(title="Third meeting")
+    assert response.status_code == 302 and m.minutes
+    got = client_for(reader).get(f"/cooperation/meetings/{m.pk}/minutes")
+    assert got.status_code == 200 and b"".join(got.streaming_content) == b"%PDF-1.4 minutes"
+    assert client_for(lao_firm_user).get(f"/cooperation/meetings/{m.pk}/minutes").status_code == 403
