@@ -224,6 +224,15 @@ def demo() -> None:
     _load_demo()
 
 
+def demo_logins_active() -> bool:
+    """Whether the demo's steward login still works with the demo password: only then does
+    ``serve`` print the demo logins (a deployment that removed or changed them prints none)."""
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.filter(username="admin", is_active=True).first()
+    return bool(admin is not None and admin.check_password(DEMO_PASSWORD))
+
+
 def _print_login() -> None:
     console.print(
         "\n[bold]lienket demo logins[/bold] (password for all: "
@@ -249,7 +258,8 @@ def serve(
 
     from lienket.web.wsgi import application
 
-    _print_login()
+    if demo_logins_active():
+        _print_login()
     from django.conf import settings
 
     if settings.LIENKET_IMPORT_WORKER == "thread":
