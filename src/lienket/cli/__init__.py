@@ -26,6 +26,14 @@ err = Console(stderr=True)
 DEMO_PASSWORD = "lienket-demo"  # noqa: S105 - a local demo login, printed on purpose
 
 
+def print_refused(exc: Any) -> None:
+    """Every problem of a refused file on stderr, then exit 1 (nothing was imported)."""
+    for e in exc.errors:
+        err.print(str(e))
+    err.print(f"{len(exc.errors)} problems: nothing was imported")
+    raise typer.Exit(1) from exc
+
+
 def django_setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lienket.web.settings")
     import django

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from lienket.cli import app, console, django_setup, err
+from lienket.cli import app, console, django_setup, err, print_refused
 
 projects_app = typer.Typer(help="Investment, power-trade and aid projects.", no_args_is_help=True)
 app.add_typer(projects_app, name="projects")
@@ -46,10 +46,7 @@ def projects_import(
         with path.open("rb") as stream:
             result = sheets.import_projects(stream, path.name, None, dry_run=dry_run)
     except DataError as exc:
-        for e in exc.errors:
-            err.print(str(e))
-        err.print(f"{len(exc.errors)} problems: nothing was imported")
-        raise typer.Exit(1) from exc
+        print_refused(exc)
     for n in result.notices:
         console.print(f"notice: {n}")
     verb = "would import" if dry_run else "imported"
@@ -116,10 +113,7 @@ def iati_import(
         try:
             result = iati.import_iati(path.read_bytes(), path.name, None, dry_run=dry_run)
         except DataError as exc:
-            for e in exc.errors:
-                err.print(str(e))
-            err.print(f"{len(exc.errors)} problems: nothing was imported")
-            raise typer.Exit(1) from exc
+            print_refused(exc)
     for n in result.notices:
         console.print(f"notice: {n}")
     verb = "would import" if dry_run else "imported"

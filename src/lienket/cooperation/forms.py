@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
@@ -22,21 +23,19 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _chains() -> list[tuple[str, str]]:
-    return [("", "—"), *[(c.code, c.names.get("en")) for c in refdata.chains().values()]]
+    """The value chains in the reader's language (called on every render)."""
+    lang = (get_language() or "en")[:2]
+    return [("", "—"), *[(c.code, c.names.get(lang)) for c in refdata.chains().values()]]
 
 
 class ActivityForm(forms.ModelForm):
+    chain = forms.ChoiceField(label=_("value chain"), required=False, choices=_chains)
+
     class Meta:
         model = Activity
         fields = ["number", "title_en", "title_vi", "title_lo", "lead", "organisation", "start",
                   "due", "status", "done_on", "chain", "project", "pilot", "programme"]  # fmt: skip
         widgets = {"start": DATE, "due": DATE, "done_on": DATE}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["chain"] = forms.ChoiceField(
-            label=_("value chain"), required=False, choices=_chains()
-        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -94,17 +93,13 @@ class DecisionForm(forms.ModelForm):
 
 
 class CourseForm(forms.ModelForm):
+    chain = forms.ChoiceField(label=_("value chain"), required=False, choices=_chains)
+
     class Meta:
         model = Course
         fields = ["programme", "code", "title_vi", "title_lo", "title_en", "topic", "chain",
                   "place", "language", "start", "end", "capacity"]  # fmt: skip
         widgets = {"start": DATE, "end": DATE}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["chain"] = forms.ChoiceField(
-            label=_("value chain"), required=False, choices=_chains()
-        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -35,11 +35,6 @@ from lienket.core import audit, roles
 from lienket.core.audit import label
 from lienket.engine import workplan
 
-
-def today() -> date:
-    return timezone.localdate()
-
-
 # --- progress --------------------------------------------------------------------------------
 
 
@@ -58,17 +53,19 @@ def item_of(a: Activity, on: date) -> workplan.Item:
 @dataclass(frozen=True)
 class Row:
     activity: Activity
+    item: workplan.Item
     state: str
 
 
 def rows(plan: WorkPlan, on: date) -> list[Row]:
     acts = plan.activities.select_related("organisation").prefetch_related("notes")
-    return [Row(a, workplan.state(item_of(a, on), on)) for a in acts]
+    items = [(a, item_of(a, on)) for a in acts]
+    return [Row(a, item, workplan.state(item, on)) for a, item in items]
 
 
 def progress(plan_rows: list[Row], on: date) -> list[workplan.Summary]:
     """Progress by side (Viet Nam, Lao PDR, joint, then all), by workplan.state's rule."""
-    summaries = workplan.progress((item_of(r.activity, on) for r in plan_rows), on, all_label="all")
+    summaries = workplan.progress((r.item for r in plan_rows), on, all_label="all")
     order = [Side.VIET_NAM.value, Side.LAO.value, Side.JOINT.value, "all"]
     return sorted(summaries, key=lambda s: order.index(s.side) if s.side in order else 9)
 

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
@@ -17,7 +16,7 @@ from openpyxl import Workbook
 from lienket import refdata
 from lienket.cooperation.models import Activity, ActivityStatus, Organisation, Side, WorkPlan
 from lienket.core import audit
-from lienket.core.spreadsheet import save, sheet
+from lienket.core.spreadsheet import choice_names, save, sheet
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import read_table
 
@@ -46,14 +45,6 @@ class Imported:
     notices: tuple[RowError, ...] = ()
 
 
-def _labels(enum: Any) -> dict[str, str]:
-    names = {str(v).casefold(): str(v) for v in enum.values}
-    for lang in ("en", "vi", "lo"):
-        with translation.override(lang):
-            names.update({str(label).casefold(): str(v) for v, label in enum.choices})
-    return names
-
-
 def _date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip()[:10])
@@ -71,7 +62,7 @@ def import_activities(
         for n in (o.name_en, o.name_vi, o.name_lo):
             if n:
                 orgs.setdefault(n.casefold(), o)
-    sides, statuses = _labels(Side), _labels(ActivityStatus)
+    sides, statuses = choice_names(Side), choice_names(ActivityStatus)
     existing = {a.number: a for a in plan.activities.all()}
     chains = refdata.chains()
     seen: dict[str, int] = {}
@@ -134,8 +125,6 @@ def import_activities(
         a.title_lo = row.get("title_lo", "").strip()[:300]
         a.lead, a.organisation, a.start, a.due = lead, org, start, due
         a.status, a.done_on, a.chain = status, done_on, chain
-        if not plan.fictional:
-            a.fictional = False
         staged.append((a, update))
     if errors:
         raise DataError(errors)

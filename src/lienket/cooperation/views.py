@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -39,16 +38,10 @@ from lienket.cooperation.models import (
 )
 from lienket.core import audit, roles
 from lienket.core.decorators import require
+from lienket.core.pages import day_param, refused, safe_svg, today
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine import workplan
 from lienket.engine.errors import DataError
-
-
-def _on(request: HttpRequest) -> date:
-    try:
-        return date.fromisoformat(request.GET.get("on", ""))
-    except ValueError:
-        return services.today()
 
 
 def _current_plan() -> WorkPlan | None:
@@ -65,7 +58,7 @@ def _can_see_training(user: Any) -> bool:
 def overview(request: HttpRequest) -> HttpResponse:
     if not roles.can_read_cooperation(request.user):
         return redirect("coop-training")
-    on = _on(request)
+    on = day_param(request)
     plan = _current_plan()
     plan_rows = services.rows(plan, on) if plan else []
     found = services.reminders(30, on)
@@ -97,10 +90,8 @@ def members(request: HttpRequest) -> HttpResponse:
 @require(roles.can_read_cooperation)
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(WorkPlan, pk=pk)
-    on = _on(request)
+    on = day_param(request)
     plan_rows = services.rows(plan, on)
-    from lienket.projects.charts import safe
-
     side = roles.focal_country(request.user)
     return render(
         request,
@@ -109,7 +100,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "rows": [(r, services.state_label(r.state)) for r in plan_rows],
             "summaries": services.progress(plan_rows, on),
-            "gantt": safe(services.gantt(plan, plan_rows, on, _("Work plan timeline"))),
+            "gantt": safe_svg(services.gantt(plan, plan_rows, on, _("Work plan timeline"))),
             "on": on,
             "can_edit": roles.can_edit_plans(request.user) and plan.status != PlanStatus.REVISED,
             "can_agree": side is not None
@@ -143,7 +134,7 @@ def plan_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @require(roles.can_read_cooperation)
 def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(WorkPlan, pk=pk)
-    on = _on(request)
+    on = day_param(request)
     states = {r.activity.pk: r.state for r in services.rows(plan, on)}
     audit.record(request.user, "exported", plan, f"work plan XLSX {plan}")
     return xlsx_response(
@@ -166,8 +157,7 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
                 dry_run=request.POST.get("action") == "check",
             )  # fmt: skip
         except DataError as exc:
-            context.update(errors=exc.errors[:500], error_count=len(exc.errors),
-                           more_errors=max(0, len(exc.errors) - 500))  # fmt: skip
+            context.update(refused(exc))
             return render(request, "cooperation/plan_import.html", context, status=400)
     return render(request, "cooperation/plan_import.html", context)
 
@@ -192,7 +182,7 @@ def activity_form(
 @require(roles.can_read_cooperation)
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     a = get_object_or_404(Activity.objects.select_related("plan", "organisation"), pk=pk)
-    on = _on(request)
+    on = day_param(request)
     form = NoteForm(request.POST or None, initial={"date": on})
     if request.method == "POST":
         if not roles.can_edit_plans(request.user):
@@ -267,7 +257,7 @@ def meeting_minutes(request: HttpRequest, pk: int) -> FileResponse:
 
 @require(roles.can_read_cooperation)
 def decision_list(request: HttpRequest) -> HttpResponse:
-    on = _on(request)
+    on = day_param(request)
     decisions = Decision.objects.select_related("meeting", "organisation", "activity")
     return render(request, "cooperation/decisions.html", {"decisions": decisions, "on": on})
 
@@ -381,7 +371,7 @@ def course_attendance(request: HttpRequest, code: str) -> HttpResponse:
             except ValueError:
                 continue
     completed = {int(v) for v in request.POST.getlist("completed") if v.isdigit()}
-    services.record_attendance(course, present, completed, request.user, services.today())
+    services.record_attendance(course, present, completed, request.user, today())
     messages.success(request, _("Attendance saved."))
     return redirect("coop-course", code=code)
 
@@ -421,7 +411,7 @@ def reminders_page(request: HttpRequest) -> HttpResponse:
         days = max(0, min(int(request.GET.get("days", "30")), 366))
     except ValueError:
         days = 30
-    on = _on(request)
+    on = day_param(request)
     found = services.reminders(days, on)
     return render(request, "cooperation/reminders.html",
                   {"days": days, "on": on,

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from typing import Any
 
 from django.http import HttpResponse
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -83,3 +85,13 @@ def csv_response(
     response = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def choice_names(enum: Any) -> dict[str, str]:
+    """A TextChoices' codes and its labels in English, Vietnamese and Lao (case-folded), each
+    mapped to the code: an import file may give either."""
+    names = {str(v).casefold(): str(v) for v in enum.values}
+    for lang in ("en", "vi", "lo"):
+        with translation.override(lang):
+            names.update({str(label).casefold(): str(v) for v, label in enum.choices})
+    return names

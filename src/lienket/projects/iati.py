@@ -593,7 +593,6 @@ def to_activity(p: Project, reporter: iati.Org) -> iati.Activity | str:
     if kept.get("status") and STATUS_FROM_IATI.get(kept["status"]) == p.status:
         status = kept["status"]
     reporting = _org(kept.get("reporting_org")) or reporter
-    kind_codes = TRANSACTION_TO_IATI
     return iati.Activity(
         identifier=p.iati_identifier or f"{reporter.ref}-{p.code}",
         reporting_org=reporting if reporting.names else reporter,
@@ -617,7 +616,7 @@ def to_activity(p: Project, reporter: iati.Org) -> iati.Activity | str:
         ),
         transactions=tuple(
             iati.Transaction(
-                kind_codes[TransactionKind(t.kind)], t.date, t.amount, p.currency,
+                TRANSACTION_TO_IATI[TransactionKind(t.kind)], t.date, t.amount, p.currency,
                 date.fromisoformat(t.iati["value_date"]) if t.iati.get("value_date") else t.date,
                 t.iati.get("ref", ""),
                 tuple((lang, text) for lang, text in t.iati.get("description", []))

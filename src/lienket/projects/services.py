@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from lienket.core import audit, roles
+from lienket.core.pages import today
 from lienket.engine import allocation, monitoring
 from lienket.engine.errors import DataError, RowError
 from lienket.projects.models import (
@@ -40,10 +41,6 @@ from lienket.projects.models import (
 )
 
 CENT = Decimal("0.01")
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 def visible(user: Any) -> QuerySet[Project]:

@@ -12,13 +12,12 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 
 from lienket.core import audit
-from lienket.core.spreadsheet import save, sheet
+from lienket.core.spreadsheet import choice_names, save, sheet
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import read_table
 from lienket.projects.forms import BY_KIND, COMMON, ProjectForm, fields_of
@@ -91,14 +90,7 @@ class Imported:
 def choice_labels() -> dict[str, dict[str, str]]:
     """For each choice column, its codes and its labels in the three languages (case-folded),
     each mapped to the code: a file may give either."""
-    out: dict[str, dict[str, str]] = {}
-    for column, enum in CHOICES.items():
-        names = {str(v).casefold(): str(v) for v in enum.values}
-        for lang in ("en", "vi", "lo"):
-            with translation.override(lang):
-                names.update({str(label).casefold(): str(v) for v, label in enum.choices})
-        out[column] = names
-    return out
+    return {column: choice_names(enum) for column, enum in CHOICES.items()}
 
 
 def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False) -> Imported:

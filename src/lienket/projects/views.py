@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 from lienket import refdata
 from lienket.core import audit, roles
 from lienket.core.decorators import require
+from lienket.core.pages import day_param, refused
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine import allocation, monitoring
 from lienket.engine.errors import DataError
@@ -54,13 +54,6 @@ def _kinds(user: Any) -> list[tuple[str, str]]:
     return [k for k in Kind.choices if k[0] != Kind.AID or roles.can_read_aid(user)]
 
 
-def _on(request: HttpRequest) -> date:
-    try:
-        return date.fromisoformat(request.GET.get("on", ""))
-    except ValueError:
-        return services.today()
-
-
 def filtered(request: HttpRequest) -> QuerySet[Project]:
     qs = services.visible(request.user)
     g = request.GET
@@ -90,7 +83,7 @@ def filtered(request: HttpRequest) -> QuerySet[Project]:
 @require(roles.can_read_projects)
 def project_list(request: HttpRequest) -> HttpResponse:
     qs = filtered(request)
-    on = _on(request)
+    on = day_param(request)
     page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
     rates = services.Rates.load()
     rows = [(p, rates.to_usd(p.budget, p.currency, on)) for p in page]
@@ -113,7 +106,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @require(roles.can_read_projects)
 def project_export(request: HttpRequest) -> HttpResponse:
-    on = _on(request)
+    on = day_param(request)
     data = sheets.export_xlsx(list(filtered(request)), on)
     audit.record(request.user, "exported", None, f"projects XLSX ({request.GET.urlencode()})")
     return xlsx_response(data, "lienket-projects.xlsx")
@@ -122,7 +115,7 @@ def project_export(request: HttpRequest) -> HttpResponse:
 @require(roles.can_read_projects)
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     project = get_object_or_404(services.with_monitoring(services.visible(request.user)), code=code)
-    on = _on(request)
+    on = day_param(request)
     pos = services.position(project, on.year, on)
     rates = services.Rates.load()
     chart = ""
@@ -231,7 +224,7 @@ def project_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 @require(roles.can_read_projects)
 def monitoring_page(request: HttpRequest) -> HttpResponse:
-    on = _on(request)
+    on = day_param(request)
     try:
         year = int(request.GET.get("year", on.year))
     except ValueError:
@@ -259,7 +252,7 @@ def monitoring_page(request: HttpRequest) -> HttpResponse:
 
 @require(roles.can_read_projects)
 def power_page(request: HttpRequest) -> HttpResponse:
-    on = _on(request)
+    on = day_param(request)
     plants = list(Project.objects.filter(kind=Kind.POWER).order_by("code"))
     years = services.capacity_by_year(plants, 2013, 2030)
     statements = list(Statement.objects.filter(topic="power"))
@@ -305,7 +298,7 @@ def reallocation_list(request: HttpRequest) -> HttpResponse:
             )
         )
     )
-    on = _on(request)
+    on = day_param(request)
     form = ReallocationForm(request.POST or None, funders=funders, initial={"year": on.year})
     context: dict[str, Any] = {
         "form": form,
@@ -410,11 +403,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 upload, upload.name, request.user, dry_run=request.POST.get("action") == "check"
             )
         except DataError as exc:
-            context.update(
-                errors=exc.errors[:500],
-                error_count=len(exc.errors),
-                more_errors=max(0, len(exc.errors) - 500),
-            )
+            context.update(refused(exc))
             return render(request, "projects/import.html", context, status=400)
     return render(request, "projects/import.html", context)
 
@@ -445,11 +434,7 @@ def iati_import_page(request: HttpRequest) -> HttpResponse:
                 dry_run=request.POST.get("action") == "check",
             )  # fmt: skip
         except DataError as exc:
-            context.update(
-                errors=exc.errors[:500],
-                error_count=len(exc.errors),
-                more_errors=max(0, len(exc.errors) - 500),
-            )
+            context.update(refused(exc))
             return render(request, "projects/iati_import.html", context, status=400)
     return render(request, "projects/iati_import.html", context)
 
