@@ -282,6 +282,11 @@ def serve(
             err.print(f"[red]the database is not ready ({exc}); run 'lienket setup' first[/red]")
             raise typer.Exit(1) from None
         jobs.start_worker()
+        from lienket.reports import services as reports
+
+        if reports.recover():
+            console.print("report builds interrupted by the last stop are queued again")
+        reports.WORKER.start()
     console.print(f"serving on http://{host}:{port}/  (Ctrl+C to stop)")
     waitress_serve(application, host=host, port=port, threads=threads, ident="lienket")
 
@@ -587,6 +592,7 @@ def trade_remove(
 from lienket.cli import cooperation as _cooperation  # noqa: E402,F401 -- registers its commands
 from lienket.cli import figures as _figures  # noqa: E402,F401 -- registers its commands
 from lienket.cli import projects as _projects  # noqa: E402,F401 -- registers its commands
+from lienket.cli import report as _report  # noqa: E402,F401 -- registers its commands
 
 
 def main() -> None:

@@ -13,5 +13,6 @@ def role(request: Any) -> dict[str, Any]:
         "role": roles.role_of(user),
         "can_read_registry": roles.can_read_registry(user),
         "can_import": roles.can_import(user),
+        "can_read_reports": roles.can_read_reports(user),
         "country_pair": settings.LIENKET_COUNTRIES,
     }

@@ -62,6 +62,8 @@ class AuditAction(models.TextChoices):
     APPROVED = "approved", _("approved")
     REJECTED = "rejected", _("rejected")
     EXPORTED = "exported", _("exported")
+    SUBMITTED = "submitted", _("submitted")
+    DELETED = "deleted", _("deleted")
 
 
 class AuditEvent(models.Model):

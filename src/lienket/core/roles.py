@@ -212,3 +212,25 @@ def trainee_enterprise(user: Any) -> int | None:
     """For an enterprise user, the firm whose staff's training it may see."""
     p = profile(user)
     return p.enterprise_id if p and p.role == Role.ENTERPRISE else None
+
+
+# --- reports ---------------------------------------------------------------------------------
+# The periodic report to the ministers: read by the government roles; built (with its "next
+# steps") and marked submitted by the focal points, who write it; built by stewards too (to
+# check a template). The report template (section order, cover, logo) is the stewards'.
+
+
+def can_read_reports(user: Any) -> bool:
+    return role_of(user) in ("steward", "focal", "reader")
+
+
+def can_build_reports(user: Any) -> bool:
+    return role_of(user) in ("steward", "focal")
+
+
+def can_submit_reports(user: Any) -> bool:
+    return focal_country(user) is not None
+
+
+def can_edit_report_template(user: Any) -> bool:
+    return is_steward(user)

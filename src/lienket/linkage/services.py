@@ -253,6 +253,31 @@ def chain_view(
     return view, {e.pk: e for e in firms}
 
 
+def chain_summary() -> list[dict[str, Any]]:
+    """Each priority chain's firms by country, stages covered on both sides, gaps,
+    relationships and paths: the chains page and the periodic report."""
+    rows = []
+    everyone = all_firms()
+    for code, chain in refdata.chains().items():
+        view, firms = chain_view(code, everyone)
+        a, b = view.countries
+        rows.append(
+            {
+                "code": code,
+                "chain": chain,
+                "firms": {c: sum(1 for f in firms.values() if f.country == c) for c in (a, b)},
+                "relationships": view.graph.number_of_edges(),
+                "covered": sum(
+                    1 for st in chain.stages if view.coverage[(st, a)] and view.coverage[(st, b)]
+                ),
+                "stages": len(chain.stages),
+                "gaps": len(view.gaps),
+                "paths": sum(len(p) for p in view.paths.values()),
+            }
+        )
+    return rows
+
+
 # --- pilot projects ---------------------------------------------------------------------
 
 REGION_SCORE = {

@@ -37,25 +37,7 @@ WEIGHT_LABELS = {
 
 @require(roles.can_read_registry)
 def chains(request: HttpRequest) -> HttpResponse:
-    rows = []
-    everyone = services.all_firms()
-    for code, chain in refdata.chains().items():
-        view, firms = services.chain_view(code, everyone)
-        a, b = view.countries
-        rows.append(
-            {
-                "code": code,
-                "chain": chain,
-                "firms": {c: sum(1 for f in firms.values() if f.country == c) for c in (a, b)},
-                "relationships": view.graph.number_of_edges(),
-                "covered": sum(
-                    1 for st in chain.stages if view.coverage[(st, a)] and view.coverage[(st, b)]
-                ),
-                "stages": len(chain.stages),
-                "gaps": len(view.gaps),
-                "paths": sum(len(p) for p in view.paths.values()),
-            }
-        )
+    rows = services.chain_summary()
     return render(request, "linkage/chains.html", {"rows": rows})
 
 

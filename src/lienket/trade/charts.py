@@ -7,7 +7,7 @@ matplotlib SVG of the same chart weighs ten times more on a slow connection.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -44,8 +44,12 @@ def line_chart(
     series: Sequence[Series],
     band: Sequence[tuple[int, float | None, float | None]] = (),
     band_label: str = "",
+    money: Callable[[float], str] | None = None,
 ) -> str:
-    """Lines by year with an optional shaded band (e.g. the growth target); gaps stay gaps."""
+    """Lines by year with an optional shaded band (e.g. the growth target); gaps stay gaps.
+
+    ``money`` writes an axis or point value (the report passes one in its reader's language)."""
+    money = money or _money
     years = sorted({y for s in series for y, _ in s.points} | {y for y, _, _ in band})
     values = [v for s in series for _, v in s.points if v is not None]
     values += [v for _, lo, hi in band for v in (lo, hi) if v is not None]
@@ -70,7 +74,7 @@ def line_chart(
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(v):.1f}" y2="{y(v):.1f}" '
             f'stroke="#dde3ea"/><text x="{LEFT - 6}" y="{y(v) + 4:.1f}" text-anchor="end" '
-            f'font-size="11">{_money(v)}</text>'
+            f'font-size="11">{money(v)}</text>'
         )
     for year in years:
         parts.append(
@@ -95,7 +99,7 @@ def line_chart(
             run.append(f"{x(year):.1f},{y(v):.1f}")
             parts.append(
                 f'<circle cx="{x(year):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}">'
-                f"<title>{escape(s.label)} {year}: {_money(v)}</title></circle>"
+                f"<title>{escape(s.label)} {year}: {money(v)}</title></circle>"
             )
         if run:
             runs.append(run)
@@ -119,8 +123,14 @@ def line_chart(
     return "".join(parts)
 
 
-def bar_chart(title: str, bars: Sequence[tuple[str, float]], colour: str = COLOURS[0]) -> str:
+def bar_chart(
+    title: str,
+    bars: Sequence[tuple[str, float]],
+    colour: str = COLOURS[0],
+    money: Callable[[float], str] | None = None,
+) -> str:
     """Horizontal bars, largest first as given."""
+    money = money or _money
     bars = [(label, v) for label, v in bars if v and v > 0]
     if not bars:
         return ""
@@ -141,7 +151,7 @@ def bar_chart(title: str, bars: Sequence[tuple[str, float]], colour: str = COLOU
             f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="11">'
             f"<title>{escape(label)}</title>{escape(short)}</text>"
             f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 6}" fill="{colour}"/>'
-            f'<text x="{label_w + w + 4:.1f}" y="{y + 14}" font-size="11">{_money(v)}</text>'
+            f'<text x="{label_w + w + 4:.1f}" y="{y + 14}" font-size="11">{money(v)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import threading
 import time
 import uuid
 from collections.abc import Iterable
@@ -23,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from lienket.core.worker import Worker
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import ImportResult
 from lienket.trade import services
@@ -38,9 +38,6 @@ log = logging.getLogger(__name__)
 KEPT_ERRORS = 200
 #: the shortest interval between two progress writes to the database, in seconds
 PROGRESS_EVERY = 0.5
-
-_lock = threading.Lock()
-_thread: threading.Thread | None = None
 
 
 def upload_dir() -> Path:
@@ -77,42 +74,12 @@ def submit(upload: Any, options: dict[str, Any], user: Any) -> TradeImport:
 
 def start_worker() -> None:
     """Start the worker thread of this process unless it is running."""
-    global _thread
-    with _lock:
-        if _thread is not None and _thread.is_alive():
-            return
-        _thread = threading.Thread(target=_loop, name="lienket-trade-imports", daemon=True)
-        _thread.start()
+    WORKER.start()
 
 
 def wait_idle(timeout: float) -> bool:
     """Wait for this process's worker thread to finish the queue (tests, shutdown)."""
-    thread = _thread
-    if thread is not None:
-        thread.join(timeout)
-        return not thread.is_alive()
-    return True
-
-
-def _loop() -> None:
-    global _thread
-    try:
-        while True:
-            close_old_connections()  # this thread's own connection, never the caller's
-            if work_once():
-                continue
-            # stop only when, under the lock start_worker takes, the queue is still empty: a
-            # file queued meanwhile is either seen here or starts a new thread
-            with _lock:
-                if not TradeImport.objects.filter(state=ImportState.QUEUED).exists():
-                    _thread = None
-                    return
-    except Exception:  # the thread must never die silently
-        log.exception("the trade import worker stopped")
-        with _lock:
-            _thread = None
-    finally:
-        connection.close()
+    return WORKER.wait_idle(timeout)
 
 
 def claim() -> TradeImport | None:
@@ -142,6 +109,13 @@ def work(jobs: int | None = None) -> int:
     while (jobs is None or n < jobs) and work_once():
         n += 1
     return n
+
+
+WORKER = Worker(
+    "lienket-trade-imports",
+    work_once,
+    lambda: TradeImport.objects.filter(state=ImportState.QUEUED).exists(),
+)
 
 
 def recover() -> int:

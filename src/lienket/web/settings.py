@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "lienket.linkage",
     "lienket.projects",
     "lienket.cooperation",
+    "lienket.reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,203 @@
+"""Building a report: from the command line at once, from the page in the background.
+
+A build takes the data snapshot first, then assembles the document from it and writes the
+format. The page queues a :class:`Report` row; the worker thread (the same mechanism as trade
+uploads, :mod:`lienket.core.worker`) builds it and records its progress for the page to poll.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lienket.core import audit
+from lienket.core.models import AuditAction
+from lienket.core.worker import Worker
+from lienket.engine.trade.turnover import Period
+from lienket.reports import snapshot, writers
+from lienket.reports.content import Builder, Progress, period_code
+from lienket.reports.document import Document
+from lienket.reports.models import Report, State, Template
+
+log = logging.getLogger(__name__)
+PROGRESS_EVERY = 0.3
+
+
+class ReportError(ValueError):
+    """A request for a report that cannot be built (a bad period, a frozen report)."""
+
+
+def parse_period(text: str) -> Period:
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise ReportError(
+            _("%(value)r is not a period (2024, 2025-H1, 2025-Q3, 2025-01..10)") % {"value": text}
+        ) from exc
+
+
+def template_hash(tpl: Template) -> str:
+    body = json.dumps({"sections": tpl.order(), "cover": tpl.cover}, sort_keys=True)
+    digest = hashlib.sha256(body.encode("utf-8"))
+    digest.update(bytes(tpl.logo or b""))
+    return digest.hexdigest()
+
+
+def take_snapshot() -> dict[str, Any]:
+    """The data snapshot with the report template's hash beside it."""
+    snap = snapshot.take()
+    snap["template"] = template_hash(Template.current())
+    return snap
+
+
+def document(
+    period: Period,
+    lang: str,
+    dated: date,
+    next_steps: str = "",
+    snap: dict[str, Any] | None = None,
+    progress: Progress | None = None,
+) -> tuple[Document, dict[str, Any]]:
+    """The report's content, and the snapshot it was built from."""
+    snap = snap or take_snapshot()
+    tpl = Template.current()
+    builder = Builder(
+        period,
+        lang,
+        dated,
+        next_steps,
+        cover=tpl.cover_for(lang),
+        order=tpl.order(),
+        logo=tpl.logo_pair(),
+        snapshot=snap["hash"],
+        progress=progress,
+    )
+    return builder.build(), snap
+
+
+def render(
+    period: Period,
+    lang: str,
+    fmt: str,
+    dated: date,
+    next_steps: str = "",
+    progress: Progress | None = None,
+) -> tuple[bytes, dict[str, Any]]:
+    """The report's file in ``fmt`` (html, pdf, docx), and its snapshot."""
+    doc, snap = document(period, lang, dated, next_steps, progress=progress)
+    return writers.write(doc, fmt), snap
+
+
+# --- background builds ---------------------------------------------------------------------
+
+
+def queue(period_text: str, lang: str, fmt: str, dated: date, next_steps: str, user: Any) -> Report:
+    period = parse_period(period_text)
+    report = Report.objects.create(
+        period=period_code(period),
+        lang=lang,
+        fmt=fmt,
+        dated=dated,
+        next_steps=next_steps,
+        created_by=user if getattr(user, "pk", None) else None,
+        created_by_label=audit.label(user),
+    )
+    audit.record(user, AuditAction.CREATED, report, str(report))
+    if settings.LIENKET_IMPORT_WORKER == "thread":
+        transaction.on_commit(WORKER.start)
+    return report
+
+
+def claim() -> Report | None:
+    queued = Report.objects.filter(state=State.QUEUED).order_by("created", "pk")
+    for pk in queued.values_list("pk", flat=True)[:10]:
+        if Report.objects.filter(pk=pk, state=State.QUEUED).update(state=State.RUNNING, step=0):
+            return Report.objects.get(pk=pk)
+    return None
+
+
+def run(report: Report) -> None:
+    """Build a claimed report, recording its progress, then the file or the failure."""
+    last = [0.0]
+
+    def progress(step: int, steps: int, stage: str) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY or step == steps:
+            last[0] = now
+            # the writing of the file is one more step after the sections
+            Report.objects.filter(pk=report.pk).update(step=step, steps=steps + 1, stage=stage)
+
+    try:
+        data, snap = render(
+            Period.parse(report.period),
+            report.lang,
+            report.fmt,
+            report.dated,
+            report.next_steps,
+            progress,
+        )
+    except Exception as exc:  # a bug must not leave the report "running" for ever
+        log.exception("report %s failed", report.pk)
+        Report.objects.filter(pk=report.pk).update(
+            state=State.FAILED, error=type(exc).__name__, finished=timezone.now()
+        )
+        return
+    Report.objects.filter(pk=report.pk).update(
+        state=State.DONE,
+        content=data,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        snapshot=snap,
+        snapshot_hash=snap["hash"],
+        finished=timezone.now(),
+        step=1,
+        steps=1,
+        stage="",
+    )
+
+
+def work_once() -> bool:
+    report = claim()
+    if report is None:
+        return False
+    run(report)
+    return True
+
+
+WORKER = Worker(
+    "lienket-reports",
+    work_once,
+    lambda: Report.objects.filter(state=State.QUEUED).exists(),
+)
+
+
+def recover() -> int:
+    """Queue again the builds a stopped process left running."""
+    return Report.objects.filter(state=State.RUNNING).update(state=State.QUEUED, step=0)
+
+
+def submit(report: Report, user: Any) -> Report:
+    """Mark a built report as submitted to the ministers: from then on it is frozen."""
+    with transaction.atomic():
+        done = Report.objects.filter(pk=report.pk, state=State.DONE, submitted__isnull=True)
+        if not done.update(submitted=timezone.now(), submitted_by_label=audit.label(user)):
+            raise ReportError(_("only a built report that is not yet submitted can be submitted"))
+        report.refresh_from_db()
+        audit.record(user, AuditAction.SUBMITTED, report, str(report))
+    return report
+
+
+def delete(report: Report, user: Any) -> None:
+    if report.frozen:
+        raise ReportError(_("a submitted report is kept as it was submitted"))
+    audit.record(user, AuditAction.DELETED, report, str(report))
+    report.delete()

@@ -1,0 +1,99 @@
+"""Each format in each language on the demo data: the PDF's text holds the headings and key
+figures, the DOCX opens with python-docx and holds the same figures, and the Lao PDF's first
+pages are kept as PNG for a person to look at the shaping."""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import os
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from docx import Document as Word
+
+from lienket.engine.trade.turnover import Period
+from lienket.reports import formats, services, writers
+from lienket.trade import tables
+from tests.reports.conftest import DATED
+
+pytestmark = pytest.mark.django_db
+ARTEFACTS = Path(os.environ.get("LIENKET_TEST_ARTEFACTS", "var/test-artefacts"))
+
+HEADINGS = {
+    "vi": ("Tóm tắt các chỉ số chính", "Thương mại theo chuỗi ưu tiên và các mặt hàng chính",
+           "Các bước tiếp theo", "BỘ CÔNG THƯƠNG"),
+    # PDFium reads the decomposed SARA AM (ຳ) of a shaped Lao word back as another glyph, so
+    # the PDF's Lao headings checked here have none; the PNG artefacts show the shaping
+    "lo": ("ບາດກ້າວຕໍ່ໄປ", "ຄວາມຄືບໜ້າຂອງແຜນວຽກ", "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ"),
+    "en": ("Summary of key figures", "Next steps", "MINISTRY OF INDUSTRY AND COMMERCE"),
+}  # fmt: skip
+STEPS = {"vi": "Tổ chức diễn đàn doanh nghiệp tại Viêng Chăn.",
+         "lo": "ຈັດກອງປະຊຸມທຸລະກິດຢູ່ນະຄອນຫຼວງວຽງຈັນ.",
+         "en": "Hold a business forum in Vientiane."}  # fmt: skip
+
+
+def _pdf_text(data: bytes) -> tuple[str, pdfium.PdfDocument]:
+    pdf = pdfium.PdfDocument(data)
+    return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))), pdf
+
+
+def _flat(text: str) -> str:
+    """Text without spaces: PDFium puts one before some Lao combining marks."""
+    return "".join(text.replace("\ufffe", "").split())
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_each_format_in_each_language(demo, lang):
+    doc, _snap = services.document(Period.parse("2022"), lang, DATED, STEPS[lang])
+    turnover = next(r for r in tables.target_tracking("VNM", "LAO")["VNM"].rows
+                    if r["period"] == "2022")["turnover"]  # fmt: skip
+    figure = formats.usd_million(turnover, lang)
+
+    html = writers.html(doc)
+    assert f'<html lang="{lang}">' in html and figure in html
+
+    data = writers.pdf(doc, html)
+    text, pdf = _pdf_text(data)
+    flat = _flat(text)
+    for heading in HEADINGS[lang]:
+        assert _flat(heading) in flat, heading
+    assert figure in flat and _flat(STEPS[lang]) in flat
+    assert len(pdf) > 8  # cover, contents, ten sections, annex
+    if lang == "lo":
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        for i in range(3):
+            pdf[i].render(scale=1.5).to_pil().save(ARTEFACTS / f"report-lo-page{i + 1}.png")
+    pdf.close()
+
+    word = Word(io.BytesIO(writers.docx(doc)))
+    body = "\n".join(p.text for p in word.paragraphs)
+    cells = "\n".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    assert HEADINGS[lang][0] in body and STEPS[lang] in body
+    assert figure in cells
+    assert word.inline_shapes, "charts are PNG pictures in the DOCX"
+    assert word.core_properties.language == lang
+
+
+def test_lao_text_is_set_in_a_lao_font(demo):
+    doc, _snap = services.document(Period.parse("2022"), "lo", DATED)
+    pdf = pdfium.PdfDocument(writers.pdf(doc))
+    page = pdf[0].get_textpage()
+    fonts = {}
+    for i in range(page.count_chars()):
+        char = page.get_text_range(i, 1)
+        if "\u0e80" <= char <= "\u0eff":
+            buf = ctypes.create_string_buffer(256)
+            pdfium_c.FPDFText_GetFontInfo(page.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
+            fonts[buf.value.decode()] = char
+    pdf.close()
+    assert fonts and all("Lao" in name for name in fonts), fonts
+
+
+def test_chart_png_has_the_drawing(demo):
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect x="0" y="0" '
+           'width="200" height="100" fill="#1f5f99"/><text x="10" y="50">ກາເຟ</text></svg>')  # fmt: skip
+    png, w, h = writers.svg_png(svg)
+    assert png.startswith(b"\x89PNG") and (w, h) == (200, 100)
