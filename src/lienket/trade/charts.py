@@ -146,7 +146,7 @@ def bar_chart(
     for i, (label, v) in enumerate(bars):
         y = TOP + i * row
         w = plot_w * v / top
-        short = label if len(label) <= 34 else label[:33] + "…"
+        short = label if len(label) <= 30 else label[:29] + "…"
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="11">'
             f"<title>{escape(label)}</title>{escape(short)}</text>"
