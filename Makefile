@@ -12,6 +12,7 @@ PYTEST_WORKERS ?= 2
 
 run: install
 	$(BIN)/lienket setup
+	$(BIN)/lienket demo
 	$(BIN)/lienket serve
 
 test: install

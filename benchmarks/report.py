@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/report.py [--period 2024] [--lang lo]
 
-Uses the database `make run` prepared (runs `lienket setup` first if it has no demo data).
+Uses the database `make run` prepared (runs `lienket setup --demo` first if it has no demo data).
 Times lienket's whole build (data snapshot, every section from the pages' own functions,
 charts, the HTML and WeasyPrint's PDF), then the named peer: WeasyPrint typesetting the
 finished HTML of the same report on its own, the floor any HTML-to-PDF report pays. The last
@@ -32,8 +32,8 @@ def main() -> None:
 
         from lienket.cli import app
 
-        print("no demo data yet: running lienket setup", flush=True)
-        result = CliRunner().invoke(app, ["setup"])
+        print("no demo data yet: running lienket setup --demo", flush=True)
+        result = CliRunner().invoke(app, ["setup", "--demo"])
         assert result.exit_code == 0, result.output
     from weasyprint import HTML
 

@@ -66,7 +66,11 @@ def test_setup_twice_changes_nothing_the_second_time():
 
     from lienket.registry.models import Relationship, Zone
 
-    first = runner.invoke(app, ["setup"])
+    bare = runner.invoke(app, ["setup"])
+    assert bare.exit_code == 0, bare.output
+    assert "lienket-demo" not in bare.output
+    assert Enterprise.objects.count() == 0 and User.objects.count() == 0
+    first = runner.invoke(app, ["demo"])
     assert first.exit_code == 0, first.output
     assert "lienket-demo" in first.output and "admin" in first.output
     counts = (
@@ -75,7 +79,7 @@ def test_setup_twice_changes_nothing_the_second_time():
         Zone.objects.count(),
         User.objects.count(),
     )
-    second = runner.invoke(app, ["setup"])
+    second = runner.invoke(app, ["setup", "--demo"])
     assert second.exit_code == 0, second.output
     assert "demo data already loaded" in second.output
     assert "0 created, 0 updated" in second.output
@@ -86,6 +90,16 @@ def test_setup_twice_changes_nothing_the_second_time():
         User.objects.count(),
     ) == counts
     assert counts[0] > 380 and counts[3] == 6
+
+
+def test_demo_is_refused_in_production_mode(db, settings):
+    settings.LIENKET_HTTPS = True
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 1
+    assert "production mode" in result.output and "lienket-demo" not in result.output
+    from django.contrib.auth.models import User
+
+    assert not User.objects.exists() and not Enterprise.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -123,34 +123,32 @@ def _demo_users(first_vn: Any, first_la: Any) -> None:
 
 
 @app.command()
-def setup(demo: Annotated[bool, typer.Option(help="Load the fictional demo data")] = True) -> None:
-    """Prepare the database: migrate, load reference data and demo data, create demo logins."""
+def setup(
+    demo: Annotated[bool, typer.Option(help="Also load the demo, as 'lienket demo' does")] = False,
+) -> None:
+    """Prepare the database: migrate, load the reference data and the published figures.
+
+    No demo data and no demo login: those come from ``lienket demo`` only.
+    """
     django_setup()
     from django.core.management import call_command
 
-    from lienket.registry.models import Enterprise
     from lienket.registry.services import load_reference_zones
 
     call_command("migrate", interactive=False, verbosity=0)
     console.print("database migrated")
     created, updated = load_reference_zones()
     console.print(f"reference zones: {created} created, {updated} updated")
-    if demo:
-        _load_demo()
-        first_vn = Enterprise.objects.filter(fictional=True, country="VNM").order_by("pk").first()
-        first_la = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
-        _demo_users(first_vn, first_la)
-    _load_projects(demo)
-    if demo:
-        _load_cooperation()
-    _load_trade(demo)
+    _load_projects(demo=False)
+    _load_trade(demo=False)
     from lienket.trade.figures import load_bundled
 
     added, present = load_bundled()
     console.print(f"published figures: {added} added, {present} already there")
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("compilemessages", verbosity=0, ignore_patterns=[".venv/*"])
-    _print_login()
+    if demo:
+        _demo()
 
 
 def _load_projects(demo: bool) -> None:
@@ -227,9 +225,36 @@ def _load_demo() -> None:
 
 @app.command()
 def demo() -> None:
-    """Load the fictional demo registry (once; running it again changes nothing)."""
+    """Load the fictional demo (registry, projects, cooperation, trade) and its logins, once.
+
+    Refused in production mode (``LIENKET_HTTPS=1``): a deployment never has demo users or
+    their printed password. Running it again changes nothing.
+    """
     django_setup()
+    _demo()
+
+
+def _demo() -> None:
+    from django.conf import settings
+
+    if settings.LIENKET_HTTPS:
+        err.print(
+            "[red]refused: LIENKET_HTTPS=1 is production mode, which has no demo data and no "
+            "demo logins (their password is public)[/red]"
+        )
+        raise typer.Exit(1)
+    from lienket.registry.models import Enterprise
+
     _load_demo()
+    first_vn = Enterprise.objects.filter(fictional=True, country="VNM").order_by("pk").first()
+    first_la = Enterprise.objects.filter(fictional=True, country="LAO").order_by("pk").first()
+    if first_vn is not None and first_la is not None:
+        _demo_users(first_vn, first_la)
+    _load_projects(demo=True)
+    _load_cooperation()
+    _load_trade(demo=True)
+    if demo_logins_active():
+        _print_login()
 
 
 def demo_logins_active() -> bool:

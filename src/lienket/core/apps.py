@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from lienket.core import checks  # noqa: F401  (registers system checks)
+        from lienket.core import checks, signals  # noqa: F401  (registers checks and receivers)

@@ -5,7 +5,7 @@ them in lienket's catalogues, which Django consults first (``LOCALE_PATHS``). Th
 identical to the frameworks' own.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 FRAMEWORK_MESSAGES = (
     gettext_noop("This field is required."),
@@ -25,4 +25,24 @@ FRAMEWORK_MESSAGES = (
     gettext_noop("This account is inactive."),
     gettext_noop("Authentication credentials were not provided."),
     gettext_noop("You do not have permission to perform this action."),
+    # the password change form and its validators
+    gettext_noop("Old password"),
+    gettext_noop("New password"),
+    gettext_noop("New password confirmation"),
+    gettext_noop("Your old password was entered incorrectly. Please enter it again."),
+    gettext_noop("The two password fields didn’t match."),
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
+    gettext_noop("This password is too common."),
+    gettext_noop("This password is entirely numeric."),
+    gettext_noop("username"),
+    gettext_noop("first name"),
+    gettext_noop("last name"),
+    gettext_noop("email address"),
+)
+PLURAL_MESSAGES = (
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+        10,
+    ),
 )

@@ -64,6 +64,12 @@ class AuditAction(models.TextChoices):
     EXPORTED = "exported", _("exported")
     SUBMITTED = "submitted", _("submitted")
     DELETED = "deleted", _("deleted")
+    LOGGED_IN = "logged_in", _("logged in")
+    LOGIN_FAILED = "login_failed", _("login failed")
+    LOGGED_OUT = "logged_out", _("logged out")
+    PASSWORD_CHANGED = "password_changed", _("changed the password")
+    TOKEN_ISSUED = "token_issued", _("issued an API token")
+    TOKEN_REVOKED = "token_revoked", _("revoked the API token")
 
 
 class AuditEvent(models.Model):

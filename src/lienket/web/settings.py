@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -28,7 +29,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
+    "axes",
     "lienket.core",
     "lienket.registry",
     "lienket.trade",
@@ -48,7 +51,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lienket.core.middleware.IdleTimeout",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "lienket.core.middleware.ContentSecurityPolicy",
+    # last, as django-axes asks: it turns a locked-out login into its refusal page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lienket.web.urls"
@@ -82,10 +89,28 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+LIENKET_PASSWORD_MIN_LENGTH = env_int("LIENKET_PASSWORD_MIN_LENGTH", 10)
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": LIENKET_PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Login protection (django-axes): after this many wrong passwords for one user name from one
+# address, that pair is refused for the cool-off time; every failure is in the audit log.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LIENKET_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LIENKET_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -122,13 +147,59 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# a session ends this many hours after login, and after this many minutes without a request
+SESSION_COOKIE_AGE = env_int("LIENKET_SESSION_HOURS", 12) * 3600
+LIENKET_SESSION_IDLE_MINUTES = env_int("LIENKET_SESSION_IDLE_MINUTES", 30)
+# scripts only from lienket's own static files; styles may be inline (server-drawn SVG charts
+# carry style attributes); fonts and logos may be embedded as data: addresses (reports)
+LIENKET_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data:",
+    "font-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+# Production mode: one switch for a deployment served over HTTPS behind a reverse proxy
+# (docs/deployment.md). `lienket check --deploy` reports nothing with it on.
+LIENKET_HTTPS = env_bool("LIENKET_HTTPS", False)
+if LIENKET_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("LIENKET_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LIENKET_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("LIENKET_HSTS_PRELOAD", True)
+    # the client address for login protection is the one the proxy saw
+    AXES_IPWARE_PROXY_COUNT = env_int("LIENKET_PROXY_COUNT", 1)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+        # Basic auth sends the password with every request (and hashes it every time): off
+        # unless a deployment asks for it
+        *(
+            ["rest_framework.authentication.BasicAuthentication"]
+            if env_bool("LIENKET_API_BASIC_AUTH", False)
+            else []
+        ),
     ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("LIENKET_API_ANON_RATE", "60/minute"),
+        "user": env_str("LIENKET_API_USER_RATE", "3000/minute"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["lienket.core.permissions.RegistryReader"],
     "DEFAULT_PAGINATION_CLASS": "lienket.core.api.Pagination",
     "PAGE_SIZE": 50,

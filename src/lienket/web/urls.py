@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from lienket.core import views as core_views
 from lienket.projects import api as projects_api
 from lienket.registry import api
 
@@ -23,6 +25,14 @@ urlpatterns = [
     path("", include("lienket.reports.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", core_views.account, name="account"),
+    path(
+        "accounts/password/",
+        core_views.PasswordChange.as_view(
+            extra_context={"min_length": settings.LIENKET_PASSWORD_MIN_LENGTH}
+        ),
+        name="password_change",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/public/summary/", api.PublicSummary.as_view(), name="api-public-summary"),

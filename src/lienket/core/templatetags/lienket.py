@@ -134,3 +134,9 @@ def status_label(code: str) -> str:
 def state_count(summary: Any, state: str) -> int:
     """How many activities of a work-plan summary are in ``state``."""
     return int(summary.count(state))
+
+
+@register.filter
+def minutes(span: Any) -> int:
+    """A ``timedelta`` in whole minutes (rounded up), for "try again in N minutes"."""
+    return -(-int(span.total_seconds()) // 60)

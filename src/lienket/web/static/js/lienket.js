@@ -1,7 +1,16 @@
 // The only script of lienket besides htmx: submit the language form when the choice changes,
-// and follow a background job's progress ([data-poll] holds its status address).
+// open the address a form's choice names ([data-go-to] names the field), and follow a
+// background job's progress ([data-poll] holds its status address). No page has an inline
+// script: the Content-Security-Policy allows scripts from lienket's static files only.
 document.addEventListener("change", function (event) {
   if (event.target.matches("select[data-autosubmit]")) { event.target.form.submit(); }
+});
+
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (!form.matches("form[data-go-to]")) { return; }
+  event.preventDefault();
+  window.location.href = form.elements[form.dataset.goTo].value;
 });
 
 document.addEventListener("DOMContentLoaded", function () {

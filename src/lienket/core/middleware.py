@@ -1,0 +1,56 @@
+"""Request-wide protections: the Content-Security-Policy header and the session idle timeout."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+SEEN_KEY = "lienket_seen"
+# the session's "last seen" time is written at most this often (one write a minute, not one
+# per request)
+SEEN_RESOLUTION_S = 60
+
+
+class ContentSecurityPolicy:
+    """Send ``settings.LIENKET_CSP`` on every response that has none of its own.
+
+    lienket's pages load scripts only from its own static files (no inline script, no event
+    attribute), so ``script-src 'self'`` holds everywhere; a test checks the templates for it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.header = "; ".join(f"{k} {v}" for k, v in settings.LIENKET_CSP.items())
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.header and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.header
+        return response
+
+
+class IdleTimeout:
+    """Log a signed-in user out after ``LIENKET_SESSION_IDLE_MINUTES`` without a request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.idle_s = settings.LIENKET_SESSION_IDLE_MINUTES * 60
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if self.idle_s > 0 and user is not None and user.is_authenticated:
+            now = int(time.time())
+            seen = request.session.get(SEEN_KEY)
+            if isinstance(seen, int) and now - seen > self.idle_s:
+                logout(request)
+                messages.info(request, _("You were logged out after a time without activity."))
+            elif not isinstance(seen, int) or now - seen >= SEEN_RESOLUTION_S:
+                request.session[SEEN_KEY] = now
+        return self.get_response(request)

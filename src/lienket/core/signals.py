@@ -1,0 +1,58 @@
+"""Logins, logouts and failed logins go into the audit log, with the address they came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from lienket.core.models import AuditAction, AuditEvent
+
+
+def client_address(request: Any) -> str:
+    """The address a request came from, as django-axes reads it (proxy settings included)."""
+    if request is None:
+        return "?"
+    from axes.helpers import get_client_ip_address
+
+    return str(get_client_ip_address(request) or "?")
+
+
+def _user_event(user: Any, action: str, request: Any) -> None:
+    AuditEvent.objects.create(
+        actor=user,
+        actor_label=user.username,
+        action=action,
+        object_type="user",
+        object_id=str(user.pk),
+        summary=f"{user.username} from {client_address(request)}",
+    )
+
+
+@receiver(user_logged_in, dispatch_uid="lienket-audit-login")
+def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    _user_event(user, AuditAction.LOGGED_IN, request)
+
+
+@receiver(user_logged_out, dispatch_uid="lienket-audit-logout")
+def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        _user_event(user, AuditAction.LOGGED_OUT, request)
+
+
+@receiver(user_login_failed, dispatch_uid="lienket-audit-login-failed")
+def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kw: Any) -> None:
+    # the credentials Django passes here have the password already masked; only the user
+    # name is kept, cut to the length of a user name
+    username = str(credentials.get("username", ""))[:150]
+    user = get_user_model().objects.filter(username=username).first()
+    AuditEvent.objects.create(
+        actor=user,
+        actor_label=username or "?",
+        action=AuditAction.LOGIN_FAILED,
+        object_type="user",
+        object_id=str(user.pk) if user else "",
+        summary=f"wrong password for {username!r} from {client_address(request)}",
+    )

@@ -1,0 +1,76 @@
+"""The signed-in user's own account: password change and the personal API token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+from rest_framework.authtoken.models import Token
+
+from lienket.core.models import AuditAction, AuditEvent, Role
+from lienket.core.roles import role_of
+
+ROLE_NAMES: dict[str, Any] = {
+    "steward": gettext_lazy("Steward (all rights)"),
+    Role.FOCAL: Role.FOCAL.label,
+    Role.READER: Role.READER.label,
+    Role.ENTERPRISE: Role.ENTERPRISE.label,
+    "public": gettext_lazy("No role yet: ask a steward"),
+}
+
+
+def _record(user: Any, action: str, summary: str) -> None:
+    AuditEvent.objects.create(
+        actor=user,
+        actor_label=user.username,
+        action=action,
+        object_type="user",
+        object_id=str(user.pk),
+        summary=summary,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account(request: HttpRequest) -> HttpResponse:
+    """The account page; a POST issues a new API token (replacing the old one) or revokes it.
+
+    The token is shown once, on the page that issued it; afterwards only its first characters.
+    """
+    user = request.user
+    issued = None
+    if request.method == "POST":
+        Token.objects.filter(user=user).delete()
+        if request.POST.get("action") == "issue":
+            issued = Token.objects.create(user=user).key
+            _record(user, AuditAction.TOKEN_ISSUED, f"token {issued[:6]}… for {user.username}")
+        else:
+            _record(user, AuditAction.TOKEN_REVOKED, f"API token of {user.username}")
+            messages.info(request, _("Your API token was revoked."))
+            return redirect("account")
+    token = Token.objects.filter(user=user).first()
+    return render(
+        request,
+        "registration/account.html",
+        {"issued": issued, "token": token, "role_name": ROLE_NAMES[role_of(user)]},
+    )
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    """Django's password change (old password, new one twice, every validator), audited."""
+
+    success_url = reverse_lazy("account")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        _record(self.request.user, AuditAction.PASSWORD_CHANGED, self.request.user.username)
+        messages.success(self.request, _("Your password was changed."))
+        return response

@@ -1,0 +1,184 @@
+"""Production mode, the Content-Security-Policy, idle sessions, login protection, passwords and
+API authentication (issue 12, parts 3 and 4)."""
+
+import base64
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from tests.conftest import PASSWORD
+
+from lienket.core.middleware import SEEN_KEY
+from lienket.core.models import AuditAction, AuditEvent
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = sorted((ROOT / "src/lienket").rglob("templates/**/*.html"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _check_deploy(tmp_path, **env):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lienket.web.settings",
+        "LIENKET_VAR_DIR": str(tmp_path),
+        **env,
+    }
+    for inherited in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):  # set by the browser tests
+        environment.pop(inherited, None)
+    return subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+
+
+def test_it_reports_nothing_on_check_deploy_in_production_mode(tmp_path):
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_it_warns_on_check_deploy_without_production_mode(tmp_path):
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="0")
+    assert done.returncode != 0
+    for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert warning in done.stderr
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: p.name)
+def test_no_template_has_an_inline_script(template):
+    text = template.read_text()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), "inline <script>"
+    assert not re.search(r"\son[a-z]+\s*=\s*[\"']", text), "an event-handler attribute"
+    assert "javascript:" not in text
+
+
+def test_every_page_carries_the_policy(client):
+    response = client.get(reverse("login"))
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_an_idle_session_ends(client_for, reader, settings):
+    client = client_for(reader)
+    assert client.get(reverse("account")).status_code == 200
+    session = client.session
+    session[SEEN_KEY] = int(time.time()) - settings.LIENKET_SESSION_IDLE_MINUTES * 60 - 5
+    session.save()
+    response = client.get(reverse("account"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assert client.get(reverse("account")).status_code == 302
+
+
+def test_an_active_session_goes_on(client_for, reader, settings):
+    client = client_for(reader)
+    client.get(reverse("account"))
+    session = client.session
+    session[SEEN_KEY] = int(time.time()) - settings.LIENKET_SESSION_IDLE_MINUTES * 60 + 120
+    session.save()
+    assert client.get(reverse("account")).status_code == 200
+    assert client.session[SEEN_KEY] >= int(time.time()) - 5  # the clock was moved on
+
+
+def _login(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_it_locks_a_user_name_out_after_five_wrong_passwords(client, reader, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert _login(client, "reader", "wrong-password").status_code == 200
+    locked = _login(client, "reader", "wrong-password")
+    assert locked.status_code == 429
+    assert "Too many failed logins" in locked.content.decode()
+    # the right password is refused too while the lock lasts
+    assert _login(client, "reader", PASSWORD).status_code == 429
+    assert "_auth_user_id" not in client.session
+    failed = AuditEvent.objects.filter(action=AuditAction.LOGIN_FAILED, actor=reader)
+    # the five wrong passwords, and the right one refused during the lock
+    assert failed.count() == settings.AXES_FAILURE_LIMIT + 1
+    assert "wrong-password" not in " ".join(failed.values_list("summary", flat=True))
+
+
+def test_a_right_password_after_a_few_wrong_ones_logs_in_and_is_recorded(client, reader):
+    _login(client, "reader", "wrong-password")
+    response = _login(client, "reader", PASSWORD)
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action=AuditAction.LOGGED_IN, actor=reader).count() == 1
+    assert AuditEvent.objects.filter(action=AuditAction.LOGIN_FAILED, actor=reader).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("reader123", "too similar"),
+        ("11111112", "entirely numeric"),
+        ("short-pw", "too short"),
+        ("password123", "too common"),
+    ],
+)
+def test_the_password_change_page_refuses_weak_passwords(client_for, reader, password, reason):
+    response = client_for(reader).post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": password, "new_password2": password},
+    )
+    assert response.status_code == 200
+    assert reason in response.content.decode()
+    reader.refresh_from_db()
+    assert reader.check_password(PASSWORD)
+
+
+def test_a_user_changes_the_password(client_for, reader):
+    client = client_for(reader)
+    new = "Sông Mekong chảy 4909 km"
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    assert response.status_code == 302
+    reader.refresh_from_db()
+    assert reader.check_password(new)
+    assert client.get(reverse("account")).status_code == 200  # still signed in
+    assert AuditEvent.objects.filter(action=AuditAction.PASSWORD_CHANGED, actor=reader).exists()
+
+
+def test_basic_auth_is_off_for_the_api(client, reader):
+    credentials = base64.b64encode(f"reader:{PASSWORD}".encode()).decode()
+    response = client.get("/api/zones/", HTTP_AUTHORIZATION=f"Basic {credentials}")
+    assert response.status_code in (401, 403)
+
+
+def test_a_personal_token_opens_the_api_until_revoked(client_for, client, reader):
+    page = client_for(reader).post(reverse("account"), {"action": "issue"})
+    key = re.search(r"<code>([0-9a-f]{40})</code>", page.content.decode()).group(1)
+    client.logout()
+    assert client.get("/api/zones/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
+    assert client.get("/api/zones/", HTTP_AUTHORIZATION="Token " + "0" * 40).status_code in (
+        401,
+        403,
+    )
+    client_for(reader).post(reverse("account"), {"action": "revoke"})
+    client.logout()
+    assert client.get("/api/zones/", HTTP_AUTHORIZATION=f"Token {key}").status_code in (401, 403)
+    actions = set(AuditEvent.objects.filter(actor=reader).values_list("action", flat=True))
+    assert {AuditAction.TOKEN_ISSUED, AuditAction.TOKEN_REVOKED} <= actions
+
+
+def test_anonymous_api_calls_are_throttled(db, client, settings):
+    rate = int(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"].split("/")[0])
+    statuses = [client.get("/api/public/summary/").status_code for _ in range(rate + 1)]
+    assert statuses[:rate] == [200] * rate and statuses[-1] == 429
