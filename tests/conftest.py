@@ -114,6 +114,16 @@ def client_for(client: Client) -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Each test starts in English: a page request leaves its language active in the thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

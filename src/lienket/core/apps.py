@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from lienket.core import checks, signals  # noqa: F401  (registers checks and receivers)
+        from lienket.core import checks, cleaning, signals  # noqa: F401  (registers checks, receivers)
+
+        cleaning.install()

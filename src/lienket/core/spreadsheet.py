@@ -13,6 +13,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from lienket.engine.cleantext import visible
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOLD = Font(bold=True)
 REQUIRED_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -45,7 +47,9 @@ def sheet(
             cell.fill = REQUIRED_FILL
         ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(label) + 4))
     for r in rows:
-        ws.append([("" if x is None else x) for x in r])
+        # a control character stored before the text rule existed is written out as [U+0007]:
+        # the download never fails and nothing is dropped
+        ws.append([("" if x is None else visible(x) if isinstance(x, str) else x) for x in r])
         for cell in ws[ws.max_row]:
             # A name such as "=HYPERLINK(...)" stays text: an export never carries formulas.
             if cell.data_type == "f":
@@ -73,18 +77,18 @@ def csv_response(
     writer = csv.writer(buf)
     writer.writerow(columns)
     for r in rows:
-        # a leading = + - @ would make a spreadsheet evaluate the cell: quote it as text
-        writer.writerow(
-            [
-                "'" + x
-                if isinstance(x, str) and x[:1] in ("=", "+", "@")
-                else ("" if x is None else x)
-                for x in r
-            ]
-        )
+        writer.writerow([_csv_cell(x) for x in r])
     response = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _csv_cell(x: object) -> object:
+    if not isinstance(x, str):
+        return "" if x is None else x
+    # a leading = + @ would make a spreadsheet evaluate the cell: quote it as text
+    text = visible(x)
+    return "'" + text if text[:1] in ("=", "+", "@") else text
 
 
 def choice_names(enum: Any) -> dict[str, str]:

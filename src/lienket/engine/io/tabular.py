@@ -17,6 +17,7 @@ from gettext import gettext as _  # marks messages; the web app translates them
 from pathlib import PurePath
 from typing import BinaryIO
 
+from lienket.engine.cleantext import DEFAULT_MAX_CHARS, first_unsafe
 from lienket.engine.errors import DataError, RowError
 
 
@@ -163,6 +164,9 @@ def _csv_rows(text: str) -> list[list[str]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # a field may be as long as the whole text: the row check below refuses an over-long cell
+    # by its line and column instead of csv's "field larger than field limit" (issue 12)
+    csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
     return [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), dialect)]
 
 
@@ -292,16 +296,18 @@ def read_table(
             notices.append(RowError(name, at + 1, c, message))
     _fill_merged(name, lines, merged, at, notices)
     rows = []
+    refused: list[RowError] = []
     for number, values in enumerate(lines[at + 1 :], start=at + 2):
         if not any(values):
             continue
         for i, value in enumerate(values):
+            column = columns[i] if i < len(columns) else ""
             clean = value.translate(INVISIBLE)
             if clean != value:
-                values[i] = clean.strip()
-                column = columns[i] if i < len(columns) else ""
+                values[i] = clean = clean.strip()
                 notices.append(RowError(name, number, column,
                                         _("invisible characters were removed")))  # fmt: skip
+            refused += _cell_problems(name, number, column, clean)
         rows.append(
             (
                 number,
@@ -312,6 +318,23 @@ def read_table(
                 },
             )
         )
+    if refused:
+        raise DataError(refused)
     if not rows:
         raise DataError([RowError(name, 0, "", _("the file has a header but no data rows"))])
     return Table(name, columns, rows, notices)
+
+
+def _cell_problems(name: str, number: int, column: str, value: str) -> list[RowError]:
+    """A cell that breaks the text rule of :mod:`lienket.engine.cleantext`, as row errors."""
+    problems = []
+    if len(value) > DEFAULT_MAX_CHARS:
+        message = _("the cell holds %(length)s characters; at most %(limit)s are accepted")
+        problems.append(RowError(name, number, column, message,
+                                 {"length": len(value), "limit": DEFAULT_MAX_CHARS}))  # fmt: skip
+    unsafe = first_unsafe(value)
+    if unsafe is not None:
+        message = _("the cell holds the control character %(char)s (character %(at)s); remove it")
+        problems.append(RowError(name, number, column, message,
+                                 {"char": unsafe.codepoint, "at": unsafe.position}))  # fmt: skip
+    return problems
