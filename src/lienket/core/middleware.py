@@ -9,7 +9,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.db import OperationalError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 SEEN_KEY = "lienket_seen"
@@ -54,3 +56,34 @@ class IdleTimeout:
             elif not isinstance(seen, int) or now - seen >= SEEN_RESOLUTION_S:
                 request.session[SEEN_KEY] = now
         return self.get_response(request)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error means "another writer holds the lock" (SQLite)."""
+    text = str(exc).lower()
+    return isinstance(exc, OperationalError) and ("locked" in text or "busy" in text)
+
+
+class DatabaseBusy:
+    """A write that waited past the busy timeout is a 503 that says "try again", not a 500.
+
+    Nothing was saved: the transaction that could not start was rolled back whole.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        if not is_busy(exc):
+            return None
+        message = _("The database is busy with another change. Nothing was saved: try again.")
+        if request.path.startswith("/api/"):
+            response: HttpResponse = JsonResponse({"detail": message}, status=503)
+        else:
+            response = TemplateResponse(request, "503.html", {"message": message}, status=503)
+            response.render()
+        response["Retry-After"] = "2"
+        return response

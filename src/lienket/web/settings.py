@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "lienket.core.middleware.IdleTimeout",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lienket.core.middleware.ContentSecurityPolicy",
+    "lienket.core.middleware.DatabaseBusy",
     # last, as django-axes asks: it turns a locked-out login into its refusal page
     "axes.middleware.AxesMiddleware",
 ]
@@ -85,7 +86,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # WAL lets pages read while a write goes on; a write transaction takes the write lock at
+    # BEGIN (IMMEDIATE), so two writers queue for up to the busy timeout instead of failing in
+    # the middle with "database is locked"; past it the visitor gets a 503 "busy, try again"
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("LIENKET_SQLITE_BUSY_SECONDS", 20),
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
