@@ -614,6 +614,7 @@ def trade_remove(
         console.print(f"removed {gone.file} ({gone.id})")
 
 
+from lienket.cli import backup as _backup  # noqa: E402,F401 -- registers its commands
 from lienket.cli import cooperation as _cooperation  # noqa: E402,F401 -- registers its commands
 from lienket.cli import figures as _figures  # noqa: E402,F401 -- registers its commands
 from lienket.cli import projects as _projects  # noqa: E402,F401 -- registers its commands

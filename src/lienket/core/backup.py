@@ -1,0 +1,225 @@
+"""One archive with everything an installation holds, and its exact restore.
+
+The archive (``.tar.gz``) carries the database (SQLite's online backup, page for page, or
+PostgreSQL's ``pg_dump -Fc``), the trade store, uploaded files, the secret key, and
+``manifest.json``: every member's SHA-256 and size, the database vendor and lienket's version.
+A restore checks every hash before it writes anything, and writes only into an empty
+installation (no database yet, empty trade store): it never merges into live data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+
+import lienket
+
+Progress = Callable[[str, int, int], None]
+DB_SQLITE = "database/lienket.sqlite3"
+DB_POSTGRES = "database/lienket.pgdump"
+
+
+class BackupError(Exception):
+    """A backup or restore that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class Restored:
+    files: int
+    vendor: str
+    database: str
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _pg_env(db: dict[str, Any]) -> dict[str, str]:
+    env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
+    return env
+
+
+def _pg_args(db: dict[str, Any]) -> list[str]:
+    args = ["--no-owner", "--no-privileges"]
+    for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if db.get(key):
+            args += [flag, str(db[key])]
+    return args
+
+
+def _dump_database(folder: Path) -> tuple[str, Path]:
+    db = settings.DATABASES["default"]
+    if connection.vendor == "sqlite":
+        target = folder / DB_SQLITE
+        target.parent.mkdir(parents=True)
+        connection.ensure_connection()
+        with sqlite3.connect(target) as copy:
+            connection.connection.backup(copy)  # SQLite's online backup: a consistent copy
+        return "sqlite", target
+    if connection.vendor == "postgresql":
+        target = folder / DB_POSTGRES
+        target.parent.mkdir(parents=True)
+        run = [shutil.which("pg_dump") or "pg_dump", "-Fc", *_pg_args(db), "-f", str(target)]
+        done = subprocess.run([*run, str(db["NAME"])], env=_pg_env(db), capture_output=True,  # noqa: S603
+                              text=True, check=False)  # fmt: skip
+        if done.returncode:
+            raise BackupError(f"pg_dump failed: {done.stderr.strip()}")
+        return "postgresql", target
+    raise BackupError(f"backups of a {connection.vendor} database are not supported")
+
+
+def _tree(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def backup(out: Path, progress: Progress | None = None) -> dict[str, Any]:
+    """Write the archive to ``out``; returns its manifest."""
+    report = progress or (lambda stage, done, total: None)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        report("database", 0, 1)
+        vendor, dump = _dump_database(folder)
+        report("database", 1, 1)
+        (folder / "secret_key").write_text(settings.SECRET_KEY)
+        members: list[tuple[str, Path]] = [(dump.relative_to(folder).as_posix(), dump),
+                                           ("secret_key", folder / "secret_key")]  # fmt: skip
+        for prefix, root in (("trade", settings.LIENKET_TRADE_DIR), ("media", settings.MEDIA_ROOT)):
+            members += [
+                (f"{prefix}/{p.relative_to(root).as_posix()}", p) for p in _tree(Path(root))
+            ]
+        files = {}
+        for i, (name, path) in enumerate(members, start=1):
+            files[name] = {"sha256": _sha256(path), "bytes": path.stat().st_size}
+            report("hashing", i, len(members))
+        manifest = {
+            "lienket": lienket.__version__ if hasattr(lienket, "__version__") else "0.1.0",
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "database": vendor,
+            "files": files,
+        }
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(out, "w:gz") as tar:
+            data = json.dumps(manifest, indent=1, sort_keys=True).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+            for i, (name, path) in enumerate(members, start=1):
+                tar.add(path, arcname=name, recursive=False)
+                report("archiving", i, len(members))
+    return manifest
+
+
+def read_manifest(archive: Path) -> dict[str, Any]:
+    with tarfile.open(archive, "r:gz") as tar:
+        member = tar.extractfile("manifest.json")
+        if member is None:
+            raise BackupError(f"{archive}: no manifest.json; not a lienket backup")
+        return dict(json.loads(member.read()))
+
+
+def _unpack_checked(archive: Path, folder: Path, progress: Progress) -> dict[str, Any]:
+    try:
+        manifest = read_manifest(archive)
+    except (tarfile.TarError, KeyError, ValueError) as exc:
+        raise BackupError(f"{archive}: not a readable lienket backup ({exc})") from None
+    files = manifest["files"]
+    with tarfile.open(archive, "r:gz") as tar:
+        names = set(tar.getnames()) - {"manifest.json"}
+        if names != set(files):
+            raise BackupError(f"{archive}: its files differ from its manifest")
+        tar.extractall(folder, filter="data")  # refuses absolute paths and links out of it
+    for i, (name, meta) in enumerate(sorted(files.items()), start=1):
+        if _sha256(folder / name) != meta["sha256"]:
+            raise BackupError(f"{archive}: {name} does not match its hash; nothing was restored")
+        progress("checking", i, len(files))
+    return manifest
+
+
+def _restore_sqlite(source: Path, target: Path) -> None:
+    if target.exists() and target.stat().st_size:
+        with sqlite3.connect(target) as existing:
+            tables = existing.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables:
+            raise BackupError(f"{target} already holds a database; restore needs an empty one")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+
+
+def _restore_postgres(source: Path, db: dict[str, Any]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema='public'")
+        if cursor.fetchone()[0]:
+            raise BackupError(f"database {db['NAME']} is not empty; restore needs an empty one")
+    connection.close()
+    run = [shutil.which("pg_restore") or "pg_restore", "--exit-on-error", "--single-transaction",
+           *_pg_args(db), "--dbname", str(db["NAME"]), str(source)]  # fmt: skip
+    done = subprocess.run(run, env=_pg_env(db), capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode:
+        raise BackupError(f"pg_restore failed: {done.stderr.strip()}")
+
+
+def restore(
+    archive: Path,
+    sqlite_path: Path | None = None,
+    var_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> Restored:
+    """Restore ``archive`` into this (empty) installation.
+
+    ``sqlite_path`` is where a SQLite database goes (default: the configured one); the trade
+    store and uploads go to the configured directories, the secret key into ``var_dir``
+    (default ``settings.VAR_DIR``) unless ``LIENKET_SECRET_KEY`` is set.
+    """
+    report = progress or (lambda stage, done, total: None)
+    trade_dir, media_dir = Path(settings.LIENKET_TRADE_DIR), Path(settings.MEDIA_ROOT)
+    if _tree(trade_dir):
+        raise BackupError(f"the trade store {trade_dir} is not empty; restore needs an empty one")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        manifest = _unpack_checked(archive, folder, report)
+        db = settings.DATABASES["default"]
+        if manifest["database"] == "sqlite":
+            target = sqlite_path or Path(str(db["NAME"]))
+            _restore_sqlite(folder / DB_SQLITE, target)
+            where = str(target)
+        elif manifest["database"] == connection.vendor == "postgresql":
+            _restore_postgres(folder / DB_POSTGRES, db)
+            where = str(db["NAME"])
+        else:
+            raise BackupError(
+                f"the backup holds a {manifest['database']} database; this installation uses "
+                f"{connection.vendor}"
+            )
+        report("database", 1, 1)
+        for prefix, root in (("trade", trade_dir), ("media", media_dir)):
+            for name in manifest["files"]:
+                if name.startswith(prefix + "/"):
+                    dest = root / name.removeprefix(prefix + "/")
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(folder / name, dest)
+        if not os.environ.get("LIENKET_SECRET_KEY"):
+            key = (var_dir or Path(settings.VAR_DIR)) / "secret_key"
+            key.parent.mkdir(parents=True, exist_ok=True)
+            key.write_text((folder / "secret_key").read_text())
+            key.chmod(0o600)
+    return Restored(len(manifest["files"]), manifest["database"], where)
