@@ -113,3 +113,34 @@ def test_the_manifest_lists_every_member_with_its_hash(installation, tmp_path):
             data = tar.extractfile(name).read()
             assert hashlib.sha256(data).hexdigest() == meta["sha256"]
             assert len(data) == meta["bytes"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the PostgreSQL round trip")
+def test_a_postgresql_round_trip_is_exact(installation, settings, tmp_path):
+    archive = tmp_path / "backup.tar.gz"
+    assert service.backup(archive)["database"] == "postgresql"
+    db = settings.DATABASES["default"]
+    target = f"{connection.settings_dict['NAME']}_restored"
+    with service.pg_connect(db, connection.settings_dict["NAME"]) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{target}"')
+        admin.execute(f'CREATE DATABASE "{target}"')
+    try:
+        settings.LIENKET_TRADE_DIR = tmp_path / "restored" / "trade"
+        settings.MEDIA_ROOT = tmp_path / "restored" / "media"
+        service.restore(archive, pg_database=target, var_dir=tmp_path / "restored")
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+            tables = sorted(r[0] for r in cursor.fetchall())
+        query = 'SELECT * FROM "{}"'  # table names from pg_tables, not from input
+
+        def rows(conn):
+            return {t: sorted(map(repr, conn.execute(query.format(t)).fetchall())) for t in tables}
+
+        with service.pg_connect(db, connection.settings_dict["NAME"]) as source:
+            before = rows(source)
+        with service.pg_connect(db, target) as restored:
+            after = rows(restored)
+        assert after == before and before["registry_enterprise"]
+    finally:
+        with service.pg_connect(db, connection.settings_dict["NAME"]) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{target}"')

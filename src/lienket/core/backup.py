@@ -165,14 +165,24 @@ def _restore_sqlite(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
-def _restore_postgres(source: Path, db: dict[str, Any]) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema='public'")
-        if cursor.fetchone()[0]:
-            raise BackupError(f"database {db['NAME']} is not empty; restore needs an empty one")
-    connection.close()
+def pg_connect(db: dict[str, Any], name: str) -> Any:
+    """A plain psycopg connection to database ``name`` of the configured server."""
+    import psycopg
+
+    return psycopg.connect(
+        host=db.get("HOST") or None, port=db.get("PORT") or None, user=db.get("USER") or None,
+        password=db.get("PASSWORD") or None, dbname=name, autocommit=True,
+    )  # fmt: skip
+
+
+def _restore_postgres(source: Path, db: dict[str, Any], name: str) -> None:
+    with pg_connect(db, name) as conn:
+        query = "SELECT count(*) FROM information_schema.tables WHERE table_schema='public'"
+        row = conn.execute(query).fetchone()
+    if row and row[0]:
+        raise BackupError(f"database {name} is not empty; restore needs an empty one")
     run = [shutil.which("pg_restore") or "pg_restore", "--exit-on-error", "--single-transaction",
-           *_pg_args(db), "--dbname", str(db["NAME"]), str(source)]  # fmt: skip
+           *_pg_args(db), "--dbname", name, str(source)]  # fmt: skip
     done = subprocess.run(run, env=_pg_env(db), capture_output=True, text=True, check=False)  # noqa: S603
     if done.returncode:
         raise BackupError(f"pg_restore failed: {done.stderr.strip()}")
@@ -182,11 +192,13 @@ def restore(
     archive: Path,
     sqlite_path: Path | None = None,
     var_dir: Path | None = None,
+    pg_database: str | None = None,
     progress: Progress | None = None,
 ) -> Restored:
     """Restore ``archive`` into this (empty) installation.
 
-    ``sqlite_path`` is where a SQLite database goes (default: the configured one); the trade
+    ``sqlite_path`` is where a SQLite database goes (default: the configured one),
+    ``pg_database`` the PostgreSQL database (default: the configured one); the trade
     store and uploads go to the configured directories, the secret key into ``var_dir``
     (default ``settings.VAR_DIR``) unless ``LIENKET_SECRET_KEY`` is set.
     """
@@ -203,8 +215,8 @@ def restore(
             _restore_sqlite(folder / DB_SQLITE, target)
             where = str(target)
         elif manifest["database"] == connection.vendor == "postgresql":
-            _restore_postgres(folder / DB_POSTGRES, db)
-            where = str(db["NAME"])
+            where = pg_database or str(db["NAME"])
+            _restore_postgres(folder / DB_POSTGRES, db, where)
         else:
             raise BackupError(
                 f"the backup holds a {manifest['database']} database; this installation uses "
