@@ -28,6 +28,22 @@ def record(actor: Any, action: str, obj: Any = None, summary: str = "") -> Audit
     )
 
 
+def record_user(user: Any, action: str, summary: str, actor_label: str = "") -> AuditEvent:
+    """Record an event about a user account (login, password, token) as that user's own.
+
+    ``user`` may be ``None`` (a failed login for a name no account has); ``actor_label`` then
+    names who tried.
+    """
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_label=actor_label or (user.username if user is not None else "?"),
+        action=action,
+        object_type="user",
+        object_id=str(user.pk) if user is not None else "",
+        summary=summary[:2000],
+    )
+
+
 def record_many(actor: Any, action: str, objects: list[Any], summaries: list[str]) -> None:
     """Record one event per object in one query (imports of thousands of rows)."""
     saved = actor if getattr(actor, "pk", None) else None

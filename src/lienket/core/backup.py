@@ -9,7 +9,6 @@ installation (no database yet, empty trade store): it never merges into live dat
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -28,6 +27,7 @@ from django.conf import settings
 from django.db import connection
 
 import lienket
+from lienket.engine.trade.store import file_sha256
 
 Progress = Callable[[str, int, int], None]
 DB_SQLITE = "database/lienket.sqlite3"
@@ -45,17 +45,8 @@ class Restored:
     database: str
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _pg_env(db: dict[str, Any]) -> dict[str, str]:
-    env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
-    return env
+    return {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
 
 
 def _pg_args(db: dict[str, Any]) -> list[str]:
@@ -108,10 +99,10 @@ def backup(out: Path, progress: Progress | None = None) -> dict[str, Any]:
             ]
         files = {}
         for i, (name, path) in enumerate(members, start=1):
-            files[name] = {"sha256": _sha256(path), "bytes": path.stat().st_size}
+            files[name] = {"sha256": file_sha256(path), "bytes": path.stat().st_size}
             report("hashing", i, len(members))
         manifest = {
-            "lienket": lienket.__version__ if hasattr(lienket, "__version__") else "0.1.0",
+            "lienket": lienket.__version__,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
             "database": vendor,
             "files": files,
@@ -148,7 +139,7 @@ def _unpack_checked(archive: Path, folder: Path, progress: Progress) -> dict[str
             raise BackupError(f"{archive}: its files differ from its manifest")
         tar.extractall(folder, filter="data")  # refuses absolute paths and links out of it
     for i, (name, meta) in enumerate(sorted(files.items()), start=1):
-        if _sha256(folder / name) != meta["sha256"]:
+        if file_sha256(folder / name) != meta["sha256"]:
             raise BackupError(f"{archive}: {name} does not match its hash; nothing was restored")
         progress("checking", i, len(files))
     return manifest

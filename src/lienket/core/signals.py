@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from lienket.core.models import AuditAction, AuditEvent
+from lienket.core.audit import record_user
+from lienket.core.models import AuditAction
 
 
 def client_address(request: Any) -> str:
@@ -21,14 +22,7 @@ def client_address(request: Any) -> str:
 
 
 def _user_event(user: Any, action: str, request: Any) -> None:
-    AuditEvent.objects.create(
-        actor=user,
-        actor_label=user.username,
-        action=action,
-        object_type="user",
-        object_id=str(user.pk),
-        summary=f"{user.username} from {client_address(request)}",
-    )
+    record_user(user, action, f"{user.username} from {client_address(request)}")
 
 
 @receiver(user_logged_in, dispatch_uid="lienket-audit-login")
@@ -48,11 +42,5 @@ def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None,
     # name is kept, cut to the length of a user name
     username = str(credentials.get("username", ""))[:150]
     user = get_user_model().objects.filter(username=username).first()
-    AuditEvent.objects.create(
-        actor=user,
-        actor_label=username or "?",
-        action=AuditAction.LOGIN_FAILED,
-        object_type="user",
-        object_id=str(user.pk) if user else "",
-        summary=f"wrong password for {username!r} from {client_address(request)}",
-    )
+    summary = f"wrong password for {username!r} from {client_address(request)}"
+    record_user(user, AuditAction.LOGIN_FAILED, summary, actor_label=username or "?")

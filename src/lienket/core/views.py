@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from rest_framework.authtoken.models import Token
 
-from lienket.core.models import AuditAction, AuditEvent, Role
+from lienket.core.audit import record_user
+from lienket.core.models import AuditAction, Role
 from lienket.core.roles import role_of
 
 ROLE_NAMES: dict[str, Any] = {
@@ -25,17 +26,6 @@ ROLE_NAMES: dict[str, Any] = {
     Role.ENTERPRISE: Role.ENTERPRISE.label,
     "public": gettext_lazy("No role yet: ask a steward"),
 }
-
-
-def _record(user: Any, action: str, summary: str) -> None:
-    AuditEvent.objects.create(
-        actor=user,
-        actor_label=user.username,
-        action=action,
-        object_type="user",
-        object_id=str(user.pk),
-        summary=summary,
-    )
 
 
 @login_required
@@ -51,9 +41,9 @@ def account(request: HttpRequest) -> HttpResponse:
         Token.objects.filter(user=user).delete()
         if request.POST.get("action") == "issue":
             issued = Token.objects.create(user=user).key
-            _record(user, AuditAction.TOKEN_ISSUED, f"token {issued[:6]}… for {user.username}")
+            record_user(user, AuditAction.TOKEN_ISSUED, f"token {issued[:6]}… for {user.username}")
         else:
-            _record(user, AuditAction.TOKEN_REVOKED, f"API token of {user.username}")
+            record_user(user, AuditAction.TOKEN_REVOKED, f"API token of {user.username}")
             messages.info(request, _("Your API token was revoked."))
             return redirect("account")
     token = Token.objects.filter(user=user).first()
@@ -71,6 +61,6 @@ class PasswordChange(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        _record(self.request.user, AuditAction.PASSWORD_CHANGED, self.request.user.username)
+        record_user(self.request.user, AuditAction.PASSWORD_CHANGED, self.request.user.username)
         messages.success(self.request, _("Your password was changed."))
         return response
