@@ -63,7 +63,16 @@ def test_workflow_from_shortlist_to_agreement(client_for, pair):
     for status in ("contacted", "met", "agreement"):
         other.post(f"/matches/{match.pk}/", {"status": status, "note": f"step {status}"})
     match.refresh_from_db()
+    # one side alone does not make an agreement (issue 12): the buyer confirms too
+    assert (match.status, match.supplier_agreed, match.buyer_agreed) == ("met", "rubber-user", "")
+    assert not Relationship.objects.filter(supplier=f["rubber"], buyer=f["tyre"]).exists()
+    buyer = client_for(u["tyre"])
+    page = buyer.get(f"/matches/{match.pk}/").content.decode()
+    assert "confirmed for the supplier by rubber-user" in page
+    buyer.post(f"/matches/{match.pk}/", {"status": "agreement", "note": "step agreement"})
+    match.refresh_from_db()
     assert match.status == MatchStatus.AGREEMENT
+    assert match.buyer_agreed == "tyre-user"
     assert [e.status for e in match.events.all()] == [
         "shortlisted",
         "contacted",
@@ -151,6 +160,7 @@ def test_an_agreement_confirms_the_relationship_the_pair_already_has(client_for,
     match = Match.objects.get()
     for status in ("contacted", "met", "agreement"):
         client.post(f"/matches/{match.pk}/", {"status": status})
+    client_for(u["rubber"]).post(f"/matches/{match.pk}/", {"status": "agreement"})
     match.refresh_from_db()
     assert match.status == MatchStatus.AGREEMENT
     assert list(Relationship.objects.filter(supplier=f["rubber"], buyer=f["tyre"])) == [existing]

@@ -13,10 +13,13 @@ def test_an_edit_through_the_form_is_recorded_against_the_user(client_for, regis
     data = {
         "name_vi": vn.name_vi, "province_code": "42", "sector": "industry",
         "hs_edition": "HS2022", "products": "252329", "inputs": "2521", "employees": "151",
+        "version": vn.version,
     }  # fmt: skip
     assert client.post(f"/enterprises/{vn.pk}/edit/", data).status_code == 302
     event = AuditEvent.objects.filter(object_id=str(vn.pk), action="updated").get()
     assert event.actor == vn_focal and event.actor_label == "vioit"
+    assert event.changes["employees"] == [150, 151]
+    assert event.changes["version"] == [vn.version, vn.version + 1]
     page = client.get(f"/enterprises/{vn.pk}/").content.decode()
     assert "vioit" in page and "updated" in page
 
@@ -47,5 +50,5 @@ def test_a_relationship_entered_in_the_form_is_recorded(client_for, registry, la
     data = {"supplier": registry["cafe"].pk, "buyer": registry["vn"].pk, "hs_code": "0901",
             "hs_edition": "HS2022"}  # fmt: skip
     assert client.post("/relationships/new/", data).status_code == 302
-    event = AuditEvent.objects.get(object_type="relationship", action="created")
-    assert event.actor == la_focal
+    event = AuditEvent.objects.filter(object_type="relationship", action="created").first()
+    assert event.actor == la_focal and event.changes["hs_code"] == [None, "0901"]

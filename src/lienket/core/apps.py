@@ -10,3 +10,10 @@ class CoreConfig(AppConfig):
         from lienket.core import checks, cleaning, signals  # noqa: F401  (registers checks, receivers)
 
         cleaning.install()
+        from django.db.models.signals import post_delete, post_save, pre_save
+
+        from lienket.core import audit
+
+        pre_save.connect(audit.before_save, dispatch_uid="lienket-audit-before")
+        post_save.connect(audit.after_save, dispatch_uid="lienket-audit-after")
+        post_delete.connect(audit.after_delete, dispatch_uid="lienket-audit-delete")

@@ -1,10 +1,39 @@
-"""Recording audit events: the one function services call."""
+"""Recording audit events: who changed what, when, with the values before and after.
+
+Every save and delete of a tracked model (see :data:`TRACKED_APPS`) is recorded by a signal
+with the fields that changed, ``{"field": [before, after]}``, whoever made it: a page, the API,
+Django's admin, the command line. The actor is the request's user (set by
+:class:`AuditActor` middleware) or the one a service names with :func:`acting`. A service
+that calls :func:`record` for the same object right after saving it completes that event (its
+action and summary) instead of writing a second one. Bulk writes (imports) call
+:func:`record_many` with their values.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
+from django.db import models
+
 from lienket.core.models import AuditEvent
+
+#: apps whose models are recorded field by field on every save and delete
+TRACKED_APPS = frozenset({"registry", "linkage", "projects", "cooperation", "trade", "reports",
+                          "core", "auth", "authtoken"})  # fmt: skip
+#: models never recorded: the log itself, queues whose progress is written many times a
+#: second, sessions, and derived rows rebuilt with their parent
+UNTRACKED = frozenset({"auditevent", "tradeimport", "reportbuild", "enterpriseproduct",
+                       "registryimport", "permission", "group", "contenttype"})  # fmt: skip
+#: fields never recorded: secrets, derived text and bookkeeping
+SKIPPED_FIELDS = frozenset({"password", "key", "search_text", "updated", "created",
+                            "last_login", "modified"})  # fmt: skip
+
+_state = threading.local()
 
 
 def label(actor: Any) -> str:
@@ -12,12 +41,69 @@ def label(actor: Any) -> str:
     return "system" if actor is None else (getattr(actor, "username", "") or "command line")
 
 
-def record(actor: Any, action: str, obj: Any = None, summary: str = "") -> AuditEvent:
-    """Record that ``actor`` did ``action`` to ``obj`` (a model instance, or None).
+def current_actor() -> Any:
+    return getattr(_state, "actor", None)
 
-    ``actor`` may be ``None`` (the system itself, e.g. the demo loader) or an unsaved user (the
-    command line); both are recorded by label only.
-    """
+
+@contextlib.contextmanager
+def acting(actor: Any) -> Iterator[None]:
+    """Record the changes made inside the block as ``actor``'s (a user, or None)."""
+    before = getattr(_state, "actor", None)
+    _state.actor = actor
+    try:
+        yield
+    finally:
+        _state.actor = before
+
+
+class AuditActor:
+    """Middleware: changes made while serving a request are recorded as its user's."""
+
+    def __init__(self, get_response: Callable[[Any], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        user = getattr(request, "user", None)
+        with acting(user if getattr(user, "is_authenticated", False) else None):
+            return self.get_response(request)
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON keeps it (dates as ISO text, decimals as text, objects by key)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, dict)):
+        return value
+    return str(value)
+
+
+def _fields(instance: models.Model) -> list[Any]:
+    return [
+        f for f in instance._meta.concrete_fields
+        if f.name not in SKIPPED_FIELDS and not f.primary_key
+    ]  # fmt: skip
+
+
+def values(instance: models.Model) -> dict[str, Any]:
+    """The recorded fields of an instance as plain values (foreign keys by their key)."""
+    return {f.name: _plain(getattr(instance, f.attname)) for f in _fields(instance)}
+
+
+def tracked(sender: Any) -> bool:
+    meta = getattr(sender, "_meta", None)
+    return bool(
+        meta is not None
+        and meta.app_label in TRACKED_APPS
+        and meta.model_name not in UNTRACKED
+        and not meta.proxy
+    )
+
+
+def _create(actor: Any, action: str, obj: Any, summary: str, changes: dict[str, Any]) -> AuditEvent:
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=label(actor),
@@ -25,7 +111,70 @@ def record(actor: Any, action: str, obj: Any = None, summary: str = "") -> Audit
         object_type=obj._meta.model_name if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         summary=summary[:2000],
+        changes=changes,
     )
+
+
+# --- signal handlers (connected in CoreConfig.ready) ------------------------------------
+
+
+def before_save(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    if raw or not tracked(sender):
+        return
+    old = None
+    if instance.pk is not None and not instance._state.adding:
+        row = sender._base_manager.filter(pk=instance.pk).first()
+        old = values(row) if row is not None else None
+    instance._audit_before = old
+
+
+def after_save(sender: Any, instance: Any, created: bool, raw: bool = False, **kw: Any) -> None:
+    if raw or not tracked(sender):
+        return
+    old = getattr(instance, "_audit_before", None)
+    new = values(instance)
+    if created or old is None:
+        changes = {k: [None, v] for k, v in new.items() if v not in (None, "", [], {})}
+        action = "created"
+    else:
+        changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
+        action = "updated"
+        if not changes:
+            instance._audit_event = None
+            return
+    instance._audit_event = _create(current_actor(), action, instance, str(instance), changes)
+
+
+def after_delete(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if not tracked(sender):
+        return
+    changes = {k: [v, None] for k, v in values(instance).items() if v not in (None, "", [], {})}
+    _create(current_actor(), "deleted", instance, str(instance), changes)
+
+
+# --- explicit records ---------------------------------------------------------------------
+
+
+def record(
+    actor: Any, action: str, obj: Any = None, summary: str = "", changes: dict[str, Any] | None = None
+) -> AuditEvent:
+    """Record that ``actor`` did ``action`` to ``obj`` (a model instance, or None).
+
+    ``actor`` may be ``None`` (the system itself, e.g. the demo loader) or an unsaved user (the
+    command line); both are recorded by label only. When ``obj`` was just saved and its save
+    was recorded, that event is completed (actor, action, summary) rather than doubled.
+    """
+    event = getattr(obj, "_audit_event", None) if obj is not None else None
+    if event is not None:
+        obj._audit_event = None
+        event.actor = actor if getattr(actor, "pk", None) else event.actor
+        event.actor_label = label(actor) if actor is not None else event.actor_label
+        event.action = action
+        event.summary = summary[:2000]
+        event.changes.update(changes or {})
+        event.save(update_fields=["actor", "actor_label", "action", "summary", "changes"])
+        return event
+    return _create(actor, action, obj, summary, changes or {})
 
 
 def record_user(user: Any, action: str, summary: str, actor_label: str = "") -> AuditEvent:
@@ -45,13 +194,29 @@ def record_user(user: Any, action: str, summary: str, actor_label: str = "") -> 
 
 
 def record_many(actor: Any, action: str, objects: list[Any], summaries: list[str]) -> None:
-    """Record one event per object in one query (imports of thousands of rows)."""
+    """Record one event per object in a few queries (imports of thousands of rows).
+
+    Objects saved one by one were recorded by their save, with what changed: those events are
+    completed. Objects written in bulk (no signal) get a new event with the values written.
+    """
     saved = actor if getattr(actor, "pk", None) else None
-    AuditEvent.objects.bulk_create(
-        AuditEvent(actor=saved, actor_label=label(actor), action=action,
-                   object_type=obj._meta.model_name, object_id=str(obj.pk), summary=summary)
-        for obj, summary in zip(objects, summaries, strict=True)
-    )  # fmt: skip
+    fresh, completed = [], []
+    for obj, summary in zip(objects, summaries, strict=True):
+        event = getattr(obj, "_audit_event", None)
+        if event is not None:
+            obj._audit_event = None
+            event.actor, event.actor_label = saved or event.actor, label(actor)
+            event.action, event.summary = action, summary[:2000]
+            completed.append(event)
+        else:
+            changes = {k: [None, v] for k, v in values(obj).items() if v not in (None, "", [], {})}
+            fresh.append(AuditEvent(actor=saved, actor_label=label(actor), action=action,
+                                    object_type=obj._meta.model_name, object_id=str(obj.pk),
+                                    summary=summary[:2000], changes=changes))  # fmt: skip
+    AuditEvent.objects.bulk_create(fresh, batch_size=2000)
+    AuditEvent.objects.bulk_update(
+        completed, ["actor", "actor_label", "action", "summary"], batch_size=2000
+    )
 
 
 def history(obj: Any) -> Any:

@@ -89,6 +89,8 @@ class AuditEvent(models.Model):
     object_type = models.CharField(_("object type"), max_length=40, db_index=True)
     object_id = models.CharField(_("object"), max_length=40, blank=True, db_index=True)
     summary = models.TextField(_("summary"), blank=True)
+    #: the fields that changed, ``{"field": [before, after]}`` (see lienket.core.audit)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]

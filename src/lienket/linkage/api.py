@@ -82,9 +82,18 @@ class MatchStep(APIView):
         note = str(request.data.get("note", ""))[:4000]
         try:
             services.advance(match, status, note, when, request.user)
+        except services.Conflict as exc:
+            return Response({"detail": str(exc)}, status=409)
         except services.TransitionError as exc:
             raise ParseError(str(exc)) from None
-        return Response({"id": match.pk, "status": match.status})
+        return Response(
+            {
+                "id": match.pk,
+                "status": match.status,
+                "supplier_agreed": match.supplier_agreed,
+                "buyer_agreed": match.buyer_agreed,
+            }
+        )
 
 
 @extend_schema(

@@ -49,6 +49,12 @@ class Match(models.Model):
     relationship = models.ForeignKey(
         Relationship, null=True, blank=True, on_delete=models.SET_NULL, related_name="matches"
     )
+    #: an agreement needs both sides: who confirmed it for each (a user of the firm, or a focal
+    #: point on behalf of a firm that has no user), empty until then
+    supplier_agreed = models.CharField(_("agreement confirmed for the supplier by"),
+                                       max_length=200, blank=True)  # fmt: skip
+    buyer_agreed = models.CharField(_("agreement confirmed for the buyer by"),
+                                    max_length=200, blank=True)  # fmt: skip
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

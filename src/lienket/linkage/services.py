@@ -10,11 +10,12 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lienket import refdata
-from lienket.core import audit
-from lienket.core.models import AuditAction
+from lienket.core import audit, roles
+from lienket.core.models import AuditAction, Role
 from lienket.engine import chains as chain_engine
 from lienket.engine.logistics import Network
 from lienket.engine.matching import DEFAULT_WEIGHTS, Firm, Matcher, Suggestion
@@ -148,9 +149,43 @@ class TransitionError(ValueError):
     pass
 
 
-@transaction.atomic
+class Conflict(TransitionError):
+    """Someone else moved the match first: this step was made from a status it no longer has."""
+
+
+def agreement_sides(match: Match, user: Any) -> list[str]:
+    """The sides (``supplier``, ``buyer``) for which ``user`` may confirm an agreement.
+
+    A firm's own users confirm for it; a focal point of the firm's country (or a steward)
+    confirms on behalf of a firm that has no user of its own.
+    """
+    sides = []
+    for side in ("supplier", "buyer"):
+        firm = getattr(match, side)
+        p = roles.profile(user)
+        own = p is not None and p.role == Role.ENTERPRISE and p.enterprise_id == firm.pk
+        behalf = (
+            (roles.is_steward(user) or roles.focal_country(user) == firm.country)
+            and not firm.users.exists()
+        )
+        if own or behalf:
+            sides.append(side)
+    return sides
+
+
 def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match:
-    """Move a match along the workflow; an agreement becomes a registry relationship."""
+    """Move a match along the workflow, as one conditional step.
+
+    The step is written only if the match still has the status it was read with; otherwise
+    :class:`Conflict` (two people stepping one match at once: exactly one wins). An agreement
+    needs both sides' confirmation (see :func:`agreement_sides`); the second one makes it an
+    agreement and a registry relationship.
+    """
+    with transaction.atomic(), audit.acting(user):
+        return _advance(match, status, note, date, user)
+
+
+def _advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match:
     if status not in TRANSITIONS[match.status]:
         raise TransitionError(
             _("a match cannot go from %(old)s to %(new)s")
@@ -161,10 +196,35 @@ def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match
         raise TransitionError(
             _("the date cannot be before the previous step (%(date)s)") % {"date": last.date}
         )
-    match.status = status
+    old = match.status
+    fresh = Match.objects.filter(pk=match.pk, status=old)
+    if status == MatchStatus.AGREEMENT:
+        sides = agreement_sides(match, user)
+        if not sides:
+            raise TransitionError(
+                _("an agreement is confirmed by each of the two enterprises (or, for a firm "
+                  "without a user, by its country's focal point)")
+            )  # fmt: skip
+        who = audit.label(user)
+        for side in sides:
+            field = f"{side}_agreed"
+            if fresh.filter(**{field: ""}).update(**{field: who}) == 0 and not fresh.exists():
+                raise Conflict(_("someone else changed this match first; reload it"))
+            audit.record(user, AuditAction.UPDATED, match,
+                         f"confirmed the agreement for the {side}",
+                         {field: ["", who]})  # fmt: skip
+        match.refresh_from_db()
+        if not (match.supplier_agreed and match.buyer_agreed):
+            return match  # waiting for the other side
+    taken = fresh.update(status=status, updated=timezone.now())
+    if taken == 0:
+        raise Conflict(_("someone else changed this match first; reload it"))
+    match.refresh_from_db()
+    audit.record(user, AuditAction.UPDATED, match, f"status {old} → {status}",
+                 {"status": [old, status]})  # fmt: skip
     if status == MatchStatus.AGREEMENT and match.relationship_id is None:
         match.relationship = _agreed_relationship(match, date, user)
-    match.save()
+        match.save(update_fields=["relationship"])
     MatchEvent.objects.create(match=match, status=status, note=note, date=date, by=user)
     return match
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -79,9 +79,11 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         fields = [
             "id", "country", *NAME_FIELDS, "tax_id", "province_code", "zone", "sector",
             "stages", "chains", "hs_edition", "products", "inputs", *FIGURE_FIELDS, "currency",
-            "size_class", "size_basis", *PROFILE_FIELDS, "fictional",
+            "size_class", "size_basis", *PROFILE_FIELDS, "fictional", "version",
         ]  # fmt: skip
-        read_only_fields = ["chains", "currency", "size_class", "size_basis", "fictional"]
+        read_only_fields = [
+            "chains", "currency", "size_class", "size_basis", "fictional", "version",
+        ]  # fmt: skip
         validators: list[Any] = []  # the tax-id rule is check_enterprise's, with its message
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -108,15 +110,21 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         return attrs
 
     def _save(self, ent: Enterprise, attrs: dict[str, Any]) -> Enterprise:
+        fields = {"products" if k == "product_codes" else "inputs" if k == "input_codes" else k
+                  for k in attrs}  # fmt: skip
         products = attrs.pop("product_codes", None)
         inputs = attrs.pop("input_codes", None)
         for key, value in attrs.items():
             setattr(ent, key, value)
-        if products is None:
-            products = ent.product_codes if ent.pk else []
-        if inputs is None:
-            inputs = ent.input_codes if ent.pk else []
-        return services.save_enterprise(ent, products, inputs, by=self.context["request"].user)
+        user = self.context["request"].user
+        if not ent.pk:
+            return services.save_enterprise(ent, products or [], inputs or [], by=user)
+        # only the fields sent are written, over the stored row read again under a lock; with
+        # If-Match the edit is refused when the firm has changed since that version
+        return services.save_enterprise(
+            ent, products or [], inputs or [], by=user,
+            version=self.context.get("if_match"), fields=fields,
+        )  # fmt: skip
 
     def create(self, validated_data: dict[str, Any]) -> Enterprise:
         return self._save(Enterprise(), validated_data)
@@ -142,6 +150,36 @@ class RelationshipSerializer(serializers.ModelSerializer):
             "fictional",
             "cross_border",
         ]
+
+
+def if_match(request: Request) -> int | None:
+    """The version an API edit starts from: the ``If-Match`` header (an ETag, ``"7"``)."""
+    raw = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 9:
+        raise serializers.ValidationError({"If-Match": _("give the version as the ETag sent")})
+    return int(raw)
+
+
+class StaleConflict(APIException):
+    status_code = 409
+    default_code = "stale"
+
+    def __init__(self, exc: services.StaleEdit) -> None:
+        super().__init__(
+            {
+                "detail": _(
+                    "The enterprise was changed after the version you edited; nothing was saved."
+                ),
+                "version": exc.current.version,
+                "changes": [
+                    {"by": who, "time": when.isoformat(), "field": field,
+                     "before": before, "after": after}
+                    for who, when, field, before, after in exc.changes
+                ],
+            }
+        )  # fmt: skip
 
 
 FILTER_PARAMETERS = [
@@ -170,6 +208,22 @@ class EnterpriseViewSet(
 
     def get_queryset(self) -> Any:
         return selectors.filter_enterprises(self.request.query_params).prefetch_related("products")
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        context["if_match"] = if_match(self.request)
+        return context
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = f'"{response.data["version"]}"'
+        return response
+
+    def perform_update(self, serializer: Any) -> None:
+        try:
+            serializer.save()
+        except services.StaleEdit as exc:
+            raise StaleConflict(exc) from None
 
     def perform_create(self, serializer: Any) -> None:
         # the country is checked again once resolved ("Lao PDR", "LA" and "LAO" are one)

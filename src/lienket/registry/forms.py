@@ -85,6 +85,10 @@ class EnterpriseForm(forms.ModelForm):
         self.fields["zone"].queryset = Zone.objects.all()
         self.fields["zone"].required = False
         if self.instance.pk:
+            # the version the editor starts from travels with the form: a save made by someone
+            # else in between makes this edit stale (refused with what changed, issue 12)
+            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+            self.initial["version"] = self.instance.version
             self.initial["stages"] = self.instance.stage_list
             self.initial["products"] = " ".join(p.hs_code for p in self.instance.products_made())
             self.initial["inputs"] = " ".join(p.hs_code for p in self.instance.inputs_needed())
@@ -119,8 +123,17 @@ class EnterpriseForm(forms.ModelForm):
         ent.currency = self.cleaned_data.get("currency", ent.currency)
         from lienket.registry.services import save_enterprise
 
+        if not ent.pk:
+            return save_enterprise(
+                ent, self.cleaned_data["products"], self.cleaned_data["inputs"], by=self.user
+            )
         return save_enterprise(
-            ent, self.cleaned_data["products"], self.cleaned_data["inputs"], by=self.user
+            ent,
+            self.cleaned_data["products"],
+            self.cleaned_data["inputs"],
+            by=self.user,
+            version=self.cleaned_data["version"],
+            fields=set(self.changed_data) - {"version", "country"},
         )
 
 

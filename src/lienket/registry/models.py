@@ -178,6 +178,8 @@ class Enterprise(models.Model):
     search_text = models.TextField(editable=False, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    #: raised by one on every save; an edit made from an older version is refused (issue 12)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         ordering = ["country", "name_en", "name_vi", "name_lo", "pk"]

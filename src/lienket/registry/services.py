@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
 from lienket.core import audit
@@ -49,26 +50,107 @@ def load_reference_zones() -> tuple[int, int]:
     return created, updated
 
 
+class StaleEdit(Exception):
+    """An edit started from an older version of a firm than the one stored.
+
+    ``changes`` are the saves made since, oldest first, each as (who, when, field, before,
+    after), read from the audit log; ``current`` is the stored firm.
+    """
+
+    def __init__(self, current: Enterprise, changes: list[tuple[str, Any, str, Any, Any]]):
+        super().__init__(f"enterprise {current.pk} is at version {current.version}")
+        self.current = current
+        self.changes = changes
+
+
+def changes_since(ent: Enterprise, version: int) -> list[tuple[str, Any, str, Any, Any]]:
+    """What was saved to a firm after ``version``, field by field, oldest first."""
+    out = []
+    for event in reversed(list(audit.history(ent)[:200])):
+        after = (event.changes or {}).get("version", [None, None])[1]
+        if isinstance(after, int) and after > version:
+            out.extend(
+                (event.actor_label, event.created, field_label(field), before, new)
+                for field, (before, new) in event.changes.items()
+                if field != "version"
+            )
+    return out
+
+
+def field_label(name: str) -> str:
+    """A firm's field as the reader knows it (its form label), never the internal name."""
+    extra = {"products": _("Products made (HS codes)"), "inputs": _("Inputs needed (HS codes)")}
+    if name in extra:
+        return str(extra[name])
+    try:
+        return str(Enterprise._meta.get_field(name).verbose_name)
+    except Exception:  # a field since removed from the model
+        return name
+
+
 def save_enterprise(
-    ent: Enterprise, products: list[str], inputs: list[str], by: Any = None
+    ent: Enterprise,
+    products: list[str],
+    inputs: list[str],
+    by: Any = None,
+    *,
+    version: int | None = None,
+    fields: set[str] | None = None,
 ) -> Enterprise:
     """Save a firm with its products and inputs, recomputing size class, chains and search.
 
-    The change is recorded in the audit log against ``by`` (a user, or None for the system).
+    For a firm already stored, ``version`` is the version the edit started from: if the stored
+    firm has moved on, :class:`StaleEdit` is raised and nothing is written. ``fields`` names
+    what the edit changes (model fields, ``products``, ``inputs``): only those are written over
+    the stored row, read again under a lock, so two edits of different fields both survive.
+    ``None`` writes every field. The change is recorded in the audit log against ``by``, with
+    its values before and after.
     """
-    action = "updated" if ent.pk else "created"
-    with transaction.atomic():
-        ent.refresh_derived(hs_codes=products + inputs)
-        ent.save()
-        ent.products.all().delete()
+    with transaction.atomic(), audit.acting(by):
+        old_codes: tuple[list[str], list[str]] = ([], [])
+        if ent.pk is None:
+            action, target = "created", ent
+        else:
+            action = "updated"
+            stored = Enterprise.objects.select_for_update().get(pk=ent.pk)
+            if version is not None and stored.version != version:
+                raise StaleEdit(stored, changes_since(stored, version))
+            if fields is None:
+                target = ent
+            else:
+                target = stored
+                for name in fields - {"products", "inputs"}:
+                    setattr(target, name, getattr(ent, name))
+                if "products" not in fields:
+                    products = stored.product_codes
+                if "inputs" not in fields:
+                    inputs = stored.input_codes
+            target.version = stored.version + 1
+            old_codes = (stored.product_codes, stored.input_codes)
+        target.refresh_derived(hs_codes=products + inputs)
+        target.save()
+        target.products.all().delete()
         EnterpriseProduct.objects.bulk_create(
-            [EnterpriseProduct(enterprise=ent, role=ProductRole.MADE, hs_code=c) for c in products]
-            + [
-                EnterpriseProduct(enterprise=ent, role=ProductRole.NEEDED, hs_code=c)
-                for c in inputs
-            ]
-        )
-        audit.record(by, action, ent, ent.name)
+            [EnterpriseProduct(enterprise=target, role=ProductRole.MADE, hs_code=c)
+             for c in products]
+            + [EnterpriseProduct(enterprise=target, role=ProductRole.NEEDED, hs_code=c)
+               for c in inputs]
+        )  # fmt: skip
+        if hasattr(target, "_prefetched_objects_cache"):
+            target._prefetched_objects_cache.clear()
+        event = getattr(target, "_audit_event", None)
+        if event is not None:
+            for key, old, new in (("products", old_codes[0], products),
+                                  ("inputs", old_codes[1], inputs)):  # fmt: skip
+                if sorted(old) != sorted(new):
+                    event.changes[key] = [" ".join(old), " ".join(new)]
+            event.save(update_fields=["changes"])
+        audit.record(by, action, target, target.name)
+    if target is not ent:  # the caller's object shows what was saved
+        for f in Enterprise._meta.concrete_fields:
+            setattr(ent, f.attname, getattr(target, f.attname))
+        if hasattr(ent, "_prefetched_objects_cache"):
+            ent._prefetched_objects_cache.clear()
     return ent
 
 

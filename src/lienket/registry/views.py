@@ -106,11 +106,21 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not roles.can_edit_enterprise(request.user, ent):
         raise PermissionDenied
     form = EnterpriseForm(request.POST or None, instance=ent, user=request.user)
+    stale = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Enterprise saved."))
-        return redirect("enterprise-detail", pk=ent.pk)
-    return render(request, "registry/enterprise_form.html", {"form": form, "e": ent})
+        try:
+            form.save()
+        except services.StaleEdit as exc:
+            # keep what this editor typed; the form now starts from the stored version, so a
+            # second save, made knowingly, overwrites
+            stale = exc
+            form.data = form.data.copy()
+            form.data["version"] = str(exc.current.version)
+        else:
+            messages.success(request, _("Enterprise saved."))
+            return redirect("enterprise-detail", pk=ent.pk)
+    context = {"form": form, "e": ent, "stale": stale}
+    return render(request, "registry/enterprise_form.html", context, status=409 if stale else 200)
 
 
 @require(roles.can_read_registry)

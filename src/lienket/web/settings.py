@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lienket.core.audit.AuditActor",
     "lienket.core.middleware.IdleTimeout",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lienket.core.middleware.ContentSecurityPolicy",
