@@ -30,7 +30,7 @@ def print_refused(exc: Any) -> None:
     """Every problem of a refused file on stderr, then exit 1 (nothing was imported)."""
     for e in exc.errors:
         err.print(str(e))
-    err.print(f"{len(exc.errors)} problems: nothing was imported")
+    err.print(f"{exc.total} problems: nothing was imported")
     raise typer.Exit(1) from exc
 
 
@@ -307,6 +307,11 @@ def serve(
             err.print(f"[red]the database is not ready ({exc}); run 'lienket setup' first[/red]")
             raise typer.Exit(1) from None
         jobs.start_worker()
+        from lienket.core import jobs as imports
+
+        if imports.recover():
+            console.print("web imports interrupted by the last stop are queued again")
+        imports.WORKER.start()
         from lienket.reports import services as reports
 
         if reports.recover():
@@ -351,8 +356,8 @@ def import_file(
             bar.stop()
             for e in exc.errors[:200]:
                 err.print(str(e))
-            if len(exc.errors) > 200:
-                err.print(f"... and {len(exc.errors) - 200} more")
+            if exc.total > 200:
+                err.print(f"... and {exc.total - 200} more")
             if errors_xlsx:
                 errors_xlsx.write_bytes(exports.errors_xlsx(exc.errors))
             err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
@@ -548,7 +553,12 @@ def trade_work(
         console.print(f"{again} interrupted import(s) queued again")
     from django.db import close_old_connections
 
+    from lienket.core import jobs as imports
+
+    imports.recover()
     while True:
+        if done := imports.work():  # enterprise, project and plan files uploaded on the web
+            console.print(f"{done} web import(s) done")
         job = jobs.claim()
         if job is None:
             if wait <= 0:

@@ -22,17 +22,23 @@ def exception_handler(exc: Exception, context: Any) -> Response | None:
     return drf_handler(exc, context)
 
 
-def query_int(request: Any, name: str, default: int | None = None) -> int:
-    """An integer query parameter; missing (without a default) or malformed is a 400."""
+def query_int(
+    request: Any, name: str, default: int | None = None, choices: tuple[int, ...] = ()
+) -> int:
+    """An integer query parameter; missing (without a default), malformed or not one of
+    ``choices`` (when given) is a 400."""
     raw = request.query_params.get(name)
     if raw in (None, ""):
         if default is None:
             raise ParseError(f"{name} is required")
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ParseError(f"{name} must be a whole number") from None
+    if choices and value not in choices:
+        raise ParseError(f"{name} must be one of {', '.join(map(str, choices))}")
+    return value
 
 
 class Pagination(LimitOffsetPagination):

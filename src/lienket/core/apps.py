@@ -10,6 +10,18 @@ class CoreConfig(AppConfig):
         from lienket.core import checks, cleaning, signals  # noqa: F401  (registers checks, receivers)
 
         cleaning.install()
+        from django.conf import settings
+
+        from lienket.engine.io import tabular
+
+        tabular.set_limits(
+            tabular.Limits(
+                max_bytes=settings.LIENKET_IMPORT_MAX_MB * 1024 * 1024,
+                max_rows=settings.LIENKET_IMPORT_MAX_ROWS,
+                max_zip_ratio=settings.LIENKET_ZIP_MAX_RATIO,
+                max_unzipped_bytes=settings.LIENKET_ZIP_MAX_MB * 1024 * 1024,
+            )
+        )
         from django.db.models.signals import post_delete, post_save, pre_save
 
         from lienket.core import audit

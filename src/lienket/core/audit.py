@@ -64,8 +64,18 @@ class AuditActor:
 
     def __call__(self, request: Any) -> Any:
         user = getattr(request, "user", None)
-        with acting(user if getattr(user, "is_authenticated", False) else None):
-            return self.get_response(request)
+        _state.request_user = user
+        try:
+            with acting(user if getattr(user, "is_authenticated", False) else None):
+                return self.get_response(request)
+        finally:
+            _state.request_user = None
+
+
+def request_user() -> Any:
+    """The user of the request this thread serves (anonymous included), or ``None`` outside a
+    request (command line, background workers)."""
+    return getattr(_state, "request_user", None)
 
 
 def _plain(value: Any) -> Any:
@@ -156,7 +166,11 @@ def after_delete(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def record(
-    actor: Any, action: str, obj: Any = None, summary: str = "", changes: dict[str, Any] | None = None
+    actor: Any,
+    action: str,
+    obj: Any = None,
+    summary: str = "",
+    changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Record that ``actor`` did ``action`` to ``obj`` (a model instance, or None).
 

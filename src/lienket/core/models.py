@@ -99,3 +99,57 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.summary}"
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", _("waiting")
+    RUNNING = "running", _("reading")
+    DONE = "done", _("done")
+    FAILED = "failed", _("refused")
+
+
+class ImportJob(models.Model):
+    """A file uploaded on the web, checked and imported in the background (``core.jobs``).
+
+    Enterprise, relationship, project, IATI and work-plan files all go through this queue, with
+    the same worker mechanism as the trade uploads (``core.worker``): progress while it runs, a
+    time limit, the result or the first problems on the job, every kept problem in a report.
+    """
+
+    kind = models.CharField(_("kind"), max_length=32)
+    options = models.JSONField(default=dict, blank=True)
+    file_name = models.CharField(_("file"), max_length=255)
+    stored = models.CharField(max_length=300)
+    size = models.BigIntegerField(_("size (bytes)"), default=0)
+    state = models.CharField(
+        _("state"), max_length=8, choices=JobState.choices, default=JobState.QUEUED, db_index=True
+    )
+    stage = models.CharField(_("stage"), max_length=40, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    result = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    report = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name} ({self.state})"
+
+    @property
+    def finished_or_failed(self) -> bool:
+        return self.state in (JobState.DONE, JobState.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 0

@@ -32,8 +32,8 @@ def refused(exc: DataError) -> dict[str, Any]:
     """The context `_row_errors.html` shows for a refused file."""
     return {
         "errors": exc.errors[:SHOWN_ERRORS],
-        "error_count": len(exc.errors),
-        "more_errors": max(0, len(exc.errors) - SHOWN_ERRORS),
+        "error_count": exc.total,
+        "more_errors": max(0, exc.total - SHOWN_ERRORS),
     }
 
 

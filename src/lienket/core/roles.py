@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
+
 from lienket.core.models import Role
 
 
@@ -81,6 +83,48 @@ def can_edit_enterprise(user: Any, enterprise: Any) -> bool:
     if p.role == Role.ENTERPRISE:
         return bool(p.enterprise_id == enterprise.pk)
     return False
+
+
+#: what an enterprise user sees of another firm only once a match between the two has reached
+#: "contacted" (issue 12): its tax id, figures and contacts; its public profile (names,
+#: products, needs, province, size class) is always visible
+PRIVATE_FIELDS = ("tax_id", "employees", "annual_revenue", "total_capital", "contact_name",
+                  "contact_email", "contact_phone")  # fmt: skip
+
+
+def private_visible(user: Any) -> set[int] | None:
+    """The firms whose private fields ``user`` sees: ``None`` for all (stewards, focal
+    points, ministry readers), else the user's own firm and the firms its matches contacted."""
+    role = role_of(user)
+    if role in ("steward", Role.FOCAL, Role.READER):
+        return None
+    p = profile(user)
+    if p is None or p.role != Role.ENTERPRISE or p.enterprise_id is None:
+        return set()
+    from lienket.linkage.models import MatchEvent
+
+    mine = p.enterprise_id
+    pairs = (
+        MatchEvent.objects.filter(status="contacted")
+        .filter(models.Q(match__supplier_id=mine) | models.Q(match__buyer_id=mine))
+        .values_list("match__supplier_id", "match__buyer_id")
+    )
+    return {mine} | {firm for pair in pairs for firm in pair}
+
+
+def sees_private(user: Any, enterprise: Any) -> bool:
+    visible = private_visible(user)
+    return visible is None or enterprise.pk in visible
+
+
+def can_read_private_trade(user: Any) -> bool:
+    """Trade files not marked public (customs files): focal points, readers and stewards."""
+    return role_of(user) in ("steward", Role.FOCAL, Role.READER)
+
+
+def can_export_registry(user: Any) -> bool:
+    """Downloads of the whole registry: focal points, ministry readers and stewards."""
+    return role_of(user) in ("steward", Role.FOCAL, Role.READER)
 
 
 def can_import(user: Any) -> bool:

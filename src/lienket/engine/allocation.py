@@ -30,13 +30,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from gettext import gettext as _
 
 import numpy as np
 from scipy import sparse
 from scipy.optimize import linprog
 
 from lienket.engine.errors import DataError, RowError
+from lienket.engine.errors import mark as _
 
 #: tolerance when a bound is read as binding, and below which a change is no move (money: a
 #: thousandth of a unit is nothing)

@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from gettext import gettext as _
+
+from lienket.engine.errors import mark as _
 
 #: Number styles: which character separates thousands and which the decimals.
 STYLES = {"en": (",", "."), "vi": (".", ","), "lo": (",", ".")}

@@ -8,7 +8,8 @@ from datetime import date
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.exceptions import ParseError, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -19,7 +20,7 @@ from lienket.core import roles
 from lienket.core.api import query_int
 from lienket.core.permissions import RegistryReader
 from lienket.linkage import services
-from lienket.linkage.models import Match
+from lienket.linkage.models import Match, MatchStatus
 from lienket.registry.models import Enterprise
 
 
@@ -36,7 +37,58 @@ class Suggestions(APIView):
         return Response({"enterprise": pk, "suggestions": [asdict(s) for s in found]})
 
 
-@extend_schema(responses=OpenApiTypes.OBJECT, summary="Matches visible to the caller")
+MATCH_LIST = inline_serializer(
+    "MatchItem",
+    {
+        "id": serializers.IntegerField(),
+        "supplier": serializers.IntegerField(),
+        "buyer": serializers.IntegerField(),
+        "status": serializers.ChoiceField(choices=MatchStatus.choices),
+        "score": serializers.FloatField(),
+        "parts": serializers.DictField(),
+        "codes": serializers.ListField(child=serializers.ListField()),
+        "supplier_agreed": serializers.CharField(),
+        "buyer_agreed": serializers.CharField(),
+        "events": inline_serializer(
+            "MatchEventItem",
+            {
+                "status": serializers.ChoiceField(choices=MatchStatus.choices),
+                "date": serializers.DateField(allow_null=True),
+                "note": serializers.CharField(),
+            },
+            many=True,
+        ),
+    },
+    many=True,
+)
+PILOT_LIST = inline_serializer(
+    "PilotItem",
+    {
+        "key": serializers.CharField(),
+        "chain": serializers.CharField(),
+        "zone": serializers.CharField(allow_null=True),
+        "province": serializers.CharField(),
+        "country": serializers.CharField(),
+        "score": serializers.FloatField(),
+        "enterprises": serializers.ListField(child=serializers.IntegerField()),
+        "products": serializers.ListField(child=serializers.CharField()),
+        "criteria": inline_serializer(
+            "PilotCriterion",
+            {
+                "criterion": serializers.CharField(),
+                "value": serializers.FloatField(allow_null=True),
+                "weight": serializers.FloatField(),
+                "contribution": serializers.FloatField(),
+                "evidence": serializers.CharField(),
+            },
+            many=True,
+        ),
+    },
+    many=True,
+)
+
+
+@extend_schema(responses=MATCH_LIST, summary="Matches visible to the caller (at most 500)")
 class Matches(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -52,6 +104,8 @@ class Matches(APIView):
                     "score": m.score,
                     "parts": m.parts,
                     "codes": m.codes,
+                    "supplier_agreed": m.supplier_agreed,
+                    "buyer_agreed": m.buyer_agreed,
                     "events": [
                         {"status": e.status, "date": e.date, "note": e.note} for e in m.events.all()
                     ],
@@ -82,7 +136,7 @@ class MatchStep(APIView):
         note = str(request.data.get("note", ""))[:4000]
         try:
             services.advance(match, status, note, when, request.user)
-        except services.Conflict as exc:
+        except services.ConflictError as exc:
             return Response({"detail": str(exc)}, status=409)
         except services.TransitionError as exc:
             raise ParseError(str(exc)) from None
@@ -96,9 +150,7 @@ class MatchStep(APIView):
         )
 
 
-@extend_schema(
-    responses=OpenApiTypes.OBJECT, summary="Pilot linkage candidates, ranked and explained"
-)
+@extend_schema(responses=PILOT_LIST, summary="Pilot linkage candidates, ranked and explained")
 class Pilots(APIView):
     permission_classes = [RegistryReader]
 

@@ -48,8 +48,10 @@ def _version() -> tuple[Any, ...]:
 def _trade_stamp() -> float:
     from lienket.trade import services as trade
 
-    path = trade.get_store().manifest_path
-    return path.stat().st_mtime_ns if path.exists() else 0.0
+    store = trade.get_store()
+    path = store.manifest_path
+    # a visitor's view of the store (public imports only) gets a matcher of its own
+    return (path.stat().st_mtime_ns if path.exists() else 0.0) + (0.5 if store.public_only else 0)
 
 
 _matchers: dict[tuple[Any, ...], Matcher] = {}
@@ -149,7 +151,7 @@ class TransitionError(ValueError):
     pass
 
 
-class Conflict(TransitionError):
+class ConflictError(TransitionError):
     """Someone else moved the match first: this step was made from a status it no longer has."""
 
 
@@ -165,9 +167,8 @@ def agreement_sides(match: Match, user: Any) -> list[str]:
         p = roles.profile(user)
         own = p is not None and p.role == Role.ENTERPRISE and p.enterprise_id == firm.pk
         behalf = (
-            (roles.is_steward(user) or roles.focal_country(user) == firm.country)
-            and not firm.users.exists()
-        )
+            roles.is_steward(user) or roles.focal_country(user) == firm.country
+        ) and not firm.users.exists()
         if own or behalf:
             sides.append(side)
     return sides
@@ -177,7 +178,7 @@ def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match
     """Move a match along the workflow, as one conditional step.
 
     The step is written only if the match still has the status it was read with; otherwise
-    :class:`Conflict` (two people stepping one match at once: exactly one wins). An agreement
+    :class:`ConflictError` (two people stepping one match at once: exactly one wins). An agreement
     needs both sides' confirmation (see :func:`agreement_sides`); the second one makes it an
     agreement and a registry relationship.
     """
@@ -187,7 +188,15 @@ def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match
 
 def _advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match:
     if status not in TRANSITIONS[match.status]:
-        raise TransitionError(
+        # a step the match has already taken (someone else was first) or a step asked of a
+        # closed match conflicts with its current state (409); skipping ahead or a status the
+        # workflow does not know is a bad request
+        taken = (
+            status == match.status
+            or not TRANSITIONS[match.status]
+            or match.events.filter(status=status).exists()
+        )
+        raise (ConflictError if taken else TransitionError)(
             _("a match cannot go from %(old)s to %(new)s")
             % {"old": match.get_status_display(), "new": status}
         )
@@ -209,7 +218,7 @@ def _advance(match: Match, status: str, note: str, date: Any, user: Any) -> Matc
         for side in sides:
             field = f"{side}_agreed"
             if fresh.filter(**{field: ""}).update(**{field: who}) == 0 and not fresh.exists():
-                raise Conflict(_("someone else changed this match first; reload it"))
+                raise ConflictError(_("someone else changed this match first; reload it"))
             audit.record(user, AuditAction.UPDATED, match,
                          f"confirmed the agreement for the {side}",
                          {field: ["", who]})  # fmt: skip
@@ -218,7 +227,7 @@ def _advance(match: Match, status: str, note: str, date: Any, user: Any) -> Matc
             return match  # waiting for the other side
     taken = fresh.update(status=status, updated=timezone.now())
     if taken == 0:
-        raise Conflict(_("someone else changed this match first; reload it"))
+        raise ConflictError(_("someone else changed this match first; reload it"))
     match.refresh_from_db()
     audit.record(user, AuditAction.UPDATED, match, f"status {old} → {status}",
                  {"status": [old, status]})  # fmt: skip

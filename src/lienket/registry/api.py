@@ -79,12 +79,31 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         fields = [
             "id", "country", *NAME_FIELDS, "tax_id", "province_code", "zone", "sector",
             "stages", "chains", "hs_edition", "products", "inputs", *FIGURE_FIELDS, "currency",
-            "size_class", "size_basis", *PROFILE_FIELDS, "fictional", "version",
+            "size_class", "size_basis", *PROFILE_FIELDS, "fictional", "version", "private_hidden",
         ]  # fmt: skip
         read_only_fields = [
             "chains", "currency", "size_class", "size_basis", "fictional", "version",
         ]  # fmt: skip
         validators: list[Any] = []  # the tax-id rule is check_enterprise's, with its message
+
+    private_hidden = serializers.SerializerMethodField(
+        help_text="true when this firm's tax id, workforce, figures and contacts are withheld "
+        "(another firm, seen by an enterprise user before a match reached 'contacted')"
+    )
+
+    def _hidden(self, instance: Enterprise) -> bool:
+        visible = self.context.get("private_visible", None)
+        return visible is not None and instance.pk not in visible
+
+    def get_private_hidden(self, instance: Enterprise) -> bool:
+        return self._hidden(instance)
+
+    def to_representation(self, instance: Enterprise) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        if self._hidden(instance):
+            for name in roles.PRIVATE_FIELDS:
+                data[name] = None if name in FIGURE_FIELDS else ""
+        return data
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         country = attrs.get("country") or getattr(self.instance, "country", "")
@@ -166,7 +185,7 @@ class StaleConflict(APIException):
     status_code = 409
     default_code = "stale"
 
-    def __init__(self, exc: services.StaleEdit) -> None:
+    def __init__(self, exc: services.StaleEditError) -> None:
         super().__init__(
             {
                 "detail": _(
@@ -212,6 +231,7 @@ class EnterpriseViewSet(
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()
         context["if_match"] = if_match(self.request)
+        context["private_visible"] = roles.private_visible(self.request.user)
         return context
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -222,7 +242,7 @@ class EnterpriseViewSet(
     def perform_update(self, serializer: Any) -> None:
         try:
             serializer.save()
-        except services.StaleEdit as exc:
+        except services.StaleEditError as exc:
             raise StaleConflict(exc) from None
 
     def perform_create(self, serializer: Any) -> None:

@@ -191,6 +191,18 @@ class ImportForm(forms.Form):
         ],
     )
     file = forms.FileField(label=_("File (XLSX or CSV)"))
+
+    def clean_file(self) -> Any:
+        """Refuse a file over the size limit before anything reads it (issue 12)."""
+        upload = self.cleaned_data["file"]
+        limit = settings.LIENKET_IMPORT_MAX_MB
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The file has %(size)s MB; at most %(limit)s MB are accepted."),
+                params={"size": f"{upload.size / 1024 / 1024:,.1f}", "limit": limit},
+            )
+        return upload
+
     update = forms.BooleanField(
         label=_("Update registered firms"),
         required=False,

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lienket.core import audit, roles
 from lienket.engine.dedupe import DuplicatePair, NamedFirm, likely_duplicates
-from lienket.engine.errors import DataError, RowError
+from lienket.engine.errors import DataError, ErrorList, RowError, len_all
 from lienket.engine.io.tabular import Table, read_table
 from lienket.registry import validation as v
 from lienket.registry.models import (
@@ -366,7 +366,7 @@ def import_enterprises(
         aliases=ENTERPRISE_ALIASES,
     )
     allowed = roles.importable_countries(user, settings.LIENKET_COUNTRIES)
-    errors: list[RowError] = []
+    errors: list[RowError] = ErrorList()
     parsed = []
     for i, item in enumerate(_enterprise_rows(table, allowed, errors), start=1):
         parsed.append(item)
@@ -374,7 +374,7 @@ def import_enterprises(
             progress("validate", i, len(table.rows))
     targets = _registered(table, parsed, update, user, errors)
     if errors:
-        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
+        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)), total=len_all(errors))
     changes: list[Change] = []
     for line, ent, products, inputs in parsed:
         ent.refresh_derived(hs_codes=products + inputs)
@@ -515,7 +515,7 @@ def import_relationships(
         ignored=RELATIONSHIP_EXPORT_ONLY,
         aliases=RELATIONSHIP_ALIASES,
     )
-    errors: list[RowError] = []
+    errors: list[RowError] = ErrorList()
     registered = Enterprise.objects.exclude(tax_id="").only("pk", "country", "tax_id", *NAME_FIELDS)
     firms = {(e.country, e.tax_id): e for e in registered}
     existing = set(Relationship.objects.values_list("supplier_id", "buyer_id", "hs_code"))
@@ -600,7 +600,7 @@ def import_relationships(
         if progress and line % 250 == 0:
             progress("validate", line - 1, len(table.rows))
     if errors:
-        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)))
+        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)), total=len_all(errors))
     if dry_run:
         return ImportResult(checked=len(rels), dry_run=True, notices=table.notices)
     with transaction.atomic():

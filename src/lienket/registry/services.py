@@ -50,7 +50,7 @@ def load_reference_zones() -> tuple[int, int]:
     return created, updated
 
 
-class StaleEdit(Exception):
+class StaleEditError(Exception):
     """An edit started from an older version of a firm than the one stored.
 
     ``changes`` are the saves made since, oldest first, each as (who, when, field, before,
@@ -100,7 +100,7 @@ def save_enterprise(
     """Save a firm with its products and inputs, recomputing size class, chains and search.
 
     For a firm already stored, ``version`` is the version the edit started from: if the stored
-    firm has moved on, :class:`StaleEdit` is raised and nothing is written. ``fields`` names
+    firm has moved on, :class:`StaleEditError` is raised and nothing is written. ``fields`` names
     what the edit changes (model fields, ``products``, ``inputs``): only those are written over
     the stored row, read again under a lock, so two edits of different fields both survive.
     ``None`` writes every field. The change is recorded in the audit log against ``by``, with
@@ -114,7 +114,7 @@ def save_enterprise(
             action = "updated"
             stored = Enterprise.objects.select_for_update().get(pk=ent.pk)
             if version is not None and stored.version != version:
-                raise StaleEdit(stored, changes_since(stored, version))
+                raise StaleEditError(stored, changes_since(stored, version))
             if fields is None:
                 target = ent
             else:

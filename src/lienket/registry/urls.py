@@ -16,6 +16,10 @@ urlpatterns = [
     path("relationships/export.xlsx", views.relationship_export, name="relationship-export"),
     path("import/", views.import_page, name="import"),
     path("import/errors.xlsx", views.import_errors_download, name="import-errors"),
+    path("import/jobs/<int:pk>/", views.import_job, name="import-job"),
+    path(
+        "import/jobs/<int:pk>/errors.xlsx", views.import_errors_download, name="import-job-errors"
+    ),
     path("import/template/<slug:kind>.xlsx", views.import_template, name="import-template"),
     path("duplicates/", views.duplicate_list, name="duplicate-list"),
     path("duplicates/<int:pk>/", views.duplicate_resolve, name="duplicate-resolve"),

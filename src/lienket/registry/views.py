@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lienket import refdata
-from lienket.core import audit, roles
+from lienket.core import audit, jobs, roles
 from lienket.core.decorators import require
+from lienket.core.models import ImportJob, JobState
 from lienket.core.spreadsheet import xlsx_response
-from lienket.engine.errors import DataError, RowError
-from lienket.registry import exports, importers, selectors, services
+from lienket.registry import exports, selectors, services
 from lienket.registry.forms import EnterpriseForm, ImportForm, RelationshipForm, province_choices
 from lienket.registry.models import (
     DuplicateFlag,
@@ -49,6 +50,7 @@ def _filter_context(request: HttpRequest) -> dict[str, Any]:
         "province_groups": province_choices(),
         "zones": Zone.objects.all(),
         "params": request.GET,
+        "can_export": roles.can_export_registry(request.user),
     }
 
 
@@ -62,10 +64,12 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/enterprise_list.html", {**context, **_filter_context(request)})
 
 
-@require(roles.can_read_registry)
+@require(roles.can_export_registry)
 def enterprise_export(request: HttpRequest) -> HttpResponse:
     qs = selectors.filter_enterprises(request.GET).prefetch_related("products")
-    return _xlsx(exports.enterprises_xlsx(qs), "lienket-enterprises.xlsx")
+    data = exports.enterprises_xlsx(qs)
+    audit.record(request.user, "exported", None, f"enterprises ({request.GET.urlencode()[:500]})")
+    return _xlsx(data, "lienket-enterprises.xlsx")
 
 
 @require(roles.can_read_registry)
@@ -82,6 +86,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "e": ent,
             "relationships": rels,
             "can_edit": can_edit,
+            "private": roles.sees_private(request.user, ent),
             "history": audit.history(ent)[:50] if can_edit else [],
             "stage_labels": dict(Stage.choices),
         },
@@ -110,7 +115,7 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             form.save()
-        except services.StaleEdit as exc:
+        except services.StaleEditError as exc:
             # keep what this editor typed; the form now starts from the stored version, so a
             # second save, made knowingly, overwrites
             stale = exc
@@ -145,13 +150,16 @@ def zone_detail(request: HttpRequest, code: str) -> HttpResponse:
 def relationship_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.filter_relationships(request.GET)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    return render(request, "registry/relationship_list.html", {"page": page})
+    context = {"page": page, "can_export": roles.can_export_registry(request.user)}
+    return render(request, "registry/relationship_list.html", context)
 
 
-@require(roles.can_read_registry)
+@require(roles.can_export_registry)
 def relationship_export(request: HttpRequest) -> HttpResponse:
     qs = selectors.filter_relationships(request.GET)
-    return _xlsx(exports.relationships_xlsx(qs), "lienket-relationships.xlsx")
+    data = exports.relationships_xlsx(qs)
+    audit.record(request.user, "exported", None, f"relationships ({request.GET.urlencode()[:500]})")
+    return _xlsx(data, "lienket-relationships.xlsx")
 
 
 @require(roles.can_import)
@@ -164,45 +172,78 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/relationship_form.html", {"form": form})
 
 
-def _errors_to_session(request: HttpRequest, errors: list[RowError]) -> None:
-    request.session["import_errors"] = [
-        {"file": e.file, "row": e.row, "field": e.field, "message": e.text(_)} for e in errors
-    ]
-
-
 @require(roles.can_import)
 def import_page(request: HttpRequest) -> HttpResponse:
+    """Take a file, queue its import, and show the result when it comes within a few seconds
+    (else the job's progress page): the file is read in the background (issue 12)."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    context: dict[str, Any] = {"form": form}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        run = (
-            importers.import_enterprises
-            if form.cleaned_data["kind"] == "enterprises"
-            else importers.import_relationships
-        )
-        try:
-            dry_run = request.POST.get("action") == "check"
-            if form.cleaned_data["kind"] == "enterprises":
-                update = form.cleaned_data["update"]
-                result = run(upload, upload.name, request.user, dry_run=dry_run, update=update)
-            else:
-                result = run(upload, upload.name, request.user, dry_run=dry_run)
-        except DataError as exc:
-            _errors_to_session(request, exc.errors)
-            context["errors"] = exc.errors[:500]
-            context["more_errors"] = len(exc.errors) - 500
-            context["error_count"] = len(exc.errors)
-            return render(request, "registry/import.html", context, status=400)
+        kind = form.cleaned_data["kind"]
+        options = {"dry_run": request.POST.get("action") == "check"}
+        if kind == "enterprises":
+            options["update"] = form.cleaned_data["update"]
+        job = jobs.submit(upload, kind, options, request.user)
+        job = jobs.wait(job, settings.LIENKET_IMPORT_WAIT_SECONDS)
+        if not job.finished_or_failed:
+            return redirect("import-job", pk=job.pk)
+        return _job_page(request, job, form)
+    return render(request, "registry/import.html", {"form": form, **_limits()})
+
+
+def _limits() -> dict[str, Any]:
+    return {"max_mb": settings.LIENKET_IMPORT_MAX_MB, "max_rows": settings.LIENKET_IMPORT_MAX_ROWS}
+
+
+def _job_page(request: HttpRequest, job: ImportJob, form: Any = None) -> HttpResponse:
+    context: dict[str, Any] = {"form": form or ImportForm(), "job": job, **_limits()}
+    if job.state == JobState.DONE:
+        result = dict(job.result)
+        result["notices"] = jobs.row_errors(result.get("notices", []))
         context["result"] = result
+    elif job.state == JobState.FAILED:
+        context.update(
+            errors=jobs.row_errors(job.errors),
+            error_count=job.error_count,
+            more_errors=max(0, job.error_count - len(job.errors)),
+        )
+        return render(request, "registry/import.html", context, status=400)
     return render(request, "registry/import.html", context)
 
 
+def _own_job(request: HttpRequest, pk: int) -> ImportJob:
+    job = get_object_or_404(ImportJob, pk=pk, kind__in=("enterprises", "relationships"))
+    if job.created_by_id != request.user.pk and not roles.is_steward(request.user):
+        raise Http404
+    return job
+
+
 @require(roles.can_import)
-def import_errors_download(request: HttpRequest) -> HttpResponse:
-    stored = request.session.get("import_errors", [])
-    errors = [RowError(e["file"], e["row"], e["field"], e["message"]) for e in stored]
-    return _xlsx(exports.errors_xlsx(errors), "lienket-import-errors.xlsx")
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A queued import: its progress while it runs (the page reloads itself), then its result."""
+    job = _own_job(request, pk)
+    if not job.finished_or_failed:
+        return render(request, "registry/import_progress.html", {"job": job})
+    response = _job_page(request, job)
+    response.status_code = 200  # the page of a finished job is there to be read
+    return response
+
+
+@require(roles.can_import)
+def import_errors_download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Every kept problem of a refused import (the user's latest when no job is named)."""
+    if pk is None:
+        job = (
+            ImportJob.objects.filter(created_by=request.user, state=JobState.FAILED)
+            .filter(kind__in=("enterprises", "relationships"))
+            .first()
+        )
+        if job is None:
+            raise Http404
+    else:
+        job = _own_job(request, pk)
+    audit.record(request.user, "exported", None, f"problems of import {job.pk}")
+    return _xlsx(exports.errors_xlsx(jobs.report(job)), "lienket-import-errors.xlsx")
 
 
 def import_template(request: HttpRequest, kind: str) -> HttpResponse:

@@ -24,7 +24,10 @@ from lienket.trade.tables import Table
 
 ADB_SOURCE = "Asian Development Bank, MRIO database (CC BY 3.0 IGO), via ksreyes/mrio-processing"
 YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year")
-LEVEL = OpenApiParameter("level", OpenApiTypes.INT, description="HS digits: 2, 4 or 6")
+LEVELS = (2, 4, 6)
+LEVEL = OpenApiParameter(
+    "level", OpenApiTypes.INT, description="HS digits: 2, 4 or 6", enum=list(LEVELS)
+)
 
 
 def _country(request: Request, name: str, default: str) -> str:
@@ -93,7 +96,7 @@ class Products(TradeView):
         if exporter == importer:
             raise ParseError("exporter and importer must differ")
         year = query_int(request, "year")
-        level = query_int(request, "level", 6)
+        level = query_int(request, "level", 6, LEVELS)
         if level not in (2, 4, 6):
             raise ParseError("level must be 2, 4 or 6")
         limit = min(query_int(request, "limit", 100), 1000)
@@ -119,7 +122,7 @@ class Advantage(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
         year = query_int(request, "year", 2017)
-        level = query_int(request, "level", 4)
+        level = query_int(request, "level", 4, LEVELS)
         source = request.query_params.get("source", services.OTS_SOURCE if year == 2017 else "baci")
         try:
             min_rca = float(request.query_params.get("min_rca", "0"))

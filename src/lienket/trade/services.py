@@ -27,8 +27,14 @@ DEMO_SEED = 2025
 
 
 def get_store() -> TradeStore:
-    """The store under ``LIENKET_TRADE_DIR`` (``var/trade`` by default)."""
-    return TradeStore(settings.LIENKET_TRADE_DIR)
+    """The store under ``LIENKET_TRADE_DIR`` (``var/trade`` by default), as the current reader
+    may see it: a visitor or an enterprise user serving a request sees the public imports
+    only; government roles, the command line and the background workers see every import."""
+    from lienket.core import audit, roles
+
+    user = audit.request_user()
+    public_only = user is not None and not roles.can_read_private_trade(user)
+    return TradeStore(settings.LIENKET_TRADE_DIR, public_only=public_only)
 
 
 def pair() -> tuple[str, str]:
@@ -157,8 +163,10 @@ def _manifest_stamp(store: TradeStore) -> float:
 
 
 @cache
-def _complexity(root: str, stamp: float, year: int, level: int, source: str) -> Complexity | None:
-    store = TradeStore(root)
+def _complexity(
+    root: str, stamp: float, year: int, level: int, source: str, public_only: bool = False
+) -> Complexity | None:
+    store = TradeStore(root, public_only=public_only)
     matrix = analysis.export_matrix(store, year, level, source or None)
     return matrix.complexity() if matrix else None
 
@@ -166,7 +174,9 @@ def _complexity(root: str, stamp: float, year: int, level: int, source: str) -> 
 def complexity_of(year: int, level: int, source: str = "") -> Complexity | None:
     """Complexity of a year's world matrix, cached until the store changes."""
     store = get_store()
-    return _complexity(str(store.root), _manifest_stamp(store), year, level, source)
+    return _complexity(
+        str(store.root), _manifest_stamp(store), year, level, source, store.public_only
+    )
 
 
 def datasets() -> list[dict[str, object]]:

@@ -10,13 +10,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from lienket.core import roles
+from lienket.core import audit, roles
 from lienket.core.decorators import require
 from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
 from lienket.core.templatetags.lienket import country_name
@@ -234,10 +234,24 @@ def sectors(request: HttpRequest) -> HttpResponse:
 
 
 def data(request: HttpRequest) -> HttpResponse:
+    """The files in the store (the public ones for visitors); a steward marks one public or
+    private."""
     store = services.get_store()
-    return render(
-        request, "trade/data.html", {"imports": store.imports(), "edition": store.edition}
-    )
+    can_publish = roles.is_steward(request.user)
+    if request.method == "POST":
+        if not can_publish:
+            raise PermissionDenied
+        import_id, public = request.POST.get("import", ""), request.POST.get("public") == "1"
+        try:
+            record = store.set_public(import_id, public)
+        except KeyError:
+            raise Http404 from None
+        audit.record(request.user, "updated", None,
+                     f"trade import {record.id} ({record.file}) made "
+                     f"{'public' if public else 'private'}")  # fmt: skip
+        return redirect("trade-data")
+    context = {"imports": store.imports(), "edition": store.edition, "can_publish": can_publish}
+    return render(request, "trade/data.html", context)
 
 
 def figures_page(request: HttpRequest) -> HttpResponse:

@@ -96,6 +96,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "timeout": env_int("LIENKET_SQLITE_BUSY_SECONDS", 20),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # tests run on a file too (one per test worker), so that threads share the database the way
+    # a multi-threaded server does, with the same locking (issue 12's concurrency tests)
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-lienket.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LIENKET_PASSWORD_MIN_LENGTH = env_int("LIENKET_PASSWORD_MIN_LENGTH", 10)
@@ -149,8 +152,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or not any(STATIC_ROOT.iterdir())
 WHITENOISE_AUTOREFRESH = DEBUG
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# a request body other than files is held in memory: at most 5 MB of it; an uploaded file above
+# 2.5 MB is streamed to a temporary file, never held in memory (issue 12)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
@@ -238,6 +243,17 @@ LIENKET_UPLOAD_DIR = Path(env_str("LIENKET_UPLOAD_DIR", str(VAR_DIR / "uploads")
 # "thread": the web server imports uploaded trade files in a thread of its own (no extra
 # process); "external": they wait for `lienket trade work`
 LIENKET_IMPORT_WORKER = env_str("LIENKET_IMPORT_WORKER", "thread")
+# what one imported table (enterprises, relationships, projects, work plans) may cost: its size
+# in MB, its data rows, and for an XLSX how far it may unpack (times its size, and MB); checked
+# before the file is parsed (issue 12)
+LIENKET_IMPORT_MAX_MB = env_int("LIENKET_IMPORT_MAX_MB", 20)
+LIENKET_IMPORT_MAX_ROWS = env_int("LIENKET_IMPORT_MAX_ROWS", 100_000)
+LIENKET_ZIP_MAX_RATIO = env_int("LIENKET_ZIP_MAX_RATIO", 100)
+LIENKET_ZIP_MAX_MB = env_int("LIENKET_ZIP_MAX_MB", 400)
+# a web import running longer than this is stopped (nothing of it is saved)
+LIENKET_IMPORT_TIME_LIMIT_SECONDS = env_int("LIENKET_IMPORT_TIME_LIMIT_SECONDS", 600)
+# how long the import page waits for a small file's result before showing its progress page
+LIENKET_IMPORT_WAIT_SECONDS = env_int("LIENKET_IMPORT_WAIT_SECONDS", 5)
 # the largest trade file accepted on the web, in MB (the command line has no limit)
 LIENKET_TRADE_UPLOAD_MAX_MB = env_int("LIENKET_TRADE_UPLOAD_MAX_MB", 1024)
 # the organisation that publishes this installation's IATI exports: its IATI organisation

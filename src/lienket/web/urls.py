@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from lienket.core import auditlog
 from lienket.core import views as core_views
 from lienket.projects import api as projects_api
 from lienket.registry import api
@@ -26,6 +27,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", core_views.account, name="account"),
+    path("audit/", auditlog.audit_log, name="audit-log"),
     path(
         "accounts/password/",
         core_views.PasswordChange.as_view(

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from gettext import gettext as _  # marks messages; the web app translates them
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from lxml import etree
 
 from lienket.engine.errors import DataError
 from lienket.engine.errors import RowError as _RowError
+from lienket.engine.errors import mark as _  # marks messages; the web app translates them
 
 VERSION = "2.03"
 #: versions read with the 2.03 schema; anything else is refused

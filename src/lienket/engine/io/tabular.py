@@ -13,12 +13,12 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from gettext import gettext as _  # marks messages; the web app translates them
 from pathlib import PurePath
 from typing import BinaryIO
 
-from lienket.engine.cleantext import DEFAULT_MAX_CHARS, first_unsafe
-from lienket.engine.errors import DataError, RowError
+from lienket.engine.cleantext import DEFAULT_MAX_CHARS, UNSAFE, first_unsafe
+from lienket.engine.errors import DataError, ErrorList, RowError
+from lienket.engine.errors import mark as _  # marks messages; the web app translates them
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,68 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-#: Above this size a workbook is read in openpyxl's streaming mode, which cannot see merged
-#: cells; ministry sheets with merged cells are far smaller than this.
-MERGED_CELLS_LIMIT = 20_000_000
+#: Above this unpacked size a workbook is read in openpyxl's streaming mode, which cannot see
+#: merged cells; ministry sheets with merged cells are far smaller than this.
+MERGED_CELLS_LIMIT = 40_000_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost, checked before and while it is read (issue 12).
+
+    ``max_bytes``: the file as sent; ``max_rows``: data rows; ``max_zip_ratio`` and
+    ``max_unzipped_bytes``: an XLSX (a zip) may unpack to at most this many times its size and
+    this many bytes, so a "zip bomb" is refused before it is opened.
+    """
+
+    max_bytes: int = 20 * 1024 * 1024
+    max_rows: int = 100_000
+    max_zip_ratio: int = 100
+    max_unzipped_bytes: int = 400 * 1024 * 1024
+
+
+#: the limits in force; the web application sets them once at start-up from its settings
+LIMITS = Limits()
+
+
+def set_limits(limits: Limits) -> None:
+    global LIMITS
+    LIMITS = limits
+
+
+def _too_large(name: str, what: str, size: int, limit: int) -> DataError:
+    messages = {
+        "bytes": _("the file has %(size)s MB; at most %(limit)s MB are accepted"),
+        "rows": _("the file has more than %(limit)s rows; split it into files of at most "
+                  "%(limit)s rows"),
+        "ratio": _("the workbook unpacks to %(size)s MB, more than %(limit)s times its size; it "
+                   "is refused as it may be built to exhaust the server"),
+        "unzipped": _("the workbook unpacks to %(size)s MB; at most %(limit)s MB are accepted"),
+    }  # fmt: skip
+    mb = lambda n: f"{n / 1024 / 1024:,.1f}"  # noqa: E731
+    params = {"size": mb(size), "limit": mb(limit) if what in ("bytes", "unzipped") else limit}
+    return DataError([RowError(name, 0, "", messages[what], params)])
+
+
+def check_zip(data: bytes, name: str, limits: Limits) -> int:
+    """The unpacked size of an XLSX, refused when it breaks ``limits`` (read from the zip's
+    directory; Python's zip reader never unpacks a member past the size it declares)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DataError(
+            [RowError(name, 0, "", _("not a readable XLSX workbook (%(reason)s)"), {"reason": exc})]
+        ) from exc
+    if unpacked > limits.max_unzipped_bytes:
+        raise _too_large(name, "unzipped", unpacked, limits.max_unzipped_bytes)
+    if unpacked > limits.max_zip_ratio * max(len(data), 1) and unpacked > 1024 * 1024:
+        raise _too_large(name, "ratio", unpacked, limits.max_zip_ratio)
+    return unpacked
+
+
 #: How many rows above the header a file may carry (titles, agency, period, units).
 TITLE_ROWS_LIMIT = 30
 
@@ -66,10 +125,14 @@ class _Merged:
     last_col: int
 
 
-def _xlsx_rows(data: bytes, name: str) -> tuple[list[list[str]], list[_Merged]]:
+def _xlsx_rows(
+    data: bytes, name: str, limits: Limits | None = None
+) -> tuple[list[list[str]], list[_Merged]]:
     from openpyxl import load_workbook
 
-    streaming = len(data) > MERGED_CELLS_LIMIT
+    limits = limits or LIMITS
+    streaming = check_zip(data, name, limits) > MERGED_CELLS_LIMIT
+    most = limits.max_rows + TITLE_ROWS_LIMIT + 1
     try:
         wb = load_workbook(io.BytesIO(data), read_only=streaming, data_only=True)
         formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
@@ -88,6 +151,8 @@ def _xlsx_rows(data: bytes, name: str) -> tuple[list[list[str]], list[_Merged]]:
     for number, (row, raw) in enumerate(
         zip(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True), strict=False), 1
     ):
+        if number > most:
+            raise _too_large(name, "rows", number, limits.max_rows)
         for col, (value, formula) in enumerate(zip(row, raw, strict=False), 1):
             # issue 8 - a formula the file never calculated has no value: refuse, not blank
             if value is None and isinstance(formula, str) and formula.startswith("="):
@@ -158,7 +223,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, RowError | None]:
     return text, notice
 
 
-def _csv_rows(text: str) -> list[list[str]]:
+def _csv_rows(text: str, most: int | None = None) -> list[list[str]]:
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -167,7 +232,12 @@ def _csv_rows(text: str) -> list[list[str]]:
     # a field may be as long as the whole text: the row check below refuses an over-long cell
     # by its line and column instead of csv's "field larger than field limit" (issue 12)
     csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
-    return [[c.strip() for c in r] for r in csv.reader(io.StringIO(text), dialect)]
+    rows = []
+    for r in csv.reader(io.StringIO(text), dialect):
+        rows.append([c.strip() for c in r])
+        if most is not None and len(rows) > most:
+            break
+    return rows
 
 
 def _header_at(
@@ -230,6 +300,7 @@ def read_table(
     optional: tuple[str, ...] = (),
     ignored: tuple[str, ...] = (),
     aliases: Mapping[str, str] | None = None,
+    limits: Limits | None = None,
 ) -> Table:
     """Read ``stream`` (CSV or XLSX, chosen by ``name``'s suffix) and check its header.
 
@@ -241,18 +312,24 @@ def read_table(
     lienket's name; the rows carry lienket's names. Merged cells below the header are filled
     with their value; CSV in UTF-16, Windows-1258 or Windows-1252 is read with a notice.
     """
-    data = stream.read()
+    limits = limits or LIMITS
+    data = stream.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise _too_large(name, "bytes", len(data), limits.max_bytes)
     if not data.strip():
         raise DataError([RowError(name, 0, "", _("the file is empty"))])
     suffix = PurePath(name).suffix.lower()
-    notices: list[RowError] = []
+    notices: list[RowError] = ErrorList()
     merged: list[_Merged] = []
+    most = limits.max_rows + TITLE_ROWS_LIMIT + 1
     if suffix in (".xlsx", ".xlsm"):
-        lines, merged = _xlsx_rows(data, name)
+        lines, merged = _xlsx_rows(data, name, limits)
     elif suffix in (".csv", ".txt", ""):
         text, notice = decode_text(data, name)
         notices += [notice] if notice else []
-        lines = _csv_rows(text)
+        lines = _csv_rows(text, most)
+        if len(lines) > most:
+            raise _too_large(name, "rows", len(lines), limits.max_rows)
     else:
         raise DataError(
             [
@@ -295,8 +372,10 @@ def read_table(
             message = _("this column is not one lienket reads; it was ignored")
             notices.append(RowError(name, at + 1, c, message))
     _fill_merged(name, lines, merged, at, notices)
+    if len(lines) - at - 1 > limits.max_rows:
+        raise _too_large(name, "rows", len(lines) - at - 1, limits.max_rows)
     rows = []
-    refused: list[RowError] = []
+    refused = ErrorList()
     for number, values in enumerate(lines[at + 1 :], start=at + 2):
         if not any(values):
             continue
@@ -307,7 +386,10 @@ def read_table(
                 values[i] = clean = clean.strip()
                 notices.append(RowError(name, number, column,
                                         _("invisible characters were removed")))  # fmt: skip
-            refused += _cell_problems(name, number, column, clean)
+            if refused.full:  # past the kept ones, problems are only counted
+                refused.total += (len(clean) > DEFAULT_MAX_CHARS) + bool(UNSAFE.search(clean))
+            else:
+                refused += _cell_problems(name, number, column, clean)
         rows.append(
             (
                 number,

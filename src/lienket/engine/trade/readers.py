@@ -21,7 +21,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from gettext import gettext as _
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from lienket.engine.errors import DataError, RowError
+from lienket.engine.errors import mark as _
 from lienket.engine.hscode import NATIONAL, hs_digits
 from lienket.engine.trade.schema import FLOW_SCHEMA, STATISTICAL_AREAS, WORLD, Reference
 

@@ -29,9 +29,8 @@ import uuid
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
-from gettext import gettext as _
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -42,6 +41,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from lienket.engine.errors import DataError, RowError
+from lienket.engine.errors import mark as _
 from lienket.engine.trade import readers
 from lienket.engine.trade.schema import (
     FLOW_SCHEMA,
@@ -81,6 +81,14 @@ class ImportRecord:
     #: digits of the stored product codes: 6, or 4 for a file downloaded at HS4 (its rows hold
     #: 4-digit headings in the ``hs6`` column; level-6 queries leave them out)
     level: int = 6
+    #: shown to visitors and enterprise users: ``None`` follows the source (UN Comtrade, BACI
+    #: and the bundled world matrix are published statistics; a customs file is private until
+    #: a steward marks it public)
+    public: bool | None = None
+
+    @property
+    def is_public(self) -> bool:
+        return self.public if self.public is not None else self.source != "customs"
 
     @property
     def label(self) -> str:
@@ -156,10 +164,13 @@ class TradeStore:
         root: Path | str,
         edition: str = TARGET_EDITION,
         reference: Reference | None = None,
+        public_only: bool = False,
     ) -> None:
         self.root = Path(root)
         self.edition = edition
         self._reference = reference
+        #: a view of the store for visitors: queries and listings see public imports only
+        self.public_only = public_only
 
     @property
     def reference(self) -> Reference:
@@ -174,7 +185,23 @@ class TradeStore:
         return self.root / "manifest.json"
 
     def imports(self) -> list[ImportRecord]:
-        """Every import in the store, oldest first."""
+        """Every import in the store (the public ones for a public view), oldest first."""
+        records = self._records()
+        return [r for r in records if r.is_public] if self.public_only else records
+
+    def set_public(self, import_id: str, public: bool) -> ImportRecord:
+        """Mark one import public (shown to everyone) or private (government users only)."""
+        with self._manifest_lock():
+            records = self._records()
+            found = next((r for r in records if r.id == import_id), None)
+            if found is None:
+                raise KeyError(import_id)
+            changed = replace(found, public=public)
+            self._write_manifest([changed if r.id == import_id else r for r in records])
+        return changed
+
+    def _records(self) -> list[ImportRecord]:
+        """Every import in the store, oldest first, whatever the view."""
         if not self.manifest_path.exists():
             return []
         data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
@@ -234,7 +261,7 @@ class TradeStore:
     def remove(self, import_id: str) -> ImportRecord:
         """Drop one import (its Parquet file and manifest entry)."""
         with self._manifest_lock():
-            records = self.imports()
+            records = self._records()
             gone = next((r for r in records if r.id == import_id), None)
             if gone is None:
                 raise KeyError(import_id)
@@ -304,7 +331,7 @@ class TradeStore:
                 [RowError(path.name, 0, "", _("file not found: %(path)s"), {"path": str(path)})]
             )
         sha = file_sha256(path)
-        existing = self.imports()
+        existing = self._records()
         for r in existing:
             if r.sha256 == sha and r.kind == "flows":
                 return ImportResult(r, already=True)
@@ -383,7 +410,7 @@ class TradeStore:
             )
             with self._manifest_lock():
                 # read again under the lock: another import may have finished meanwhile
-                existing = self.imports()
+                existing = self._records()
                 already = next((r for r in existing if r.sha256 == sha and r.kind == "flows"), None)
                 if already is not None:
                     tmp.unlink(missing_ok=True)
@@ -551,7 +578,7 @@ class TradeStore:
         """
         path = Path(path)
         sha = file_sha256(path)
-        existing = self.imports()
+        existing = self._records()
         for r in existing:
             if r.sha256 == sha and r.kind == "world":
                 return ImportResult(r, already=True)
@@ -637,7 +664,7 @@ class TradeStore:
         )
         with self._manifest_lock():
             os.replace(tmp, final)
-            self._write_manifest([*self.imports(), record])
+            self._write_manifest([*self._records(), record])
         return ImportResult(record)
 
     # --- queries --------------------------------------------------------------------------

@@ -9,7 +9,8 @@ class Migration(migrations.Migration):
             model_name="match",
             name="supplier_agreed",
             field=models.CharField(
-                blank=True, max_length=200,
+                blank=True,
+                max_length=200,
                 verbose_name="agreement confirmed for the supplier by",
             ),
         ),

@@ -1,0 +1,214 @@
+"""Web imports in the background: one queue (the ``ImportJob`` table) and one worker thread per
+process, on the same mechanism as the trade uploads and report builds (``core.worker``).
+
+An app registers a runner per kind of file (``register``); the runner reads the stored file,
+reports progress through the callback it is given and returns what the result page shows (a
+JSON-able dict) or raises ``DataError``. Each job has a time limit
+(``LIENKET_IMPORT_TIME_LIMIT_SECONDS``): a runner whose progress comes past it is stopped, and
+as imports are all or nothing, nothing of it is kept. A refused file keeps its first problems
+on the job and all kept ones (up to ``engine.errors.KEPT_ERRORS``) in an XLSX report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import shutil
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_noop
+
+from lienket.core import audit
+from lienket.core.models import ImportJob, JobState
+from lienket.core.worker import Worker
+from lienket.engine.errors import DataError, RowError
+
+log = logging.getLogger(__name__)
+
+#: how many problems a refused file keeps on its job for the page (the report has them all)
+SHOWN_ERRORS = 200
+#: the shortest interval between two progress writes, in seconds
+PROGRESS_EVERY = 0.5
+
+Progress = Callable[[str, int, int], None]
+Runner = Callable[[ImportJob, Path, Progress], dict[str, Any]]
+_RUNNERS: dict[str, Runner] = {}
+
+
+class TimeLimitError(Exception):
+    """The job ran past its time limit."""
+
+
+def register(kind: str, runner: Runner) -> None:
+    _RUNNERS[kind] = runner
+
+
+def upload_dir() -> Path:
+    return Path(settings.LIENKET_UPLOAD_DIR) / "imports"
+
+
+def submit(upload: Any, kind: str, options: dict[str, Any], user: Any) -> ImportJob:
+    """Save an uploaded file and queue its import; the worker starts after the commit."""
+    from lienket.trade.jobs import safe_name
+
+    folder = upload_dir() / uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_name(upload.name)
+    with target.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    job = ImportJob.objects.create(
+        kind=kind,
+        options=options,
+        file_name=upload.name[:255],
+        stored=str(target.relative_to(upload_dir())),
+        size=target.stat().st_size,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    if settings.LIENKET_IMPORT_WORKER == "thread":
+        transaction.on_commit(WORKER.start)
+    return job
+
+
+def wait(job: ImportJob, seconds: float) -> ImportJob:
+    """The job as it is once finished, or after ``seconds`` (small files answer at once).
+
+    A caller inside a transaction (each test runs in one) cannot hand the job to the worker's
+    own connection, which would not see it: the job then runs here, the same way.
+    """
+    if connection.in_atomic_block:
+        if ImportJob.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
+            state=JobState.RUNNING, started=timezone.now()
+        ):
+            job.refresh_from_db()
+            run(job)
+        job.refresh_from_db()
+        return job
+    end = time.monotonic() + seconds
+    while True:
+        job.refresh_from_db()
+        if job.finished_or_failed or time.monotonic() >= end:
+            return job
+        time.sleep(0.1)
+
+
+def claim() -> ImportJob | None:
+    """Take the oldest queued job, or ``None``; an atomic update makes it this worker's."""
+    queued = ImportJob.objects.filter(state=JobState.QUEUED).order_by("created", "id")
+    for pk in queued.values_list("pk", flat=True)[:10]:
+        if ImportJob.objects.filter(pk=pk, state=JobState.QUEUED).update(
+            state=JobState.RUNNING, started=timezone.now(), done=0
+        ):
+            return ImportJob.objects.get(pk=pk)
+    return None
+
+
+def work_once() -> bool:
+    job = claim()
+    if job is None:
+        return False
+    run(job)
+    return True
+
+
+def work(jobs: int | None = None) -> int:
+    """Run queued jobs until the queue is empty (or ``jobs`` were run); returns how many."""
+    n = 0
+    while (jobs is None or n < jobs) and work_once():
+        n += 1
+    return n
+
+
+WORKER = Worker(
+    "lienket-imports", work_once, lambda: ImportJob.objects.filter(state=JobState.QUEUED).exists()
+)
+
+
+def recover() -> int:
+    """Queue again the jobs a stopped process left running (imports are all or nothing)."""
+    return ImportJob.objects.filter(state=JobState.RUNNING).update(state=JobState.QUEUED, done=0)
+
+
+def _as_json(e: RowError) -> dict[str, Any]:
+    return {"file": e.file, "row": e.row, "field": str(e.field), "message": str(e.message),
+            "params": {k: str(v) for k, v in e.params.items()}, "place": e.place}  # fmt: skip
+
+
+def row_errors(items: list[dict[str, Any]]) -> list[RowError]:
+    """Problems or notices kept as JSON, as the row errors templates show."""
+    return [RowError(d["file"], d["row"], d["field"], d["message"], d.get("params", {}),
+                     d.get("place", "cell")) for d in items]  # fmt: skip
+
+
+def run(job: ImportJob) -> None:
+    """Run a claimed job: progress while it runs, then its result or its problems."""
+    path = upload_dir() / job.stored
+    limit = settings.LIENKET_IMPORT_TIME_LIMIT_SECONDS
+    deadline = time.monotonic() + limit
+    last = [0.0]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now > deadline:
+            raise TimeLimitError
+        if now - last[0] >= PROGRESS_EVERY:
+            last[0] = now
+            ImportJob.objects.filter(pk=job.pk).update(stage=stage, done=done, total=total)
+
+    state, result, errors, count, report = JobState.FAILED, {}, [], 0, ""
+    try:
+        runner = _RUNNERS[job.kind]
+        with audit.acting(job.created_by):
+            result = runner(job, path, progress)
+        state = JobState.DONE
+    except DataError as exc:
+        count = exc.total
+        errors = [_as_json(e) for e in exc.errors[:SHOWN_ERRORS]]
+        report = _write_report(job, exc.errors)
+    except TimeLimitError:
+        count = 1
+        errors = [_as_json(RowError(job.file_name, 0, "", gettext_noop(
+            "the import took longer than %(seconds)s seconds and was stopped; nothing was "
+            "saved. Split the file, or ask the steward to import it from the command line"),
+            {"seconds": limit}))]  # fmt: skip
+    except Exception as exc:  # a bug must not leave the job "running" for ever
+        log.exception("import job %s failed", job.pk)
+        count = 1
+        errors = [_as_json(RowError(job.file_name, 0, "", gettext_noop(
+            "the import stopped on an unexpected error (%(error)s)"),
+            {"error": type(exc).__name__}))]  # fmt: skip
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=state, result=result, errors=errors, error_count=count, report=report,
+        finished=timezone.now(), done=job.total if state == JobState.DONE else 0,
+    )  # fmt: skip
+
+
+def _write_report(job: ImportJob, errors: list[RowError]) -> str:
+    """Every kept problem of a refused file, as JSON beside it (the download writes it as XLSX
+    in the reader's language); its path under the queue."""
+    target = (upload_dir() / job.stored).with_name("problems.json")
+    target.write_text(json.dumps([_as_json(e) for e in errors], ensure_ascii=False))
+    return str(target.relative_to(upload_dir()))
+
+
+def report(job: ImportJob) -> list[RowError]:
+    """Every kept problem of a refused job (the page shows the first ones)."""
+    path = upload_dir() / job.report if job.report else None
+    if path is None or not path.is_file():
+        return row_errors(job.errors)
+    return row_errors(json.loads(path.read_text()))
+
+
+def remove_files(job: ImportJob) -> None:
+    shutil.rmtree((upload_dir() / job.stored).parent, ignore_errors=True)
