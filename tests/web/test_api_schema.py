@@ -17,7 +17,6 @@ from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
 )
-
 from tests.conftest import _user
 
 EXAMPLES = 8

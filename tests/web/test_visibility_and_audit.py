@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from lienket.core.models import AuditEvent, Profile, Role
+from lienket.core.models import AuditEvent
 from lienket.linkage.models import Match, MatchEvent
 from lienket.trade import services as trade
-from tests.conftest import _user
 
 
 def test_an_enterprise_user_sees_a_partners_profile_but_not_its_private_fields(
@@ -37,7 +36,7 @@ def test_an_enterprise_user_sees_a_partners_profile_but_not_its_private_fields(
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("enterprise_user", 403), ("reader", 200), ("vn_focal", 200), ("steward", 200)],  # fmt: skip
+    [("enterprise_user", 403), ("reader", 200), ("vn_focal", 200), ("steward", 200)],
 )
 def test_registry_downloads_are_for_government_roles(client_for, registry, request, who, status):
     client = client_for(request.getfixturevalue(who))

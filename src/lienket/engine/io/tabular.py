@@ -87,7 +87,10 @@ def _too_large(name: str, what: str, size: int, limit: int) -> DataError:
                    "is refused as it may be built to exhaust the server"),
         "unzipped": _("the workbook unpacks to %(size)s MB; at most %(limit)s MB are accepted"),
     }  # fmt: skip
-    mb = lambda n: f"{n / 1024 / 1024:,.1f}"  # noqa: E731
+
+    def mb(n: int) -> str:
+        return f"{n / 1024 / 1024:,.1f}"
+
     params = {"size": mb(size), "limit": mb(limit) if what in ("bytes", "unzipped") else limit}
     return DataError([RowError(name, 0, "", messages[what], params)])
 
