@@ -205,6 +205,15 @@ def test_import_page_lists_problems_by_line_and_element(client_for, db, vn_focal
     assert response.status_code == 400
     page = response.content.decode()
     assert "Line" in page and "activity-status" in page and "ActivityStatus" in page
+    # the file went through the import queue: its page and problem report stay (issue 12)
+    from lienket.core.models import ImportJob
+
+    job = ImportJob.objects.get(kind="iati")
+    assert (
+        job.state == "failed" and "ActivityStatus" in c.get(f"/imports/{job.pk}/").content.decode()
+    )
+    report = c.get(f"/imports/{job.pk}/problems.xlsx")
+    assert report.status_code == 200 and report["Content-Type"].startswith("application/vnd")
     response = c.post(
         "/projects/iati/", {"action": "import", "file": SimpleUploadedFile("lao.xml", GOOD)}
     )

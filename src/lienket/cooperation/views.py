@@ -36,12 +36,12 @@ from lienket.cooperation.models import (
     TrainingProgramme,
     WorkPlan,
 )
-from lienket.core import audit, roles
+from lienket.core import audit, jobs, roles
 from lienket.core.decorators import require
-from lienket.core.pages import day_param, refused, safe_svg, today
+from lienket.core.models import JobState
+from lienket.core.pages import day_param, safe_svg, today
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine import workplan
-from lienket.engine.errors import DataError
 
 
 def _current_plan() -> WorkPlan | None:
@@ -150,15 +150,14 @@ def plan_import(request: HttpRequest, pk: int) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"form": form, "plan": plan}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            context["result"] = sheets.import_activities(
-                plan, upload, upload.name, request.user,
-                dry_run=request.POST.get("action") == "check",
-            )  # fmt: skip
-        except DataError as exc:
-            context.update(refused(exc))
+        options = {"plan": plan.pk, "dry_run": request.POST.get("action") == "check"}
+        job = jobs.upload_and_wait(request, form.cleaned_data["file"], "plan", options)
+        if not job.finished_or_failed:
+            return redirect("import-job-page", pk=job.pk)
+        if job.state == JobState.FAILED:
+            context.update(jobs.refused_context(job))
             return render(request, "cooperation/plan_import.html", context, status=400)
+        context["result"] = jobs.result_view(job.result)
     return render(request, "cooperation/plan_import.html", context)
 
 

@@ -12,6 +12,7 @@ on the job and all kept ones (up to ``engine.errors.KEPT_ERRORS``) in an XLSX re
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import shutil
@@ -19,6 +20,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from django.conf import settings
@@ -212,3 +214,45 @@ def report(job: ImportJob) -> list[RowError]:
 
 def remove_files(job: ImportJob) -> None:
     shutil.rmtree((upload_dir() / job.stored).parent, ignore_errors=True)
+
+
+# --- the pages' side: any app's import page queues its file the same way -----------------
+
+
+def result_json(result: Any) -> dict[str, Any]:
+    """An importer's result dataclass as JSON for its job (problems and notices as dicts)."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(result):
+        value = getattr(result, f.name)
+        if isinstance(value, list | tuple) and value and isinstance(value[0], RowError):
+            out[f.name] = [_as_json(e) for e in value[:1000]]
+        elif isinstance(value, list | tuple):
+            out[f.name] = [str(v) for v in value]
+        else:
+            out[f.name] = value
+    return out
+
+
+def result_view(data: dict[str, Any]) -> SimpleNamespace:
+    """A finished job's result as its page shows it (attributes, notices as row errors)."""
+    shown = dict(data)
+    for key in ("notices",):
+        if key in shown:
+            shown[key] = row_errors(shown[key])
+    return SimpleNamespace(**shown)
+
+
+def refused_context(job: ImportJob) -> dict[str, Any]:
+    """What `_row_errors.html` shows of a refused job."""
+    return {
+        "errors": row_errors(job.errors),
+        "error_count": job.error_count,
+        "more_errors": max(0, job.error_count - len(job.errors)),
+        "job": job,
+    }
+
+
+def upload_and_wait(request: Any, upload: Any, kind: str, options: dict[str, Any]) -> ImportJob:
+    """Queue an uploaded file and wait a few seconds for its result (small files)."""
+    job = submit(upload, kind, options, request.user)
+    return wait(job, settings.LIENKET_IMPORT_WAIT_SECONDS)

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lienket import refdata
-from lienket.core import audit, roles
+from lienket.core import audit, jobs, roles
 from lienket.core.decorators import require
-from lienket.core.pages import day_param, refused
+from lienket.core.models import JobState
+from lienket.core.pages import day_param
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine import allocation, monitoring
 from lienket.engine.errors import DataError
@@ -397,15 +398,24 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"form": form}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            context["result"] = sheets.import_projects(
-                upload, upload.name, request.user, dry_run=request.POST.get("action") == "check"
-            )
-        except DataError as exc:
-            context.update(refused(exc))
-            return render(request, "projects/import.html", context, status=400)
+        return _queued(request, form, "projects", {}, "projects/import.html", context)
     return render(request, "projects/import.html", context)
+
+
+def _queued(
+    request: HttpRequest, form: Any, kind: str, options: dict[str, Any], template: str,
+    context: dict[str, Any],
+) -> HttpResponse:  # fmt: skip
+    """Queue an uploaded file; its result here when it comes within seconds, else its page."""
+    options["dry_run"] = request.POST.get("action") == "check"
+    job = jobs.upload_and_wait(request, form.cleaned_data["file"], kind, options)
+    if not job.finished_or_failed:
+        return redirect("import-job-page", pk=job.pk)
+    if job.state == JobState.FAILED:
+        context.update(jobs.refused_context(job))
+        return render(request, template, context, status=400)
+    context["result"] = jobs.result_view(job.result)
+    return render(request, template, context)
 
 
 @require(roles.can_read_aid)
@@ -427,15 +437,7 @@ def iati_import_page(request: HttpRequest) -> HttpResponse:
     form = IatiImportForm(request.POST or None, request.FILES or None)
     context: dict[str, Any] = {"form": form}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            context["result"] = iati.import_iati(
-                upload.read(), upload.name, request.user,
-                dry_run=request.POST.get("action") == "check",
-            )  # fmt: skip
-        except DataError as exc:
-            context.update(refused(exc))
-            return render(request, "projects/iati_import.html", context, status=400)
+        return _queued(request, form, "iati", {}, "projects/iati_import.html", context)
     return render(request, "projects/iati_import.html", context)
 
 

@@ -1,0 +1,37 @@
+"""The page of one queued import of any kind: its progress while it runs, then its result."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from lienket.core import jobs, roles
+from lienket.core.decorators import require
+from lienket.core.models import ImportJob, JobState
+from lienket.core.spreadsheet import xlsx_response
+
+
+def _own(request: HttpRequest, pk: int) -> ImportJob:
+    job = get_object_or_404(ImportJob, pk=pk)
+    if job.created_by_id != request.user.pk and not roles.is_steward(request.user):
+        raise Http404
+    return job
+
+
+@require(lambda u: getattr(u, "is_authenticated", False))
+def job_page(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _own(request, pk)
+    context: dict[str, object] = {"job": job}
+    if job.state == JobState.DONE:
+        context["result"] = jobs.result_view(job.result)
+    elif job.state == JobState.FAILED:
+        context.update(jobs.refused_context(job))
+    return render(request, "import_job.html", context)
+
+
+@require(lambda u: getattr(u, "is_authenticated", False))
+def job_errors(request: HttpRequest, pk: int) -> HttpResponse:
+    from lienket.registry.exports import errors_xlsx
+
+    job = _own(request, pk)
+    return xlsx_response(errors_xlsx(jobs.report(job)), "lienket-import-errors.xlsx")
