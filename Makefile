@@ -37,6 +37,8 @@ bench: install
 	$(BIN)/python benchmarks/trade_indicators.py
 	$(BIN)/python benchmarks/matching.py
 	$(BIN)/python benchmarks/allocation.py
+	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/load.py
 
 # Debian packages: Chromium for the browser tests, Noto fonts with Lao glyphs, gettext's msgfmt,
 # Pango for WeasyPrint (certificates and reports).

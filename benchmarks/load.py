@@ -36,7 +36,7 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-PASSWORD = "lienket-demo"
+PASSWORD = "lienket-demo"  # noqa: S105 - the demo login, printed by lienket demo
 USERS = ["vioit", "iice", "reader", "firm-vn", "firm-la", "admin"]
 
 
@@ -51,7 +51,7 @@ def prepare(var_dir: Path) -> dict[str, str]:
            "lienket.web.settings", "LIENKET_API_USER_RATE": "100000/minute"}  # fmt: skip
     if not (var_dir / "lienket.sqlite3").exists():
         print(f"preparing the demo in {var_dir} (lienket setup --demo) ...", flush=True)
-        subprocess.run([str(BIN / "lienket"), "setup", "--demo"], env=env, check=True,
+        subprocess.run([str(BIN / "lienket"), "setup", "--demo"], env=env, check=True,  # noqa: S603
                        stdout=subprocess.DEVNULL)  # fmt: skip
     return env
 
@@ -93,8 +93,12 @@ def run(base: str, sessions: list[requests.Session], paths: list[str], rate: flo
         try:
             if edit is not None and i % 20 == 19:
                 csrf = s.cookies.get("csrftoken", "")
-                r = s.patch(f"{base}/api/enterprises/{edit}/", json={"capacity": f"{i} t"},
-                            headers={"X-CSRFToken": csrf, "Referer": base}, timeout=30)
+                r = s.patch(
+                    f"{base}/api/enterprises/{edit}/",
+                    json={"capacity": f"{i} t"},
+                    headers={"X-CSRFToken": csrf, "Referer": base},
+                    timeout=30,
+                )
             else:
                 r = s.get(base + paths[rng.randrange(len(paths))], timeout=30)
             ok = r.status_code < 400
@@ -131,7 +135,7 @@ def main() -> None:
     env = prepare(var_dir)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([str(BIN / "lienket"), "serve", "--port", str(port)], env=env,
+    server = subprocess.Popen([str(BIN / "lienket"), "serve", "--port", str(port)], env=env,  # noqa: S603
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     try:
         for _ in range(120):
@@ -156,8 +160,10 @@ def main() -> None:
           f"median {statistics.median(latencies) * 1000:.0f} ms")  # fmt: skip
     print(f"peer (a static file from WhiteNoise on the same server): p95 {p95_ms(peer):.0f} ms, "
           f"{peer_errors} errors")  # fmt: skip
-    print(f"rps={done / elapsed:.1f} p95_ms={p95_ms(latencies):.0f} errors={errors} "
-          f"peer_p95_ms={p95_ms(peer):.0f} ratio={p95_ms(latencies) / p95_ms(peer):.1f}")
+    print(
+        f"rps={done / elapsed:.1f} p95_ms={p95_ms(latencies):.0f} errors={errors} "
+        f"peer_p95_ms={p95_ms(peer):.0f} ratio={p95_ms(latencies) / p95_ms(peer):.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ PAGES = [
     "/zones/",
     "/zones/savan-seno/",
     "/relationships/",
-    "/enterprises/export.xlsx",
     "/api/enterprises/",
     "/api/zones/",
     "/api/relationships/",

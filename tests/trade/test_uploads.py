@@ -58,6 +58,10 @@ def test_a_focal_point_uploads_a_file_that_is_imported_in_the_background(
     [stored] = queue.imports()
     assert stored.rows == 3 and stored.value_usd == 1550.0
     assert queue.query("SELECT hs6 FROM flows WHERE hs6 = '010121'").num_rows == 1
+    from lienket.core.models import AuditEvent
+
+    event = AuditEvent.objects.get(action="imported", summary__startswith="trade file")
+    assert event.actor == vn_focal and stored.id in event.summary  # trade imports are audited
 
     page = client.get(reverse("trade-import", args=[job.pk])).content.decode()
     assert "3 lines stored from comtrade" in page

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from lienket.core.jobs import TimeLimitError
 from lienket.core.worker import Worker
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import ImportResult
@@ -142,8 +143,13 @@ def run(job: TradeImport) -> None:
     path = upload_dir() / job.stored
     last = [0.0]
 
+    limit = settings.LIENKET_TRADE_TIME_LIMIT_SECONDS
+    deadline = time.monotonic() + limit
+
     def progress(done: int, total: int) -> None:
         now = time.monotonic()
+        if now > deadline:  # the store's import is all or nothing: stopping here keeps nothing
+            raise TimeLimitError
         if now - last[0] >= PROGRESS_EVERY:
             last[0] = now
             TradeImport.objects.filter(pk=job.pk).update(done_bytes=done, total_bytes=total)
@@ -152,7 +158,7 @@ def run(job: TradeImport) -> None:
     state, result, errors, count = ImportState.FAILED, [], [], 0
     try:
         results = services.import_trade_file(
-            store, path, job.source, progress=progress, **_options(job)
+            store, path, job.source, progress=progress, by=job.created_by, **_options(job)
         )
     except DataError as exc:
         count = len(exc.errors)
@@ -161,6 +167,13 @@ def run(job: TradeImport) -> None:
              "params": {k: str(v) for k, v in e.params.items()}}
             for e in exc.errors[:KEPT_ERRORS]
         ]  # fmt: skip
+    except TimeLimitError:
+        count = 1
+        errors = [{"file": job.file_name, "row": 0, "field": "",
+                   "message": gettext_noop("the import took longer than %(seconds)s seconds and "
+                                           "was stopped; nothing was saved. Split the file, or "
+                                           "ask the steward to import it from the command line"),
+                   "params": {"seconds": str(limit)}}]  # fmt: skip
     except Exception as exc:  # a bug must not leave the job "running" for ever
         log.exception("trade import %s failed", job.pk)
         count = 1

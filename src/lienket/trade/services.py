@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -236,10 +237,24 @@ def import_trade_file(
     source: str,
     *,
     progress: Callable[[int, int], None] | None = None,
+    by: Any = None,
     **options: object,
 ) -> list[ImportResult]:
     """Import one trade file, or every year of a BACI release zip: the command line's and the
-    web upload's one way in. ``options`` are those of :meth:`TradeStore.import_file`."""
+    web upload's one way in. ``options`` are those of :meth:`TradeStore.import_file`. Each
+    stored file is recorded in the audit log against ``by``."""
+    from lienket.core import audit
+
     if path.suffix.lower() == ".zip":
-        return store.import_archive(path, replace=bool(options.get("replace")), progress=progress)
-    return [store.import_file(path, source, progress=progress, **options)]  # type: ignore[arg-type]
+        results = store.import_archive(
+            path, replace=bool(options.get("replace")), progress=progress
+        )
+    else:
+        results = [store.import_file(path, source, progress=progress, **options)]  # type: ignore[arg-type]
+    for res in results:
+        if not res.already:
+            r = res.record
+            audit.record(by, "imported", None,
+                         f"trade file {r.file} ({r.source}, {r.rows} lines, years "
+                         f"{', '.join(map(str, r.years))}; store id {r.id})")  # fmt: skip
+    return results

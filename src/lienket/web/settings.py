@@ -224,6 +224,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Registry of the Viet Nam - Lao PDR industrial linkage chain.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # several models have a "status" with its own choices: each enum keeps its own name
+    "ENUM_NAME_OVERRIDES": {"MatchStatusEnum": "lienket.linkage.models.MatchStatus"},
 }
 
 LOGGING = {
@@ -254,6 +256,8 @@ LIENKET_ZIP_MAX_MB = env_int("LIENKET_ZIP_MAX_MB", 400)
 LIENKET_IMPORT_TIME_LIMIT_SECONDS = env_int("LIENKET_IMPORT_TIME_LIMIT_SECONDS", 600)
 # how long the import page waits for a small file's result before showing its progress page
 LIENKET_IMPORT_WAIT_SECONDS = env_int("LIENKET_IMPORT_WAIT_SECONDS", 5)
+# a trade file uploaded on the web whose import runs longer than this is stopped
+LIENKET_TRADE_TIME_LIMIT_SECONDS = env_int("LIENKET_TRADE_TIME_LIMIT_SECONDS", 3600)
 # the largest trade file accepted on the web, in MB (the command line has no limit)
 LIENKET_TRADE_UPLOAD_MAX_MB = env_int("LIENKET_TRADE_UPLOAD_MAX_MB", 1024)
 # the organisation that publishes this installation's IATI exports: its IATI organisation
