@@ -84,6 +84,7 @@ def run(base: str, sessions: list[requests.Session], paths: list[str], rate: flo
     """Offer ``rate`` requests a second for ``seconds``; latencies (s), errors, sent, elapsed."""
     latencies: list[float] = []
     errors = [0]
+    kinds: dict[str, int] = {}
     lock = threading.Lock()
     rng = random.Random(12)
 
@@ -92,6 +93,7 @@ def run(base: str, sessions: list[requests.Session], paths: list[str], rate: flo
         start = time.perf_counter()
         try:
             if edit is not None and i % 20 == 19:
+                s = sessions[-1]  # a steward edits; other roles may not
                 csrf = s.cookies.get("csrftoken", "")
                 r = s.patch(
                     f"{base}/api/enterprises/{edit}/",
@@ -101,13 +103,15 @@ def run(base: str, sessions: list[requests.Session], paths: list[str], rate: flo
                 )
             else:
                 r = s.get(base + paths[rng.randrange(len(paths))], timeout=30)
-            ok = r.status_code < 400
-        except requests.RequestException:
-            ok = False
+            ok, kind = r.status_code < 400, str(r.status_code)
+        except requests.RequestException as exc:
+            ok, kind = False, type(exc).__name__
         took = time.perf_counter() - start
         with lock:
             latencies.append(took)
             errors[0] += not ok
+            if not ok:
+                kinds[kind] = kinds.get(kind, 0) + 1
 
     total = int(rate * seconds)
     began = time.perf_counter()
@@ -118,6 +122,8 @@ def run(base: str, sessions: list[requests.Session], paths: list[str], rate: flo
             if wait > 0:
                 time.sleep(wait)
             pool.submit(one, i)
+    if kinds:
+        print("errors by kind:", ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())))
     return latencies, errors[0], total, time.perf_counter() - began
 
 
@@ -129,7 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=100.0)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--var-dir", type=Path, default=None)
+    parser.add_argument("--var-dir", type=Path, default=None, help="reuse a prepared folder")
     args = parser.parse_args()
     var_dir = args.var_dir or Path(tempfile.mkdtemp(prefix="lienket-load-"))
     env = prepare(var_dir)

@@ -492,16 +492,34 @@ def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandi
 
 
 def _potential_by_chain() -> dict[str, float]:
-    """Untapped potential of each chain (both directions, latest BACI year), scaled to 0..1."""
-    from lienket.engine.trade import analysis
+    """Untapped potential of each chain (both directions, latest BACI year), scaled to 0..1;
+    computed once for each state of the trade store (and view of it) in this process."""
     from lienket.trade import services as trade
 
-    years = [d["year"] for d in trade.datasets() if d["source"] == "baci" and d["level"] == 6]
-    if not years:
-        return {}
-    year = int(max(years))
     store = trade.get_store()
-    a, b = settings.LIENKET_COUNTRIES[:2]
+    pair = tuple(settings.LIENKET_COUNTRIES[:2])
+    return dict(_potential_cached(str(store.root), _trade_stamp(), store.public_only, pair))
+
+
+@cache
+def _potential_cached(
+    root: str, stamp: float, public_only: bool, pair: tuple[str, ...]
+) -> tuple[tuple[str, float], ...]:
+    from lienket.engine.trade import analysis
+    from lienket.engine.trade.store import TradeStore
+    from lienket.trade import services as trade
+
+    store = TradeStore(root, public_only=public_only)
+    years = [
+        r_year
+        for r in store.imports()
+        if r.kind == "flows" and r.source == "baci"
+        for r_year in r.years
+    ]
+    if not years:
+        return ()
+    year = int(max(years))
+    a, b = pair
     stage_of = trade.stage_of()
     totals: Counter[str] = Counter()
     for exporter, importer in ((a, b), (b, a)):
@@ -512,4 +530,4 @@ def _potential_by_chain() -> dict[str, float]:
             for chain, _stage in stage_of.get(code, ()):
                 totals[chain] += float(pot.untapped[i])
     top = max(totals.values(), default=0.0)
-    return {c: v / top for c, v in totals.items()} if top > 0 else {}
+    return tuple((c, v / top) for c, v in sorted(totals.items())) if top > 0 else ()

@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator
@@ -154,6 +155,10 @@ def file_sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+#: each thread's DuckDB connections, by store (see :meth:`TradeStore.query`)
+_THREAD = threading.local()
 
 
 class TradeStore:
@@ -684,12 +689,24 @@ class TradeStore:
         return con
 
     def query(self, sql: str, params: list[Any] | None = None) -> pa.Table:
-        """Run ``sql`` against the store's views and return an Arrow table."""
-        con = self.connect()
-        try:
-            return con.sql(sql, params=params or None).to_arrow_table()
-        finally:
-            con.close()
+        """Run ``sql`` against the store's views and return an Arrow table.
+
+        The connection is this thread's for the store's current manifest (and view of it): a
+        page that runs ten queries opens the views once, not ten times. A changed manifest (an
+        import, a removal) gives a new connection. Connections are never shared between
+        threads (DuckDB's are not thread-safe); nothing shared is mutated.
+        """
+        stamp = self.manifest_path.stat().st_mtime_ns if self.manifest_path.exists() else 0
+        key = (str(self.root), self.edition, self.public_only)
+        held = _THREAD.__dict__.setdefault("connections", {})
+        entry = held.get(key)
+        if entry is None or entry[0] != stamp:
+            if entry is not None:
+                held.pop(key)[1].close()
+            while len(held) >= 4:  # a thread keeps the connections of a few stores at most
+                held.pop(next(iter(held)))[1].close()
+            entry = held[key] = (stamp, self.connect())
+        return entry[1].sql(sql, params=params or None).to_arrow_table()
 
     def fictional_sources(self) -> set[str]:
         """Sources whose imports are marked fictional (demo data)."""
