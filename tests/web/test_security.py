@@ -182,3 +182,12 @@ def test_anonymous_api_calls_are_throttled(db, client, settings):
     rate = int(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"].split("/")[0])
     statuses = [client.get("/api/public/summary/").status_code for _ in range(rate + 1)]
     assert statuses[:rate] == [200] * rate and statuses[-1] == 429
+
+
+def test_a_nul_in_the_query_string_is_a_400_on_every_database(client_for, registry, steward):
+    # schemathesis found it on PostgreSQL, which refuses NUL in a text (a 500 before)
+    client = client_for(steward)
+    response = client.get("/api/enterprises/", {"country": "Z\x00"})
+    assert response.status_code == 400 and "NUL" in response.json()["detail"]
+    assert client.get("/enterprises/", {"q": "a\x00b"}).status_code == 400
+    assert client.get("/api/enterprises/", {"country": "LAO"}).status_code == 200

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_noop
 
 from lienket.core import audit
 from lienket.core.models import ImportJob, JobState
-from lienket.core.worker import Worker
+from lienket.core.worker import Worker, claim_oldest, drain, once
 from lienket.engine.errors import DataError, RowError
 
 log = logging.getLogger(__name__)
@@ -103,30 +103,20 @@ def wait(job: ImportJob, seconds: float) -> ImportJob:
 
 
 def claim() -> ImportJob | None:
-    """Take the oldest queued job, or ``None``; an atomic update makes it this worker's."""
-    queued = ImportJob.objects.filter(state=JobState.QUEUED).order_by("created", "id")
-    for pk in queued.values_list("pk", flat=True)[:10]:
-        if ImportJob.objects.filter(pk=pk, state=JobState.QUEUED).update(
-            state=JobState.RUNNING, started=timezone.now(), done=0
-        ):
-            return ImportJob.objects.get(pk=pk)
-    return None
-
-
-def work_once() -> bool:
-    job = claim()
-    if job is None:
-        return False
-    run(job)
-    return True
+    """Take the oldest queued job, or ``None``."""
+    job: ImportJob | None = claim_oldest(
+        ImportJob, JobState.QUEUED, JobState.RUNNING, started=timezone.now(), done=0
+    )
+    return job
 
 
 def work(jobs: int | None = None) -> int:
     """Run queued jobs until the queue is empty (or ``jobs`` were run); returns how many."""
-    n = 0
-    while (jobs is None or n < jobs) and work_once():
-        n += 1
-    return n
+    return drain(work_once, jobs)
+
+
+def work_once() -> bool:
+    return once(claim, run)()
 
 
 WORKER = Worker(

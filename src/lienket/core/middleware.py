@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.db import OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -87,3 +87,25 @@ class DatabaseBusy:
             response.render()
         response["Retry-After"] = "2"
         return response
+
+
+class RefuseNul:
+    """A query string holding a NUL character is a 400, before any view reads it.
+
+    Forms refuse NUL already (Django's validator, and lienket's text rule); a filter read
+    straight from the query string would reach the database, where PostgreSQL refuses NUL in
+    a text with an error (a 500). SQLite would accept it; both now answer the same.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+        ):
+            message = _("The address holds a NUL character; it was refused.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message)
+        return self.get_response(request)

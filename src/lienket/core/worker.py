@@ -11,10 +11,42 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from django.db import close_old_connections, connection
 
 log = logging.getLogger(__name__)
+
+
+def claim_oldest(model: Any, queued: str, running: str, **update: Any) -> Any:
+    """Take the oldest ``queued`` row of a queue table, or ``None``: an atomic update of its
+    ``state`` to ``running`` makes it this worker's, so two workers never take one job."""
+    waiting = model.objects.filter(state=queued).order_by("created", "pk")
+    for pk in waiting.values_list("pk", flat=True)[:10]:
+        if model.objects.filter(pk=pk, state=queued).update(state=running, **update):
+            return model.objects.get(pk=pk)
+    return None
+
+
+def once(claim: Callable[[], Any], run: Callable[[Any], None]) -> Callable[[], bool]:
+    """A worker's step: run the job ``claim`` takes; ``False`` when the queue was empty."""
+
+    def work_once() -> bool:
+        job = claim()
+        if job is None:
+            return False
+        run(job)
+        return True
+
+    return work_once
+
+
+def drain(work_once: Callable[[], bool], jobs: int | None = None) -> int:
+    """Run queued jobs until the queue is empty (or ``jobs`` were run); returns how many."""
+    n = 0
+    while (jobs is None or n < jobs) and work_once():
+        n += 1
+    return n
 
 
 class Worker:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from lienket.core import audit
 from lienket.core.models import AuditAction
-from lienket.core.worker import Worker
+from lienket.core.worker import Worker, claim_oldest, once
 from lienket.engine.trade.turnover import Period
 from lienket.reports import snapshot, writers
 from lienket.reports.content import Builder, Progress, period_code
@@ -118,11 +118,8 @@ def queue(period_text: str, lang: str, fmt: str, dated: date, next_steps: str, u
 
 
 def claim() -> Report | None:
-    queued = Report.objects.filter(state=State.QUEUED).order_by("created", "pk")
-    for pk in queued.values_list("pk", flat=True)[:10]:
-        if Report.objects.filter(pk=pk, state=State.QUEUED).update(state=State.RUNNING, step=0):
-            return Report.objects.get(pk=pk)
-    return None
+    report: Report | None = claim_oldest(Report, State.QUEUED, State.RUNNING, step=0)
+    return report
 
 
 def run(report: Report) -> None:
@@ -166,11 +163,7 @@ def run(report: Report) -> None:
 
 
 def work_once() -> bool:
-    report = claim()
-    if report is None:
-        return False
-    run(report)
-    return True
+    return once(claim, run)()
 
 
 WORKER = Worker(

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from lienket.core.jobs import TimeLimitError
-from lienket.core.worker import Worker
+from lienket.core.worker import Worker, claim_oldest, drain, once
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import ImportResult
 from lienket.trade import services
@@ -85,31 +85,20 @@ def wait_idle(timeout: float) -> bool:
 
 def claim() -> TradeImport | None:
     """Take the oldest queued job, or ``None``; an atomic update makes it this worker's."""
-    queued = TradeImport.objects.filter(state=ImportState.QUEUED).order_by("created", "id")
-    for pk in queued.values_list("pk", flat=True)[:10]:
-        taken = TradeImport.objects.filter(pk=pk, state=ImportState.QUEUED).update(
-            state=ImportState.RUNNING, started=timezone.now(), done_bytes=0
-        )
-        if taken:
-            return TradeImport.objects.get(pk=pk)
-    return None
+    job: TradeImport | None = claim_oldest(
+        TradeImport, ImportState.QUEUED, ImportState.RUNNING, started=timezone.now(), done_bytes=0
+    )
+    return job
 
 
 def work_once() -> bool:
     """Import the oldest queued file; ``False`` when the queue was empty."""
-    job = claim()
-    if job is None:
-        return False
-    run(job)
-    return True
+    return once(claim, run)()
 
 
 def work(jobs: int | None = None) -> int:
     """Import queued files until the queue is empty (or ``jobs`` were done); returns how many."""
-    n = 0
-    while (jobs is None or n < jobs) and work_once():
-        n += 1
-    return n
+    return drain(work_once, jobs)
 
 
 WORKER = Worker(

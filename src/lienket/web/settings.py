@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by lienket itself (no CDN)
     "axes",
     "lienket.core",
     "lienket.registry",
@@ -48,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "lienket.core.middleware.RefuseNul",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -226,6 +228,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # several models have a "status" with its own choices: each enum keeps its own name
     "ENUM_NAME_OVERRIDES": {"MatchStatusEnum": "lienket.linkage.models.MatchStatus"},
+    # the API docs page (/api/docs/) loads Swagger UI from lienket's own static files
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
 
 LOGGING = {

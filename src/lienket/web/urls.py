@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from lienket.core import auditlog, importpages
@@ -41,5 +42,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/public/summary/", api.PublicSummary.as_view(), name="api-public-summary"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # Swagger UI with its start-up script as a file of its own: no inline script, so the page
+    # keeps the Content-Security-Policy of every other page
+    path(
+        "api/docs/",
+        login_required(SpectacularSwaggerSplitView.as_view(url_name="api-schema")),
+        name="api-docs",
+    ),
     path("api/", include(router.urls)),
 ]
