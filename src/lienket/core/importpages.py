@@ -11,8 +11,9 @@ from lienket.core.models import ImportJob, JobState
 from lienket.core.spreadsheet import xlsx_response
 
 
-def _own(request: HttpRequest, pk: int) -> ImportJob:
-    job = get_object_or_404(ImportJob, pk=pk)
+def own_job(request: HttpRequest, pk: int, kinds: tuple[str, ...] = ()) -> ImportJob:
+    """A queued import of the requesting user (any user's for a steward), else 404."""
+    job = get_object_or_404(ImportJob, pk=pk, **({"kind__in": kinds} if kinds else {}))
     if job.created_by_id != request.user.pk and not roles.is_steward(request.user):
         raise Http404
     return job
@@ -20,7 +21,7 @@ def _own(request: HttpRequest, pk: int) -> ImportJob:
 
 @require(lambda u: getattr(u, "is_authenticated", False))
 def job_page(request: HttpRequest, pk: int) -> HttpResponse:
-    job = _own(request, pk)
+    job = own_job(request, pk)
     context: dict[str, object] = {"job": job}
     if job.state == JobState.DONE:
         context["result"] = jobs.result_view(job.result)
@@ -33,5 +34,5 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
 def job_errors(request: HttpRequest, pk: int) -> HttpResponse:
     from lienket.registry.exports import errors_xlsx
 
-    job = _own(request, pk)
+    job = own_job(request, pk)
     return xlsx_response(errors_xlsx(jobs.report(job)), "lienket-import-errors.xlsx")

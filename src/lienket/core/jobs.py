@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import json
 import logging
+import re
 import shutil
 import time
 import uuid
@@ -57,16 +58,26 @@ def upload_dir() -> Path:
     return Path(settings.LIENKET_UPLOAD_DIR) / "imports"
 
 
-def submit(upload: Any, kind: str, options: dict[str, Any], user: Any) -> ImportJob:
-    """Save an uploaded file and queue its import; the worker starts after the commit."""
-    from lienket.trade.jobs import safe_name
+def safe_name(name: str) -> str:
+    """A file name that cannot leave the upload folder (the original is kept on the job)."""
+    base = Path(name.replace("\\", "/")).name
+    return re.sub(r"[^\w.\-]+", "_", base).strip("._")[:120] or "upload"
 
-    folder = upload_dir() / uuid.uuid4().hex
+
+def save_upload(upload: Any, root: Path) -> Path:
+    """Write an uploaded file, chunk by chunk, into a folder of its own under ``root``."""
+    folder = root / uuid.uuid4().hex
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / safe_name(upload.name)
     with target.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
+    return target
+
+
+def submit(upload: Any, kind: str, options: dict[str, Any], user: Any) -> ImportJob:
+    """Save an uploaded file and queue its import; the worker starts after the commit."""
+    target = save_upload(upload, upload_dir())
     job = ImportJob.objects.create(
         kind=kind,
         options=options,
@@ -129,7 +140,7 @@ def recover() -> int:
     return ImportJob.objects.filter(state=JobState.RUNNING).update(state=JobState.QUEUED, done=0)
 
 
-def _as_json(e: RowError) -> dict[str, Any]:
+def as_json(e: RowError) -> dict[str, Any]:
     return {"file": e.file, "row": e.row, "field": str(e.field), "message": str(e.message),
             "params": {k: str(v) for k, v in e.params.items()}, "place": e.place}  # fmt: skip
 
@@ -163,18 +174,18 @@ def run(job: ImportJob) -> None:
         state = JobState.DONE
     except DataError as exc:
         count = exc.total
-        errors = [_as_json(e) for e in exc.errors[:SHOWN_ERRORS]]
+        errors = [as_json(e) for e in exc.errors[:SHOWN_ERRORS]]
         report = _write_report(job, exc.errors)
     except TimeLimitError:
         count = 1
-        errors = [_as_json(RowError(job.file_name, 0, "", gettext_noop(
+        errors = [as_json(RowError(job.file_name, 0, "", gettext_noop(
             "the import took longer than %(seconds)s seconds and was stopped; nothing was "
             "saved. Split the file, or ask the steward to import it from the command line"),
             {"seconds": limit}))]  # fmt: skip
     except Exception as exc:  # a bug must not leave the job "running" for ever
         log.exception("import job %s failed", job.pk)
         count = 1
-        errors = [_as_json(RowError(job.file_name, 0, "", gettext_noop(
+        errors = [as_json(RowError(job.file_name, 0, "", gettext_noop(
             "the import stopped on an unexpected error (%(error)s)"),
             {"error": type(exc).__name__}))]  # fmt: skip
     finally:
@@ -190,7 +201,7 @@ def _write_report(job: ImportJob, errors: list[RowError]) -> str:
     """Every kept problem of a refused file, as JSON beside it (the download writes it as XLSX
     in the reader's language); its path under the queue."""
     target = (upload_dir() / job.stored).with_name("problems.json")
-    target.write_text(json.dumps([_as_json(e) for e in errors], ensure_ascii=False))
+    target.write_text(json.dumps([as_json(e) for e in errors], ensure_ascii=False))
     return str(target.relative_to(upload_dir()))
 
 
@@ -215,7 +226,7 @@ def result_json(result: Any) -> dict[str, Any]:
     for f in dataclasses.fields(result):
         value = getattr(result, f.name)
         if isinstance(value, list | tuple) and value and isinstance(value[0], RowError):
-            out[f.name] = [_as_json(e) for e in value[:1000]]
+            out[f.name] = [as_json(e) for e in value[:1000]]
         elif isinstance(value, list | tuple):
             out[f.name] = [str(v) for v in value]
         else:

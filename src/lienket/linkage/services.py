@@ -42,7 +42,11 @@ def place_of(enterprise: Enterprise) -> str:
 
 def _version() -> tuple[Any, ...]:
     e = Enterprise.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    return (e["n"], e["last"], Relationship.objects.count(), _trade_stamp())
+    from lienket.trade import services as trade
+
+    # a visitor's view of the trade store (public imports only) gets a matcher of its own
+    public_only = trade.get_store().public_only
+    return (e["n"], e["last"], Relationship.objects.count(), _trade_stamp(), public_only)
 
 
 def _trade_stamp() -> float:
@@ -50,8 +54,7 @@ def _trade_stamp() -> float:
 
     store = trade.get_store()
     path = store.manifest_path
-    # a visitor's view of the store (public imports only) gets a matcher of its own
-    return (path.stat().st_mtime_ns if path.exists() else 0.0) + (0.5 if store.public_only else 0)
+    return path.stat().st_mtime_ns if path.exists() else 0.0
 
 
 _matchers: dict[tuple[Any, ...], Matcher] = {}

@@ -15,7 +15,7 @@ SHOWN = 1000
 
 
 def _notices(notices: list[Any]) -> list[dict[str, Any]]:
-    return [jobs._as_json(n) for n in notices[:SHOWN]]
+    return [jobs.as_json(n) for n in notices[:SHOWN]]
 
 
 def _plain(d: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from lienket import refdata
 from lienket.core import audit, jobs, roles
 from lienket.core.decorators import require
+from lienket.core.importpages import own_job
 from lienket.core.models import ImportJob, JobState
 from lienket.core.spreadsheet import xlsx_response
 from lienket.registry import exports, selectors, services
@@ -198,24 +199,15 @@ def _limits() -> dict[str, Any]:
 def _job_page(request: HttpRequest, job: ImportJob, form: Any = None) -> HttpResponse:
     context: dict[str, Any] = {"form": form or ImportForm(), "job": job, **_limits()}
     if job.state == JobState.DONE:
-        result = dict(job.result)
-        result["notices"] = jobs.row_errors(result.get("notices", []))
-        context["result"] = result
+        context["result"] = jobs.result_view(job.result)
     elif job.state == JobState.FAILED:
-        context.update(
-            errors=jobs.row_errors(job.errors),
-            error_count=job.error_count,
-            more_errors=max(0, job.error_count - len(job.errors)),
-        )
+        context.update(jobs.refused_context(job))
         return render(request, "registry/import.html", context, status=400)
     return render(request, "registry/import.html", context)
 
 
 def _own_job(request: HttpRequest, pk: int) -> ImportJob:
-    job = get_object_or_404(ImportJob, pk=pk, kind__in=("enterprises", "relationships"))
-    if job.created_by_id != request.user.pk and not roles.is_steward(request.user):
-        raise Http404
-    return job
+    return own_job(request, pk, kinds=("enterprises", "relationships"))
 
 
 @require(roles.can_import)

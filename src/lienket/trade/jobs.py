@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import time
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,7 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from lienket.core.jobs import TimeLimitError
+from lienket.core.jobs import TimeLimitError, save_upload
 from lienket.core.worker import Worker, claim_oldest, drain, once
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import ImportResult
@@ -45,20 +43,9 @@ def upload_dir() -> Path:
     return Path(settings.LIENKET_UPLOAD_DIR) / "trade"
 
 
-def safe_name(name: str) -> str:
-    """A file name that cannot leave the upload folder (the original is kept on the job)."""
-    base = Path(name.replace("\\", "/")).name
-    return re.sub(r"[^\w.\-]+", "_", base).strip("._")[:120] or "upload"
-
-
 def submit(upload: Any, options: dict[str, Any], user: Any) -> TradeImport:
     """Save an uploaded file and queue its import; the worker starts after the commit."""
-    folder = upload_dir() / uuid.uuid4().hex
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / safe_name(upload.name)
-    with target.open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
+    target = save_upload(upload, upload_dir())
     size = target.stat().st_size
     job = TradeImport.objects.create(
         file_name=upload.name[:255],
