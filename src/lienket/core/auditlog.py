@@ -7,16 +7,19 @@ events of their country's enterprises.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
-from django.core.exceptions import BadRequest
+from django.apps import apps
+from django.core.exceptions import BadRequest, FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
-from lienket.core import roles
+from lienket.core import datalabels, roles
 from lienket.core.decorators import require
 from lienket.core.models import AuditAction, AuditEvent
 
@@ -42,6 +45,39 @@ def visible_events(user: Any) -> QuerySet[AuditEvent]:
     return events.filter(
         Q(actor__profile__country=country) | Q(object_type="enterprise", object_id__in=firms)
     )
+
+
+@cache
+def _models() -> dict[str, Any]:
+    return {m._meta.model_name: m for m in apps.get_models()}
+
+
+def _value(field: Any, value: Any) -> Any:
+    """A stored value as the reader reads it: a choice by its label, a bundled label translated."""
+    if value is None or value == "":
+        return value
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if field is not None and field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, str):
+        return datalabels.label(value)
+    return value
+
+
+def readable_changes(event: AuditEvent) -> list[tuple[str, Any, Any]]:
+    """(field label, before, after) of an event's changes, in the reader's language."""
+    model = _models().get(event.object_type)
+    out = []
+    for name, pair in (event.changes or {}).items():
+        before, after = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
+        try:
+            field = model._meta.get_field(name) if model is not None else None
+        except FieldDoesNotExist:
+            field = None
+        label = str(getattr(field, "verbose_name", name))
+        out.append((label, _value(field, before), _value(field, after)))
+    return out
 
 
 def _day(request: HttpRequest, name: str) -> date | None:
@@ -73,6 +109,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if until := _day(request, "until"):
         events = events.filter(created__date__lte=until)
     page = Paginator(events, 100).get_page(params.get("page"))
+    for event in page:
+        event.readable = readable_changes(event)
     types = sorted(AuditEvent.objects.values_list("object_type", flat=True).distinct())
     context = {
         "page": page,

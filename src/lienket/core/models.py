@@ -153,3 +153,27 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
+
+
+class HsLaoText(models.Model):
+    """A Lao description of an HS code added by a focal point; it takes precedence over the
+    English or Vietnamese text a Lao page would otherwise show (no Lao nomenclature is bundled)."""
+
+    edition = models.CharField(_("HS edition"), max_length=8)
+    code = models.CharField(_("HS code"), max_length=6)
+    text = models.CharField(_("Lao description"), max_length=500)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(_("added"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Lao HS description")
+        verbose_name_plural = _("Lao HS descriptions")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "code"], name="one_lao_text_per_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} {self.code}: {self.text}"

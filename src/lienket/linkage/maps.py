@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
+from django.utils.translation import get_language
+
 from lienket import refdata
 from lienket.engine.logistics import Route
 
@@ -27,6 +29,7 @@ def svg_map(route: Route | None = None, title: str = "", layer: str = "") -> str
         f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#eaf2f8"/>'
     ]
+    lang = (get_language() or "en")[:2]
     names = {(p.country, p.code): p.names for p in refdata.provinces().values()}
     for key, rings in sorted(refdata.map_outlines().items()):
         country, code = key.split(":", 1)
@@ -37,7 +40,7 @@ def svg_map(route: Route | None = None, title: str = "", layer: str = "") -> str
         label = names.get((country, code))
         parts.append(
             f'<path d="{"".join(d)}" fill="{FILL.get(country, "#eee")}" stroke="#9aa5b1" '
-            f'stroke-width="0.6"><title>{escape(label.en if label else code)}</title></path>'
+            f'stroke-width="0.6"><title>{escape(label.get(lang) if label else code)}</title></path>'
         )
     places, _links = refdata.logistics_network()
     for p in places:
@@ -52,7 +55,7 @@ def svg_map(route: Route | None = None, title: str = "", layer: str = "") -> str
             "port": f'<circle cx="{x:.0f}" cy="{y:.0f}" r="4" fill="{colour}">',
         }[p.kind]
         closing = {"zone": "</rect>", "gate": "</path>", "port": "</circle>"}[p.kind]
-        parts.append(f"{shape}<title>{escape(p.name)}</title>{closing}")
+        parts.append(f"{shape}<title>{escape(refdata.place_name(p, lang))}</title>{closing}")
     if route is not None and len(route.places) > 1:
         pts = " ".join("{:.0f},{:.0f}".format(*_xy(p.longitude, p.latitude)) for p in route.places)
         parts.append(

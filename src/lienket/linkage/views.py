@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lienket import refdata
-from lienket.core import roles
+from lienket.core import labels, roles
 from lienket.core.decorators import require
 from lienket.linkage import maps, services
 from lienket.linkage.models import (
@@ -69,10 +69,7 @@ def chain_detail(request: HttpRequest, code: str) -> HttpResponse:
                 "critical": [firms[i] for i in view.critical[(origin, dest)]],
             }
         )
-    hs = refdata.hs_codes("HS2022")
-    gaps = [
-        {"gap": g, "description": hs[g.code].description if g.code in hs else ""} for g in view.gaps
-    ]
+    gaps = [{"gap": g, "description": labels.hs_html(g.code, "HS2022")} for g in view.gaps]
     return render(
         request,
         "linkage/chain_detail.html",
@@ -288,10 +285,19 @@ def _place_choices() -> list[tuple[str, str]]:
         "gate": _("border gate"),
         "port": _("seaport"),
     }
+    lang = labels.reader_lang()
     return sorted(
-        ((p.id, f"{p.name} ({kinds[p.kind]}, {p.country})") for p in net.places.values()),
+        (
+            (p.id, f"{refdata.place_name(p, lang)} ({kinds[p.kind]}, {country_label(p.country)})")
+            for p in net.places.values()
+        ),
         key=lambda x: x[1],
     )
+
+
+def country_label(iso3: str) -> str:
+    c = refdata.countries().get(iso3)
+    return c.names.get(labels.reader_lang()) if c else iso3
 
 
 @require(roles.can_read_registry)
@@ -305,6 +311,7 @@ def routes(request: HttpRequest) -> HttpResponse:
     if weight not in WEIGHT_LABELS:
         raise BadRequest(_("the route can be the shortest, the fastest or the cheapest"))
     route = net.route(origin, dest, weight)
+    lang = labels.reader_lang()
     return render(
         request,
         "linkage/routes.html",
@@ -315,6 +322,8 @@ def routes(request: HttpRequest) -> HttpResponse:
             "weight": weight,
             "weights": WEIGHT_LABELS,
             "route": route,
+            "stops": [refdata.place_name(p, lang) for p in route.places] if route else [],
+            "gates": [refdata.place_name(g, lang) for g in route.gates] if route else [],
             "map": maps.svg_map(route, _("Route")),
         },
     )

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -162,6 +163,8 @@ PUBLISHED = {
     "start_date": "dates_as_published",
     "province_code": "location",
 }
+#: free text copied from English-language sources, shown as such (``lang="en"``)
+SOURCE_TEXT = {"agreement_status", "agreement_signed", "agreement_counterparty"}
 SKIP = {"code", "name_en", "name_vi", "name_lo", "note", "fictional", "location"}
 
 
@@ -189,6 +192,8 @@ def facts(p: Project) -> list[tuple[str, Any, str]]:
             value = f"{value:,.0f} {p.currency}"
         if value in (None, "") and not published:
             continue
+        if name in SOURCE_TEXT and value:
+            value = format_html('<span lang="en">{}</span>', value)
         out.append((str(field.verbose_name), value, published if published != value else ""))
     return out
 

@@ -273,8 +273,10 @@ class EnterpriseProduct(models.Model):
 
     @property
     def description(self) -> str:
-        code = refdata.hs_codes(self.enterprise.hs_edition).get(self.hs_code)
-        return code.description if code else ""
+        """The code's description in the active language (a Lao page may show English)."""
+        from lienket.core import labels
+
+        return labels.hs_html(self.hs_code, self.enterprise.hs_edition)
 
 
 class Relationship(models.Model):

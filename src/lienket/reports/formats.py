@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 LANGUAGES = ("vi", "lo", "en")
 #: how a long date is written in each language's official letters
@@ -35,6 +35,23 @@ def usd_million(value: float | Decimal | None, lang: str) -> str | None:
     if value is None:
         return None
     return number(float(value) / 1e6, lang, 1)
+
+
+def compact(value: float | Decimal | int | None, lang: str, places: int = 1) -> str | None:
+    """A large amount in words as the language says it: 1,2 tỷ, 1,2 ຕື້, 1.2 billion."""
+    if value is None:
+        return None
+    return str(
+        format_compact_decimal(
+            float(value), format_type="long", locale=_locale(lang), fraction_digits=places
+        )
+    )
+
+
+def compact_usd(value: float | Decimal | int | None, lang: str) -> str | None:
+    """US dollars in words: 1,2 tỷ USD; 560 ລ້ານ USD; 1.2 billion USD."""
+    text = compact(value, lang)
+    return None if text is None else f"{text} USD"
 
 
 def percent(value: float | None, lang: str, places: int = 1) -> str | None:

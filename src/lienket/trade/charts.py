@@ -33,10 +33,12 @@ def _nice_max(value: float) -> float:
 
 
 def _money(value: float) -> str:
-    for unit, size in (("bn", 1e9), ("m", 1e6), ("k", 1e3)):
-        if abs(value) >= size:
-            return f"{value / size:.3g} {unit}"
-    return f"{value:.3g}"
+    """An axis or point value in the active language's words (1,2 tỷ; 1,2 ຕື້; 1.2 billion)."""
+    from django.utils.translation import get_language
+
+    from lienket.reports.formats import compact
+
+    return compact(value, (get_language() or "en")[:2]) or ""
 
 
 def line_chart(
@@ -146,9 +148,14 @@ def bar_chart(
     for i, (label, v) in enumerate(bars):
         y = TOP + i * row
         w = plot_w * v / top
-        short = label if len(label) <= 30 else label[:29] + "…"
+        marked = label.endswith(" [EN]")  # a text not in the reader's language (core.labels)
+        text = label[:-5] if marked else label
+        limit = 25 if marked else 30
+        short = text if len(text) <= limit else text[: limit - 1] + "…"
+        short += " [EN]" if marked else ""
+        lang = ' lang="en"' if marked else ""
         parts.append(
-            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="11">'
+            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="11"{lang}>'
             f"<title>{escape(label)}</title>{escape(short)}</text>"
             f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row - 6}" fill="{colour}"/>'
             f'<text x="{label_w + w + 4:.1f}" y="{y + 14}" font-size="11">{money(v)}</text>'

@@ -41,6 +41,9 @@ ALIASES = {
     "nguồn": "source_title", "ແຫຼ່ງຂໍ້ມູນ": "source_title",
     "đường dẫn": "source_url", "url": "source_url",
     "ngày công bố": "published", "ວັນທີເຜີຍແຜ່": "published",
+    "source title": "source_title", "product group": "product_group", "source url": "source_url",
+    "date published": "published", "tên nguồn": "source_title", "ຊື່ແຫຼ່ງຂໍ້ມູນ": "source_title",
+    "ລິ້ງ": "source_url",
 }  # fmt: skip
 
 FLOW_WORDS = {

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lienket import refdata
+from lienket.core import datalabels, labels
 from lienket.engine.trade import analysis
 from lienket.engine.trade import indicators as ind
 from lienket.trade import services
@@ -38,6 +39,29 @@ class Table:
     def values(self) -> list[list[Any]]:
         return [[_plain(r.get(k)) for k in self.keys] for r in self.rows]
 
+    def download_labels(self) -> list[str]:
+        """Headers of a download: a status column is written in words, its code beside it."""
+        out = []
+        for _key, label, kind in self.columns:
+            out.append(str(label))
+            if kind == "status":
+                out.append(f"{label} ({_('code')})")
+        return out
+
+    def download_values(self) -> list[list[Any]]:
+        """Rows of a download in the reader's language, codes in their own columns."""
+        out = []
+        for r in self.rows:
+            row: list[Any] = []
+            for key, _label, kind in self.columns:
+                value = _plain(r.get(key))
+                if kind == "status":
+                    row += [str(STATUS.get(value, value)) if value else None, value]
+                else:
+                    row.append(value)
+            out.append(row)
+        return out
+
     def json_rows(self) -> list[dict[str, Any]]:
         return [{k: _plain(r.get(k)) for k in self.keys} for r in self.rows]
 
@@ -45,8 +69,11 @@ class Table:
 def _plain(value: Any) -> Any:
     if isinstance(value, np.generic):
         value = value.item()
-    if isinstance(value, float) and not np.isfinite(value):
-        return None
+    if isinstance(value, float):
+        if not np.isfinite(value):
+            return None
+        # 568834509.1999999 is the sum of floats; no source has 16 significant digits
+        return float(f"{value:.12g}")
     return value
 
 
@@ -72,10 +99,15 @@ FLOW_LABELS = {
 }
 
 
+def country_label(iso3: str) -> str:
+    c = refdata.countries().get(iso3)
+    return c.names.get(labels.reader_lang()) if c else iso3
+
+
 def hs_label(code: str) -> str:
-    """English description of an HS code of the store's edition (codes are language-neutral)."""
-    found = refdata.hs_codes("HS2017").get(code)
-    return found.description if found else ""
+    """Description of an HS code of the store's edition in the reader's language, marked "[EN]"
+    where no text in that language exists."""
+    return labels.hs_plain(code, "HS2017")
 
 
 def published() -> Table:
@@ -86,7 +118,8 @@ def published() -> Table:
         "published",
         [
             ("period", _("Period"), "text"),
-            ("reporter", _("Reported by"), "code"),
+            ("reporter", _("Reported by"), "text"),
+            ("reporter_code", _("Reported by (code)"), "code"),
             ("flow", _("Flow"), "text"),
             ("product_group", _("Product group"), "text"),
             ("value_usd", _("Value"), "usd"),
@@ -99,9 +132,12 @@ def published() -> Table:
         table.rows.append(
             {
                 "period": str(f.period),
-                "reporter": f.declarant,
-                "flow": f"{f.get_flow_display()} ({f.declarant} – {f.partner})",
-                "product_group": f.product_group or _("total"),
+                "reporter": country_label(f.declarant),
+                "reporter_code": f.declarant,
+                "flow": f"{f.get_flow_display()} – {country_label(f.partner)}",
+                "product_group": datalabels.label(f.product_group)
+                if f.product_group
+                else _("total"),
                 "value_usd": f.value_usd,
                 "yoy_growth_pct": float(f.stated_growth_pct)
                 if f.stated_growth_pct is not None
@@ -474,7 +510,9 @@ def sectors(year: int) -> Table:
     for s in refdata.adb_sector_indicators():
         if s.year != year:
             continue
-        row = rows.setdefault(s.sector, {"sector": s.sector, "sector_name": s.sector_name})
+        row = rows.setdefault(
+            s.sector, {"sector": s.sector, "sector_name": datalabels.label(s.sector_name)}
+        )
         p = s.country.lower()
         row[f"rca_{p}"] = s.rca_gross
         row[f"rca_va_{p}"] = s.rca_value_added

@@ -59,9 +59,11 @@ def download(request: HttpRequest, found: list[Table | None]) -> HttpResponse | 
     if table is None:
         raise BadRequest(_("no table %(name)s on this page") % {"name": wanted})
     if fmt == "csv":
-        return csv_response(table.labels(), table.values(), f"lienket-{table.name}.csv")
+        return csv_response(
+            table.download_labels(), table.download_values(), f"lienket-{table.name}.csv"
+        )
     wb = Workbook()
-    sheet(wb, table.name, table.labels(), table.values())
+    sheet(wb, table.name, table.download_labels(), table.download_values())
     return xlsx_response(save(wb), f"lienket-{table.name}.xlsx")
 
 

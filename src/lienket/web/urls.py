@@ -6,7 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from lienket.core import auditlog, importpages
+from lienket.core import auditlog, hslao, importpages
 from lienket.core import views as core_views
 from lienket.projects import api as projects_api
 from lienket.registry import api
@@ -29,6 +29,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", core_views.account, name="account"),
     path("audit/", auditlog.audit_log, name="audit-log"),
+    path("hs/lao/", hslao.page, name="hs-lao"),
+    path("hs/lao/template.xlsx", hslao.template, name="hs-lao-template"),
     path("imports/<int:pk>/", importpages.job_page, name="import-job-page"),
     path("imports/<int:pk>/problems.xlsx", importpages.job_errors, name="import-job-problems"),
     path(

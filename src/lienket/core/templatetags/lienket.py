@@ -6,12 +6,20 @@ from django import template
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from lienket import refdata
+from lienket.core import datalabels, labels
 
 register = template.Library()
 
 
 def _lang() -> str:
     return (get_language() or "en")[:2]
+
+
+@register.filter
+def data_label(text: str) -> str:
+    """A label that came with the bundled data (a status, a sector, a note) in the reader's
+    language."""
+    return datalabels.label(text)
 
 
 @register.filter
@@ -46,8 +54,8 @@ def chain_name(code: str) -> str:
 
 @register.filter
 def hs_description(code: str, edition: str = "HS2022") -> str:
-    h = refdata.hs_codes(edition).get(code)
-    return h.description if h else ""
+    """An HS code's description in the reader's language, marked where it is not."""
+    return labels.hs_html(code, edition)
 
 
 @register.simple_tag(takes_context=True)

@@ -28,6 +28,12 @@ def cell(value: Any, kind: str) -> str:
         return number_format(value, 2 if isinstance(value, float) else 0, force_grouping=True)
     if kind == "status":
         return format_html('<span class="status {}">{}</span>', value, STATUS.get(value, value))
+    if isinstance(value, str) and value.endswith(" [EN]"):  # marked by core.labels.hs_plain
+        return format_html(
+            '<span lang="en">{}</span> <abbr class="langmark" title="{}">EN</abbr>',
+            value[:-5],
+            _("English text: no description in your language yet"),
+        )
     return str(value)
 
 

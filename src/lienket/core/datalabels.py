@@ -1,0 +1,101 @@
+"""Labels that come with the bundled data, in the message catalogues.
+
+Reference files keep their labels in English (as their sources print them); each label is
+listed here so that ``makemessages`` collects it, and :func:`label` shows it in the reader's
+language. A label not listed (a value a user typed) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext, gettext_noop
+
+#: the 35 sectors of the ADB multiregional input-output tables
+ADB_SECTORS = (
+    gettext_noop("Agriculture, hunting, forestry and fishing"),
+    gettext_noop("Mining and quarrying"),
+    gettext_noop("Food, beverages and tobacco"),
+    gettext_noop("Textiles and textile products"),
+    gettext_noop("Leather, leather products and footwear"),
+    gettext_noop("Wood and products of wood and cork"),
+    gettext_noop("Pulp, paper, printing and publishing"),
+    gettext_noop("Coke, refined petroleum and nuclear fuel"),
+    gettext_noop("Chemicals and chemical products"),
+    gettext_noop("Rubber and plastics"),
+    gettext_noop("Other non-metallic mineral"),
+    gettext_noop("Basic metals and fabricated metal"),
+    gettext_noop("Machinery, not elsewhere classified"),
+    gettext_noop("Electrical and optical equipment"),
+    gettext_noop("Transport equipment"),
+    gettext_noop("Manufacturing, not elsewhere classified; recycling"),
+    gettext_noop("Electricity, gas and water supply"),
+    gettext_noop("Construction"),
+    gettext_noop("Sale and repair of motor vehicles and motorcycles; retail sale of fuel"),
+    gettext_noop("Wholesale trade, except of motor vehicles and motorcycles"),
+    gettext_noop("Retail trade and repair, except of motor vehicles and motorcycles"),
+    gettext_noop("Hotels and restaurants"),
+    gettext_noop("Inland transport"),
+    gettext_noop("Water transport"),
+    gettext_noop("Air transport"),
+    gettext_noop("Other supporting transport activities"),
+    gettext_noop("Post and telecommunications"),
+    gettext_noop("Financial intermediation"),
+    gettext_noop("Real estate activities"),
+    gettext_noop("Renting of machinery & equipment and other business activities"),
+    gettext_noop("Public administration and defence; compulsory social security"),
+    gettext_noop("Education"),
+    gettext_noop("Health and social work"),
+    gettext_noop("Other community, social and personal services"),
+    gettext_noop("Private households with employed persons"),
+)
+#: product groups of the published trade figures
+PRODUCT_GROUPS = (
+    gettext_noop("fertiliser"),
+    gettext_noop("fruit and vegetables"),
+    gettext_noop("fuel"),
+    gettext_noop("iron and steel"),
+    gettext_noop("machinery and spare parts"),
+    gettext_noop("ores and other minerals"),
+    gettext_noop("rubber"),
+    gettext_noop("wood and wood products"),
+)
+#: statuses of zones and border gates, and how a coordinate was obtained
+STATUSES = (
+    gettext_noop("operating"),
+    gettext_noop("planned"),
+    gettext_noop("international"),
+    gettext_noop("main (upgrade to international in progress)"),
+    gettext_noop("unknown"),
+    gettext_noop("approximate"),
+    gettext_noop("town (source page)"),
+    gettext_noop("World Port Index"),
+)
+#: notes of the bundled zones
+ZONE_NOTES = (
+    gettext_noop("on the East-West Economic Corridor (NH9 to Lao Bảo)"),
+    gettext_noop("Lao–China railway border station"),
+    gettext_noop("Vietnamese-invested zone"),
+    gettext_noop("on NH12 towards Cha Lo"),
+    gettext_noop("opposite Densavanh (Savannakhet)"),
+    gettext_noop("opposite Nam Phao (Bolikhamxai)"),
+    gettext_noop("Quảng Bình before 2025"),
+    gettext_noop("Kon Tum before 2025"),
+    gettext_noop("Quảng Nam before 2025"),
+    gettext_noop("Bình Dương before 2025"),
+    gettext_noop("deep-water port used for Lao transit cargo"),
+    gettext_noop(
+        "provided for by the 2025 MoU; site not decided; a placeholder, not an existing zone"
+    ),
+)
+KNOWN = frozenset(ADB_SECTORS + PRODUCT_GROUPS + STATUSES + ZONE_NOTES)
+
+
+def label(text: str) -> str:
+    """A bundled data label in the reader's language; other text unchanged."""
+    if not text:
+        return ""
+    if text in KNOWN:
+        return gettext(text)
+    lowered = text.lower()
+    if lowered in KNOWN:
+        return gettext(lowered)
+    return text
