@@ -86,7 +86,37 @@ ZONE_NOTES = (
         "provided for by the 2025 MoU; site not decided; a placeholder, not an existing zone"
     ),
 )
+#: short names of the 21 HS sections, for charts (the full titles are the nomenclature's)
+HS_SECTIONS_SHORT = {
+    "I": gettext_noop("Animal products"),
+    "II": gettext_noop("Vegetable products"),
+    "III": gettext_noop("Fats and oils"),
+    "IV": gettext_noop("Foodstuffs, beverages, tobacco"),
+    "V": gettext_noop("Mineral products"),
+    "VI": gettext_noop("Chemical products"),
+    "VII": gettext_noop("Plastics and rubber"),
+    "VIII": gettext_noop("Hides, skins and leather"),
+    "IX": gettext_noop("Wood and wood articles"),
+    "X": gettext_noop("Pulp and paper"),
+    "XI": gettext_noop("Textiles"),
+    "XII": gettext_noop("Footwear and headgear"),
+    "XIII": gettext_noop("Stone, ceramics and glass"),
+    "XIV": gettext_noop("Pearls and precious metals"),
+    "XV": gettext_noop("Base metals"),
+    "XVI": gettext_noop("Machinery and electrical equipment"),
+    "XVII": gettext_noop("Vehicles and transport equipment"),
+    "XVIII": gettext_noop("Instruments, clocks and watches"),
+    "XIX": gettext_noop("Arms and ammunition"),
+    "XX": gettext_noop("Miscellaneous manufactures"),
+    "XXI": gettext_noop("Works of art and antiques"),
+}
 KNOWN = frozenset(ADB_SECTORS + PRODUCT_GROUPS + STATUSES + ZONE_NOTES)
+
+
+def section_short(roman: str) -> str:
+    """A short name of an HS section in the reader's language (for chart labels)."""
+    text = HS_SECTIONS_SHORT.get(roman)
+    return gettext(text) if text else roman
 
 
 def label(text: str) -> str:

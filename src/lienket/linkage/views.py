@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from lienket import refdata
 from lienket.core import labels, roles
 from lienket.core.decorators import require
-from lienket.linkage import maps, services
+from lienket.linkage import graphs, maps, services
 from lienket.linkage.models import (
     Match,
     MatchStatus,
@@ -26,7 +28,8 @@ from lienket.linkage.models import (
     PilotStatus,
     PilotWeights,
 )
-from lienket.registry.models import Enterprise
+from lienket.registry.models import Enterprise, Stage
+from lienket.trade.tables import paginate
 
 WEIGHT_LABELS = {
     "km": gettext_lazy("shortest"),
@@ -70,10 +73,25 @@ def chain_detail(request: HttpRequest, code: str) -> HttpResponse:
             }
         )
     gaps = [{"gap": g, "description": labels.hs_html(g.code, "HS2022")} for g in view.gaps]
+    names = {st: str(dict(Stage.choices).get(st, st)) for st in chain.stages}
+    names.update({c: country_label(c) for c in (a, b)})
+    words = {
+        "title": _("Firms of the chain by stage and country, and who supplies whom"),
+        "gap": _("gap: no firm here"),
+        "no firm": _("no firm on either side"),
+        "more": _("more"),
+        "drawn earlier": _("firms, drawn at their first stage"),
+        "across the border": _("supplies across the border"),
+        "within a country": _("supplies within a country"),
+    }
+    graph = graphs.chain_svg(
+        view, chain.stages, names, lambda pk: reverse("enterprise-detail", args=[pk]), words
+    )
     return render(
         request,
         "linkage/chain_detail.html",
         {
+            "graph": graph,
             "code": code,
             "chain": chain,
             "a": a,
@@ -203,8 +221,22 @@ def pilots(request: HttpRequest) -> HttpResponse:
         weights.save()
         messages.success(request, _("Weights saved; the ranking below uses them."))
         return redirect("pilots")
-    candidates = services.pilot_candidates(weights.as_dict())
-    labels = {
+    ranked = list(enumerate(services.pilot_candidates(weights.as_dict()), start=1))
+    chain = request.GET.get("chain", "")
+    country = request.GET.get("country", "")
+    try:
+        min_score = float(request.GET.get("min_score", "").replace(",", ".") or 0)
+    except ValueError:
+        raise BadRequest(_("the lowest score must be a number")) from None
+    shown = [
+        (rank, c)
+        for rank, c in ranked
+        if (not chain or c.chain == chain)
+        and (not country or c.country == country)
+        and c.score >= min_score
+    ]
+    page = paginate(shown, request.GET.get("page"), size=20)
+    criteria = {
         f.name: f.verbose_name
         for f in PilotWeights._meta.get_fields()
         if f.name in PilotWeights.CRITERIA
@@ -213,9 +245,15 @@ def pilots(request: HttpRequest) -> HttpResponse:
         request,
         "linkage/pilots.html",
         {
-            "candidates": candidates[:50],
+            "candidates": [c for _rank, c in page.rows],
+            "ranked_rows": page.rows,
+            "page": page,
+            "ranked": len(ranked),
+            "chains": refdata.chains(),
+            "countries": settings.LIENKET_COUNTRIES[:2],
+            "params": request.GET,
             "weights": weights,
-            "labels": labels,
+            "labels": criteria,
             "can_manage": roles.can_manage_pilots(request.user),
             "projects": PilotProject.objects.all()[:50],
         },

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
@@ -47,8 +48,10 @@ def line_chart(
     band: Sequence[tuple[int, float | None, float | None]] = (),
     band_label: str = "",
     money: Callable[[float], str] | None = None,
+    bridge: bool = False,
 ) -> str:
-    """Lines by year with an optional shaded band (e.g. the growth target); gaps stay gaps.
+    """Lines by year with an optional shaded band (e.g. the growth target); gaps stay gaps, or
+    with ``bridge`` are crossed by a dashed line (figures published for some years only).
 
     ``money`` writes an axis or point value (the report passes one in its reader's language)."""
     money = money or _money
@@ -92,12 +95,16 @@ def line_chart(
         colour = COLOURS[i % len(COLOURS)]
         run: list[str] = []
         runs = []
+        previous: int | None = None
         for year, v in sorted(s.points):
-            if v is None:
+            skipped = bridge and previous is not None and year > previous + 1
+            if v is None or skipped:  # a year without a figure breaks the line
                 if run:
                     runs.append(run)
                 run = []
-                continue
+                if v is None:
+                    continue
+            previous = year
             run.append(f"{x(year):.1f},{y(v):.1f}")
             parts.append(
                 f'<circle cx="{x(year):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}">'
@@ -105,6 +112,12 @@ def line_chart(
             )
         if run:
             runs.append(run)
+        if bridge and len(runs) > 1:
+            for left, right in pairwise(runs):
+                parts.append(
+                    f'<polyline class="bridge" points="{left[-1]} {right[0]}" fill="none" '
+                    f'stroke="{colour}" stroke-width="1.5" stroke-dasharray="4 4"/>'
+                )
         for r in runs:
             if len(r) > 1:
                 parts.append(

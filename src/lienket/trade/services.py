@@ -158,6 +158,11 @@ def stage_of() -> dict[str, tuple[tuple[str, str], ...]]:
     return refdata.chain_stages_of_hs6(get_store().edition)
 
 
+def manifest_stamp(store: TradeStore) -> float:
+    """When the store's manifest last changed: a key for what is computed from the store."""
+    return _manifest_stamp(store)
+
+
 def _manifest_stamp(store: TradeStore) -> float:
     path = store.manifest_path
     return path.stat().st_mtime_ns if path.exists() else 0.0

@@ -411,6 +411,51 @@ def advantage(
     return table, summary
 
 
+def sort_headers(table: Table, sort: str) -> list[dict[str, Any]]:
+    """Each column's header as a link that sorts by it: a second click reverses the order. The
+    arrow and ``aria-sort`` say the order the rows are in now."""
+    current = sort.lstrip("-")
+    out = []
+    for key, label, kind in table.columns:
+        active = key == current
+        descending = sort.startswith("-")
+        if active:
+            following = key if descending else f"-{key}"
+        else:
+            following = key if kind in ("text", "code") else f"-{key}"
+        out.append({
+            "key": key, "label": label, "kind": kind, "next": following,
+            "arrow": ("↓" if descending else "↑") if active else "",
+            "aria": ("descending" if descending else "ascending") if active else "",
+        })  # fmt: skip
+    return out
+
+
+@dataclass
+class Page:
+    """One page of a long table: its rows and where it sits."""
+
+    rows: list[Any]
+    number: int
+    pages: int
+    first: int
+    last: int
+    total: int
+
+
+def paginate(rows: list[Any], raw: str | None, size: int = 100) -> Page:
+    """The page ``raw`` (1-based, as typed in the address; a bad value is page 1)."""
+    total = len(rows)
+    pages = max(1, -(-total // size))
+    try:
+        number = min(max(int(raw or 1), 1), pages)
+    except ValueError:
+        number = 1
+    start = (number - 1) * size
+    chunk = rows[start : start + size]
+    return Page(chunk, number, pages, start + 1 if chunk else 0, start + len(chunk), total)
+
+
 def _sort(table: Table, sort: str) -> None:
     key = sort.lstrip("-")
     if key not in table.keys:

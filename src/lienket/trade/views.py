@@ -16,12 +16,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from lienket.core import audit, roles
+from lienket import refdata
+from lienket.core import audit, labels, roles
 from lienket.core.decorators import require
 from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
 from lienket.core.templatetags.lienket import country_name
 from lienket.engine.trade import indicators as ind
-from lienket.trade import charts, figures, services, tables
+from lienket.trade import charts, figures, productspace, services, tables, treemap
 from lienket.trade.tables import Table
 
 
@@ -93,7 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "low": low * 100,
         "high": high * 100,
         "published": published,
-        "published_chart": _published_chart(a, b),
+        "published_charts": _published_charts(a, b, low, high),
         "tracking": [(d, t, _tracking_chart(d, t, low, high, a)) for d, t in tracking.items()],
         "years": years,
         "year": year,
@@ -110,6 +111,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         mirror = tables.mirror(a, b)
         found += [*products, chain, mirror]
         context.update(
+            treemaps=_treemaps(a, b, year),
             products=[
                 (t, charts.bar_chart(title, _top_bars(t)), title)
                 for t, title in zip(products, _product_titles(a, b, year, level), strict=True)
@@ -142,15 +144,15 @@ def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: st
     rows = [r for r in table.rows if r["period"] == str(r["year"])]  # full years only
     band = [(r["year"], r["band_low"], r["band_high"]) for r in rows]
     return charts.line_chart(
-        _("Turnover as declared by %(who)s") % {"who": declarant},
+        _("Turnover as declared by %(who)s") % {"who": country_label(declarant)},
         [
             charts.Series(_("Turnover"), [(r["year"], r["turnover"]) for r in rows]),
             charts.Series(
-                _("Exports of %(country)s") % {"country": declarant},
+                _("Exports of %(country)s") % {"country": country_label(declarant)},
                 [(r["year"], r["exports"]) for r in rows],
             ),
             charts.Series(
-                _("Imports of %(country)s") % {"country": declarant},
+                _("Imports of %(country)s") % {"country": country_label(declarant)},
                 [(r["year"], r["imports"]) for r in rows],
             ),
         ],
@@ -160,21 +162,70 @@ def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: st
     )
 
 
-def _published_chart(a: str, b: str) -> str:
+def _treemaps(a: str, b: str, year: int) -> list[tuple[str, str]]:
+    """Each direction's exports by HS section as a treemap: (title, svg)."""
+    from lienket.core.datalabels import section_short
+    from lienket.engine.trade import analysis
+    from lienket.reports.formats import compact_usd, percent
+
+    lang = labels.reader_lang()
+    hs = refdata.hs_codes("HS2017")
+    out = []
+    for exporter, importer in ((a, b), (b, a)):
+        values = analysis.by_product(
+            services.get_store(), exporter, importer, year, 2, services.flow_source(year)
+        )
+        by_section: dict[str, float] = {}
+        for chapter, v in values.items():
+            section = hs[chapter].section if chapter in hs else ""
+            by_section[section] = by_section.get(section, 0.0) + v
+        items = [
+            (s or "?", section_short(s) if s else _("unclassified"), v)
+            for s, v in by_section.items()
+        ]
+        title = _("Exports of %(from)s to %(to)s in %(year)s by HS section") % {
+            "from": country_label(exporter), "to": country_label(importer), "year": year
+        }  # fmt: skip
+        svg = treemap.treemap_svg(
+            title, items, lambda v: compact_usd(v, lang) or "", lambda s: percent(s, lang) or ""
+        )
+        out.append((title, svg))
+    return out
+
+
+def country_label(iso3: str) -> str:
+    return tables.country_label(iso3)
+
+
+def _published_charts(a: str, b: str, low: float, high: float) -> list[str]:
+    """One chart per declarant: its published two-way totals for full years, joined across
+    years with no figure by a dashed line, and the target band grown from its first year."""
     from lienket.trade.models import Flow, PublishedFigure
 
-    series: dict[str, list[tuple[int, float | None]]] = {}
+    series: dict[str, dict[int, float]] = {}
     totals = PublishedFigure.objects.filter(product_group="", flow=Flow.TOTAL, fictional=False)
     for f in totals.order_by("year"):
         if f.period.full_year and {f.declarant, f.partner} == {a, b}:
-            series.setdefault(f.declarant, []).append((f.year, f.value_usd))
-    return charts.line_chart(
-        _("Published two-way trade, by reporting side"),
-        [
-            charts.Series(_("reported by %(who)s") % {"who": who}, pts)
-            for who, pts in sorted(series.items())
-        ],
-    )
+            series.setdefault(f.declarant, {})[f.year] = float(f.value_usd)
+    out = []
+    for who, points in sorted(series.items()):
+        first = min(points)
+        base = points[first]
+        band = [
+            (y, base * (1 + low) ** (y - first), base * (1 + high) ** (y - first))
+            for y in range(first, max(points) + 1)
+        ]
+        out.append(
+            charts.line_chart(
+                _("Published two-way trade as declared by %(who)s") % {"who": country_label(who)},
+                [charts.Series(_("published total"), sorted(points.items()))],
+                band if len(band) > 1 else [],
+                _("target band %(low)s–%(high)s %% a year from %(year)s")
+                % {"low": f"{low * 100:g}", "high": f"{high * 100:g}", "year": first},
+                bridge=True,
+            )
+        )
+    return out
 
 
 def advantage(request: HttpRequest) -> HttpResponse:
@@ -198,13 +249,37 @@ def advantage(request: HttpRequest) -> HttpResponse:
             query=request.GET.get("q", ""),
             sort=request.GET.get("sort", "-rca_b"),
         )
-        page = table.rows[:200]
-        context.update(
-            dataset=dataset, dataset_key=_key(dataset), table=table, page=page, summary=summary
-        )
+        page = tables.paginate(table.rows, request.GET.get("page"))
+        context["space"] = _product_space(a, b, dataset)
+        sort = request.GET.get("sort", "-rca_b")
+        context.update(dataset=dataset, dataset_key=_key(dataset), table=table, page=page,
+                       summary=summary, headers=tables.sort_headers(table, sort))  # fmt: skip
     context["chains"] = services.refdata.chains()
     context["params"] = request.GET
     return download(request, [table]) or render(request, "trade/advantage.html", context)
+
+
+def _product_space(a: str, b: str, dataset: dict[str, Any]) -> str:
+    from lienket.reports.formats import number
+
+    year, level, source = int(dataset["year"]), int(dataset["level"]), str(dataset["source"])
+    result = services.complexity_of(year, level, source)
+    if result is None:
+        return ""
+    store = services.get_store()
+    key = (str(store.root), services.manifest_stamp(store), year, level, source, store.public_only)
+    found = productspace.layout(result, a, b, key)
+    if found is None:
+        return ""
+    lang = labels.reader_lang()
+    names = {"a": country_label(a), "b": country_label(b), "rca": "RCA",
+             "both": _("both countries")}  # fmt: skip
+    title = _("Product space %(year)s: products exported with comparative advantage") % {
+        "year": year
+    }
+    return productspace.svg(
+        found, title, names, tables.hs_label, lambda v: number(v, lang, 2) or ""
+    )
 
 
 def _key(d: dict[str, Any]) -> str:

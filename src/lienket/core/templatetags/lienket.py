@@ -47,6 +47,13 @@ def province_name(obj: Any) -> str:
 
 
 @register.filter
+def province_in(code: str, country: str) -> str:
+    """A province code of ``country`` as its name in the reader's language."""
+    p = refdata.province(country, code)
+    return p.names.get(_lang()) if p else code
+
+
+@register.filter
 def chain_name(code: str) -> str:
     c = refdata.chains().get(code)
     return c.names.get(_lang()) if c else code
