@@ -9,10 +9,13 @@ from django.utils.translation import get_language
 
 from lienket import refdata
 from lienket.engine.logistics import Route
+from lienket.linkage import geo
 
-SCALE = 40.0  # pixels per degree
+SCALE = 36.0  # pixels per degree
+# wide enough for Viet Nam's Hoàng Sa and Trường Sa archipelagos, which every map of Viet Nam
+# shows (see linkage.geo)
 WEST, NORTH = 100.0, 23.6
-WIDTH, HEIGHT = int(10.2 * SCALE), int(15.4 * SCALE)
+WIDTH, HEIGHT = int(17.0 * SCALE), int(16.4 * SCALE)
 FILL = {"VNM": "#f3e6d8", "LAO": "#dfeadb"}
 MARK = {"zone": "#7a4aa0", "gate": "#c0392b", "port": "#1f5f99"}
 
@@ -42,6 +45,29 @@ def svg_map(route: Route | None = None, title: str = "", layer: str = "") -> str
             f'<path d="{"".join(d)}" fill="{FILL.get(country, "#eee")}" stroke="#9aa5b1" '
             f'stroke-width="0.6"><title>{escape(label.get(lang) if label else code)}</title></path>'
         )
+    for feature in geo.archipelagos():
+        props = feature["properties"]
+        name = props.get(f"name_{lang}") or props["name_en"]
+        rings = [polygon[0] for polygon in feature["geometry"]["coordinates"]]
+        d = "".join(
+            "M" + "L".join("{:.1f},{:.1f}".format(*_xy(x, y)) for x, y in ring) + "Z"
+            for ring in rings
+        )
+        xs = [_xy(x, y) for ring in rings for x, y in ring]
+        centre = (min(x for x, _ in xs) + max(x for x, _ in xs)) / 2
+        below = max(y for _, y in xs) + 14
+        parts.append(
+            f'<g class="archipelago" data-code="{props["code"]}"><path d="{d}" '
+            f'fill="{FILL["VNM"]}" stroke="#8a6d1f" stroke-width="0.8"><title>{escape(name)}'
+            f'</title></path><text x="{centre:.0f}" y="{below:.0f}" font-size="11" '
+            f'text-anchor="middle">'
+            f"{escape(name)}</text></g>"
+        )
+    sea_x, sea_y = _xy(112.3, 14.0)
+    parts.append(
+        f'<text x="{sea_x:.0f}" y="{sea_y:.0f}" font-size="13" font-style="italic" '
+        f'fill="#4a6a85">{escape(geo.SEA.get(lang, geo.SEA["en"]))}</text>'
+    )
     places, _links = refdata.logistics_network()
     for p in places:
         if p.kind == "province":

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from lienket import refdata
 from lienket.core import labels, roles
 from lienket.core.decorators import require
-from lienket.linkage import graphs, maps, services
+from lienket.linkage import geo, graphs, maps, services
 from lienket.linkage.models import (
     Match,
     MatchStatus,
@@ -363,10 +363,70 @@ def routes(request: HttpRequest) -> HttpResponse:
             "stops": [refdata.place_name(p, lang) for p in route.places] if route else [],
             "gates": [refdata.place_name(g, lang) for g in route.gates] if route else [],
             "map": maps.svg_map(route, _("Route")),
+            "config": map_config(route),
         },
     )
 
 
+MAP_WORDS = {
+    "province": gettext_lazy("province"),
+    "zone": gettext_lazy("Zones"),
+    "gate": gettext_lazy("Border gates"),
+    "port": gettext_lazy("Seaports"),
+    "enterprise": gettext_lazy("Enterprises"),
+    "project": gettext_lazy("Projects"),
+    "route": gettext_lazy("Route"),
+    "archipelago": gettext_lazy("Archipelago of Viet Nam"),
+    "legend": gettext_lazy("Legend"),
+    "count": gettext_lazy("number in the province"),
+    "vnm": gettext_lazy("Viet Nam"),
+    "lao": gettext_lazy("Lao PDR"),
+}
+
+
+def map_config(route: Any = None) -> dict[str, Any]:
+    """What the map's script needs: the data's address, the words of its legend and layers in
+    the reader's language, and a route's stops as [lat, lon, name] when there is one."""
+    lang = labels.reader_lang()
+    config: dict[str, Any] = {
+        "data": reverse("map-data"),
+        "words": {k: str(v) for k, v in MAP_WORDS.items()},
+    }
+    if route is not None and len(route.places) > 1:
+        config["route"] = [
+            [p.latitude, p.longitude, refdata.place_name(p, lang)] for p in route.places
+        ]
+    return config
+
+
 @require(roles.can_read_registry)
 def map_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "linkage/map.html", {"map": maps.svg_map(None, _("Map"))})
+    return render(
+        request,
+        "linkage/map.html",
+        {"map": maps.svg_map(None, _("Map")), "config": map_config()},
+    )
+
+
+@require(roles.can_read_registry)
+def map_data(request: HttpRequest) -> HttpResponse:
+    """The map's GeoJSON: reference layers (cached per language) and, for this reader, the
+    enterprises and projects counted by province."""
+    import json
+
+    from lienket.projects.services import visible as visible_projects
+
+    lang = labels.reader_lang()
+    data = json.loads(geo.base(lang))
+    firms = Enterprise.objects.exclude(province_code="").values_list("country", "province_code")
+    data["features"] += geo.counted_by_province(list(firms), lang, "enterprise")
+    if roles.can_read_projects(request.user):
+        rows = visible_projects(request.user).exclude(province_code="")
+        data["features"] += geo.counted_by_province(
+            list(rows.values_list("country", "province_code")), lang, "project"
+        )
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False), content_type="application/geo+json"
+    )
+    response["Cache-Control"] = "private, max-age=300"
+    return response
