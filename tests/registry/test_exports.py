@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from openpyxl import load_workbook
 from tests.conftest import make_firm
 
@@ -52,3 +53,45 @@ def test_an_enterprise_export_imports_into_another_installation(registry, stewar
     assert import_enterprises(io.BytesIO(data), "export.xlsx", steward).created == 3
     vn = Enterprise.objects.get(tax_id="0101234567")
     assert (vn.product_codes, vn.input_codes, vn.size_class) == (["252329"], ["2521"], "medium")
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_templates_have_drop_down_lists_in_the_sheet_language_and_import_as_they_are(
+    registry, steward, lang
+):
+    from django.utils import translation
+
+    from lienket.registry.importers import import_enterprises
+
+    with translation.override(lang):
+        data = template("enterprises")
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    lists = wb["lists"]
+    assert lists.sheet_state == "hidden"
+    rules = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    from lienket.registry.importers import ENTERPRISE_OPTIONAL, ENTERPRISE_REQUIRED
+
+    cols = ENTERPRISE_REQUIRED + ENTERPRISE_OPTIONAL
+    sector_col = ws.cell(row=1, column=cols.index("sector") + 1).column_letter
+    assert f"{sector_col}2" in rules  # the sector column has a list
+    values = {c.value for col in lists.iter_cols() for c in col if c.value}
+    expected = {"vi": ("Công nghiệp", "Việt Nam", "Chế tạo"),
+                "lo": ("ອຸດສາຫະກຳ", "ຫວຽດນາມ", "ການຜະລິດສຳເລັດຮູບ"),
+                "en": ("Industry", "Viet Nam", "Manufacturing")}[lang]  # fmt: skip
+    for word in expected:
+        assert any(word in v for v in values), (word, sorted(values)[:20])
+    example = dict(zip(header, [c.value for c in ws[2]], strict=True))
+    assert "industry" not in example.values() and "VNM" not in example.values()
+    result = import_enterprises(io.BytesIO(data), "template.xlsx", steward)
+    assert result.created == 1
+    e = Enterprise.objects.get(tax_id="0100000000")
+    assert (e.sector, e.stages, e.fictional) == ("industry", "processing manufacturing", True)
+
+
+def test_the_relationship_template_has_its_own_notes():
+    wb = load_workbook(io.BytesIO(template("relationships")))
+    notes = " ".join(str(c.value) for c in wb.worksheets[-1]["A"] if c.value)
+    assert "tax identifier" in notes and "US dollars" in notes
+    assert "province" not in notes.lower()

@@ -99,3 +99,30 @@ def choice_names(enum: Any) -> dict[str, str]:
         with translation.override(lang):
             names.update({str(label).casefold(): str(v) for v, label in enum.choices})
     return names
+
+
+def dropdowns(wb: Workbook, ws: Any, lists: dict[int, list[str]], rows: int = 1000) -> None:
+    """Drop-down lists (data validation) on columns of ``ws`` (1-based index -> values in the
+    sheet's language). The values sit on a hidden sheet, so a list may be longer than Excel's
+    255-character limit for a typed list. A value typed by hand is still allowed (with a
+    warning): the import checks it and says what it accepts."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not lists:
+        return
+    hidden = wb.create_sheet("lists")
+    hidden.sheet_state = "hidden"
+    for n, (column, values) in enumerate(sorted(lists.items()), start=1):
+        letter = get_column_letter(n)
+        for i, value in enumerate(values, start=1):
+            hidden.cell(row=i, column=n, value=value)
+        rule = DataValidation(
+            type="list",
+            formula1=f"=lists!${letter}$1:${letter}${len(values)}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+        )
+        target = get_column_letter(column)
+        rule.add(f"{target}2:{target}{rows}")
+        ws.add_data_validation(rule)

@@ -64,3 +64,20 @@ class PasswordChange(auth_views.PasswordChangeView):
         record_user(self.request.user, AuditAction.PASSWORD_CHANGED, self.request.user.username)
         messages.success(self.request, _("Your password was changed."))
         return response
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 with the page's navigation and, for lienket's own refusals (``BadRequest``), the
+    reason in the reader's language; other reasons (a forged host, say) are not echoed."""
+    from django.core.exceptions import BadRequest
+
+    reason = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 with the page's navigation; if the page itself cannot be drawn, a plain one."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:
+        return HttpResponse(_("Something went wrong"), status=500, content_type="text/plain")

@@ -63,30 +63,86 @@ def _labels(cols: tuple[str, ...], headers: dict[str, tuple[str, str]]) -> list[
     return [headers[c][index][:1].upper() + headers[c][index][1:] for c in cols]
 
 
+def _choices() -> dict[str, list[str]]:
+    """The values a coded column takes, written in the reader's language (the import reads
+    labels in any of the three languages, and codes)."""
+    from django.conf import settings
+
+    from lienket import refdata
+    from lienket.registry.models import Sector, Stage
+
+    lang = (get_language() or "en")[:2]
+    countries = [refdata.countries()[c].names.get(lang) for c in settings.LIENKET_COUNTRIES[:2]]
+    provinces = [
+        p.names.get(lang) for c in settings.LIENKET_COUNTRIES[:2] for p in refdata.provinces_of(c)
+    ]
+    yes_no = [_("yes"), _("no")]
+    return {
+        "country": countries, "supplier_country": countries, "buyer_country": countries,
+        "province": sorted(provinces), "sector": [str(label) for _v, label in Sector.choices],
+        "stages": [str(label) for _v, label in Stage.choices],
+        "hs_edition": ["HS2022", "HS2017"], "currency": ["VND", "LAK", "USD"],
+        "fictional": yes_no,
+    }  # fmt: skip
+
+
+def _example(row: dict[str, str]) -> dict[str, str]:
+    """The example row with its coded values in the reader's language."""
+    from lienket import refdata
+    from lienket.registry.models import Sector, Stage
+
+    lang = (get_language() or "en")[:2]
+    out = dict(row)
+    for key in ("country", "supplier_country", "buyer_country"):
+        if key in out:
+            out[key] = refdata.countries()[out[key]].names.get(lang)
+    if "sector" in out:
+        out["sector"] = str(Sector(out["sector"]).label)
+    if "stages" in out:
+        out["stages"] = ", ".join(str(Stage(s).label) for s in out["stages"].split())
+    if "fictional" in out:
+        out["fictional"] = _("yes")
+    return out
+
+
 def template(kind: str) -> bytes:
-    """An empty import template with one fictional example row and a notes sheet; its
-    header is in the reader's language (an import reads it in any of the three)."""
+    """An empty import template with one fictional example row, drop-down lists for the coded
+    columns and a notes sheet; its header and lists are in the reader's language (an import
+    reads them in any of the three)."""
+    from lienket.core.spreadsheet import dropdowns
+
     wb = Workbook()
     if kind == "enterprises":
         cols = ENTERPRISE_REQUIRED + ENTERPRISE_OPTIONAL
+        example = _example(EXAMPLE_ENTERPRISE)
         _sheet(
             wb,
             _("enterprises"),
             cols,
-            [[EXAMPLE_ENTERPRISE.get(c, "") for c in cols]],
+            [[example.get(c, "") for c in cols]],
             ENTERPRISE_REQUIRED,
             labels=_labels(cols, ENTERPRISE_HEADERS),
         )
     else:
         cols = RELATIONSHIP_REQUIRED + RELATIONSHIP_OPTIONAL
+        example = _example(EXAMPLE_RELATIONSHIP)
         _sheet(
             wb,
             _("relationships"),
             cols,
-            [[EXAMPLE_RELATIONSHIP.get(c, "") for c in cols]],
+            [[example.get(c, "") for c in cols]],
             RELATIONSHIP_REQUIRED,
             labels=_labels(cols, RELATIONSHIP_HEADERS),
         )
+    choices = _choices()
+    dropdowns(
+        wb,
+        wb.worksheets[0],
+        {i: choices[c] for i, c in enumerate(cols, start=1) if c in choices},
+    )
+    if kind != "enterprises":
+        _sheet(wb, _("notes"), [_("How to fill this template")], _relationship_notes())
+        return _save(wb)
     notes = [
         [
             _(
@@ -112,6 +168,27 @@ def template(kind: str) -> bytes:
     ]
     _sheet(wb, _("notes"), [_("How to fill this template")], notes)
     return _save(wb)
+
+
+def _relationship_notes() -> list[list[str]]:
+    return [
+        [_("Keep the header row. Highlighted columns must be filled in every row.")],
+        [_("The example row is fictional: replace it.")],
+        [
+            _(
+                "Supplier and buyer: the country and the tax identifier of each firm, as "
+                "registered in lienket (import the enterprises first)."
+            )
+        ],
+        [
+            _(
+                "Product: the HS code (4 or 6 digits) of what the supplier sells to the buyer, "
+                "in the stated edition (HS2022 or HS2017)."
+            )
+        ],
+        [_("Annual value: in US dollars, digits only; since: the year the trade began.")],
+        [_("An import is all or nothing: if any row has a problem, nothing is saved.")],
+    ]
 
 
 def _enterprise_row(e: Enterprise) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -100,29 +101,56 @@ def parse_zone(country: str, zones: list[Zone] | None, text: str) -> Zone | None
     raise FieldError(_("unknown zone %(value)r"), {"value": text})
 
 
+@cache
+def label_index(kind: str) -> dict[str, str]:
+    """Folded labels of a coded column's values in English, Vietnamese and Lao, and the codes
+    themselves, mapped to the code: a template's drop-down list writes labels in the sheet's
+    language, and an import reads them in any of the three."""
+    from django.utils import translation
+
+    from lienket.registry.models import Stage
+
+    choices = {"sector": Sector.choices, "stage": Stage.choices}[kind]
+    index = {fold(str(value)): str(value) for value, _label in choices}
+    for lang in ("en", "vi", "lo"):
+        with translation.override(lang):
+            index.update({fold(str(label)): str(value) for value, label in choices})
+    return index
+
+
+def choice_names(kind: str) -> str:
+    """The labels of a coded column in the active language, for an error message."""
+    from lienket.registry.models import Stage
+
+    choices = {"sector": Sector.choices, "stage": Stage.choices}[kind]
+    return ", ".join(str(label) for _value, label in choices)
+
+
 def parse_sector(text: str) -> str:
-    key = fold(text)
-    if key in Sector.values:
-        return key
-    for value, label in Sector.choices:
-        if key == fold(str(label)):
-            return str(value)
+    found = label_index("sector").get(fold(text))
+    if found:
+        return found
     raise FieldError(
         _("unknown sector %(value)r; use one of %(choices)s"),
-        {"value": text, "choices": ", ".join(Sector.values)},
+        {"value": text, "choices": choice_names("sector")},
     )
 
 
 def parse_stages(text: str) -> str:
+    """Stages as codes or labels in any language, separated by commas (or, for codes, spaces):
+    "processing manufacturing", "Chế biến, Sản xuất"."""
+    index = label_index("stage")
+    # labels may hold spaces and commas ("Sản xuất, chế biến"): replace the longest first
+    rest = " " + " ".join(fold(part) for part in re.split(r"[,;/|]+", text)) + " "
+    for label in sorted(index, key=len, reverse=True):
+        rest = rest.replace(f" {label} ", f" {index[label]} ")
     stages = []
-    for part in HS_SPLIT.split(text.strip()):
-        if not part:
-            continue
-        code = fold(part).replace(" ", "_")
+    for word in rest.split():
+        code = word.replace(" ", "_")
         if code not in refdata.STAGES:
             raise FieldError(
                 _("unknown value-chain stage %(value)r; use %(choices)s"),
-                {"value": part, "choices": ", ".join(refdata.STAGES)},
+                {"value": word, "choices": choice_names("stage")},
             )
         if code not in stages:
             stages.append(code)

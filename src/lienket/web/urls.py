@@ -53,3 +53,6 @@ urlpatterns = [
     ),
     path("api/", include(router.urls)),
 ]
+
+handler400 = "lienket.core.views.bad_request"
+handler500 = "lienket.core.views.server_error"
