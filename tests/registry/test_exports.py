@@ -95,3 +95,15 @@ def test_the_relationship_template_has_its_own_notes():
     notes = " ".join(str(c.value) for c in wb.worksheets[-1]["A"] if c.value)
     assert "tax identifier" in notes and "US dollars" in notes
     assert "province" not in notes.lower()
+
+
+def test_the_export_writes_labels_in_the_readers_language_beside_the_codes(registry):
+    from django.utils import translation
+
+    with translation.override("lo"):
+        data = enterprises_xlsx(Enterprise.objects.filter(country="VNM"))
+    rows = list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["ປະເທດ"] == "VNM" and row["ຊື່ປະເທດ"] == "ຫວຽດນາມ"
+    assert row["ແຂວງ"] == "42" and row["ຊື່ແຂວງ"] == "ຮ່າຕິ້ງ"
+    assert row["ຂະແໜງ"] and row["ຊື່ຂະແໜງ"] and row["ຊື່ຂະແໜງ"] != row["ຂະແໜງ"]

@@ -13,6 +13,8 @@ from lienket.core.spreadsheet import sheet as _sheet
 from lienket.engine.errors import RowError
 from lienket.registry.importers import (
     ENTERPRISE_HEADERS,
+    ENTERPRISE_ID,
+    ENTERPRISE_LABEL_COLUMNS,
     ENTERPRISE_OPTIONAL,
     ENTERPRISE_REQUIRED,
     RELATIONSHIP_EXPORT_ONLY,
@@ -205,15 +207,38 @@ def _enterprise_row(e: Enterprise) -> dict[str, object]:
         "products": " ".join(e.product_codes),
         "inputs": " ".join(e.input_codes),
         "fictional": "yes" if e.fictional else "no",
+        **_enterprise_labels(e),
+    }
+
+
+def _enterprise_labels(e: Enterprise) -> dict[str, object]:
+    """The coded columns of a firm in the reader's language, beside the codes."""
+    from lienket import refdata
+    from lienket.registry.models import Sector, SizeClass, Stage
+
+    lang = (get_language() or "en")[:2]
+    country = refdata.countries().get(e.country)
+    province = refdata.province(e.country, e.province_code)
+    chains = refdata.chains()
+    return {
+        "country_name": country.names.get(lang) if country else "",
+        "province_name": province.names.get(lang) if province else "",
+        "sector_name": str(dict(Sector.choices).get(e.sector, e.sector)),
+        "stage_names": ", ".join(str(dict(Stage.choices).get(s, s)) for s in e.stage_list),
+        "size_class_name": str(dict(SizeClass.choices).get(e.size_class, e.size_class)),
+        "chain_names": ", ".join(chains[c].names.get(lang) for c in e.chain_list if c in chains),
     }
 
 
 def enterprises_xlsx(queryset: Iterable[Enterprise]) -> bytes:
-    """Enterprises in the import layout (so an export can be edited and imported elsewhere)."""
-    cols = ("id", *ENTERPRISE_REQUIRED, *ENTERPRISE_OPTIONAL, "size_class", "chains")
+    """Enterprises in the import layout (so an export can be edited and imported elsewhere),
+    with the coded columns' labels in the reader's language beside them (ignored on import)."""
+    cols = ("id", *ENTERPRISE_REQUIRED, *ENTERPRISE_OPTIONAL, "size_class", "chains",
+            *ENTERPRISE_LABEL_COLUMNS)  # fmt: skip
     rows = [[row[c] for c in cols] for row in map(_enterprise_row, queryset)]
     wb = Workbook()
-    _sheet(wb, _("enterprises"), cols, rows)
+    _sheet(wb, _("enterprises"), cols, rows, labels=_labels(cols, {**ENTERPRISE_HEADERS,
+           "id": ENTERPRISE_HEADERS[ENTERPRISE_ID]}))  # fmt: skip
     return _save(wb)
 
 

@@ -41,6 +41,9 @@ ENTERPRISE_OPTIONAL = (
     *PROFILE_FIELDS, "fictional",
 )  # fmt: skip
 ENTERPRISE_EXPORT_ONLY = ("size_class", "chains")
+#: columns an export adds for reading: the coded columns' labels in the reader's language
+ENTERPRISE_LABEL_COLUMNS = ("country_name", "province_name", "sector_name", "stage_names",
+                            "size_class_name", "chain_names")  # fmt: skip
 #: The column an export carries so that the file can be imported back to update the firms.
 ENTERPRISE_ID = "id"
 RELATIONSHIP_EXPORT_ONLY = ("supplier_name", "buyer_name")
@@ -77,6 +80,12 @@ ENTERPRISE_HEADERS = {
     "fictional": ("hư cấu", "ສົມມຸດ"),
     "size_class": ("quy mô", "ຂະໜາດ"),
     "chains": ("chuỗi giá trị", "ຕ່ອງໂສ້ມູນຄ່າ"),
+    "country_name": ("tên quốc gia", "ຊື່ປະເທດ"),
+    "province_name": ("tên tỉnh", "ຊື່ແຂວງ"),
+    "sector_name": ("tên ngành", "ຊື່ຂະແໜງ"),
+    "stage_names": ("tên công đoạn", "ຊື່ຂັ້ນຕອນ"),
+    "size_class_name": ("tên quy mô", "ຊື່ຂະໜາດ"),
+    "chain_names": ("tên chuỗi giá trị", "ຊື່ຕ່ອງໂສ້ມູນຄ່າ"),
 }
 RELATIONSHIP_HEADERS = {
     "supplier_country": ("quốc gia bên bán", "ປະເທດຜູ້ສະໜອງ"),
@@ -362,7 +371,7 @@ def import_enterprises(
         name,
         ENTERPRISE_REQUIRED,
         (*ENTERPRISE_OPTIONAL, ENTERPRISE_ID),
-        ignored=ENTERPRISE_EXPORT_ONLY,
+        ignored=ENTERPRISE_EXPORT_ONLY + ENTERPRISE_LABEL_COLUMNS,
         aliases=ENTERPRISE_ALIASES,
     )
     allowed = roles.importable_countries(user, settings.LIENKET_COUNTRIES)
