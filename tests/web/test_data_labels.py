@@ -129,3 +129,17 @@ def test_chart_axes_speak_the_page_language():
     with translation.override("vi"):
         svg = charts.bar_chart("t", [("a", 2.0e9), ("b", 1.0e9)])
     assert "2 tỷ" in svg and "bn" not in svg
+
+
+@pytest.mark.parametrize(
+    ("lang", "amount", "ratio"), [("vi", "1.234.568", "2,50"), ("lo", "1.234.568", "2,50"),
+                                  ("en", "1,234,568", "2.50")]  # fmt: skip
+)
+def test_table_cells_use_the_languages_marks(lang, amount, ratio):
+    from django.utils import translation
+
+    from lienket.trade.templatetags.trade import cell
+
+    with translation.override(lang):
+        assert cell(1234567.8, "usd") == amount
+        assert cell(2.5, "ratio") == ratio
