@@ -132,8 +132,12 @@ def test_chart_axes_speak_the_page_language():
 
 
 @pytest.mark.parametrize(
-    ("lang", "amount", "ratio"), [("vi", "1.234.568", "2,50"), ("lo", "1.234.568", "2,50"),
-                                  ("en", "1,234,568", "2.50")]  # fmt: skip
+    ("lang", "amount", "ratio"),
+    [
+        ("vi", "1.234.568", "2,50"),
+        ("lo", "1.234.568", "2,50"),
+        ("en", "1,234,568", "2.50"),
+    ],  # fmt: skip
 )
 def test_table_cells_use_the_languages_marks(lang, amount, ratio):
     from django.utils import translation
@@ -143,3 +147,10 @@ def test_table_cells_use_the_languages_marks(lang, amount, ratio):
     with translation.override(lang):
         assert cell(1234567.8, "usd") == amount
         assert cell(2.5, "ratio") == ratio
+
+
+def test_every_bundled_sme_rule_source_is_in_the_catalogue():
+    from lienket import refdata
+    from lienket.core import datalabels
+
+    assert {r.source for r in refdata.sme_rules()} <= set(datalabels.SME_SOURCES)

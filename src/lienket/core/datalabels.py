@@ -110,7 +110,30 @@ HS_SECTIONS_SHORT = {
     "XX": gettext_noop("Miscellaneous manufactures"),
     "XXI": gettext_noop("Works of art and antiques"),
 }
-KNOWN = frozenset(ADB_SECTORS + PRODUCT_GROUPS + STATUSES + ZONE_NOTES)
+#: the legal basis of each SME size rule (``sme_rules.csv``), shown beside a firm's size class
+SME_SOURCES = (
+    gettext_noop("Decree 80/2021/ND-CP, Art. 5(1)"),
+    gettext_noop("Decree 80/2021/ND-CP, Art. 5(2)"),
+    gettext_noop("Decree 80/2021/ND-CP, Art. 5(3)"),
+    gettext_noop(
+        "Decree No. 25/GOV of 16 January 2017 on SME classification, Art. 4 "
+        "(laotradeportal.gov.la/en-gb/site/display/1147); employees and assets checked against "
+        "the source, turnover unverified"
+    ),
+    gettext_noop(
+        "Decree No. 25/GOV of 16 January 2017, Art. 4; thresholds typed from secondary "
+        "knowledge, unverified"
+    ),
+    gettext_noop(
+        "Decree No. 25/GOV of 16 January 2017, Art. 5; thresholds typed from secondary "
+        "knowledge, unverified"
+    ),
+    gettext_noop(
+        "Decree No. 25/GOV of 16 January 2017, Art. 6; thresholds typed from secondary "
+        "knowledge, unverified"
+    ),
+)
+KNOWN = frozenset(ADB_SECTORS + PRODUCT_GROUPS + STATUSES + ZONE_NOTES + SME_SOURCES)
 
 
 def section_short(roman: str) -> str:
