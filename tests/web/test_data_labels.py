@@ -137,7 +137,7 @@ def test_chart_axes_speak_the_page_language():
         ("vi", "1.234.568", "2,50"),
         ("lo", "1.234.568", "2,50"),
         ("en", "1,234,568", "2.50"),
-    ],  # fmt: skip
+    ],
 )
 def test_table_cells_use_the_languages_marks(lang, amount, ratio):
     from django.utils import translation
