@@ -84,3 +84,19 @@ def test_route_api_matches_the_network(client_for, pair, reader):
     )
     assert "<polyline" in page.content.decode()
     assert client_for(reader).get("/routes/", {"weight": "teleport"}).status_code == 400
+
+
+def test_the_pilot_ranking_filters_by_chain_country_and_score(client_for, pair, reader):
+    client = client_for(reader)
+    everything = client.get("/pilots/").context
+    chains = {c.chain for c in everything["candidates"]}
+    assert chains
+    chain = sorted(chains)[0]
+    some = client.get("/pilots/", {"chain": chain}).context
+    assert some["candidates"] and {c.chain for c in some["candidates"]} == {chain}
+    assert some["page"].total < everything["page"].total or len(chains) == 1
+    lao = client.get("/pilots/", {"country": "LAO"}).context["candidates"]
+    assert all(c.country == "LAO" for c in lao)
+    top = max(c.score for c in everything["candidates"])
+    assert client.get("/pilots/", {"min_score": f"{top + 1}"}).context["candidates"] == []
+    assert client.get("/pilots/", {"min_score": "many"}).status_code == 400
