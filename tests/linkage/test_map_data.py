@@ -67,3 +67,15 @@ def test_the_data_endpoint_counts_enterprises_by_province(registry, client_for, 
     assert sum(f["properties"]["count"] for f in firms) == 3
     assert client_for(None).logout() is None
     assert client.get("/map/data.geojson").status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_map_page_says_how_many_firms_it_cannot_place(registry, client_for, reader):
+    from lienket.registry.models import Enterprise
+
+    Enterprise.objects.filter(pk=registry["cafe"].pk).update(province_code="")
+    page = client_for(reader).get("/map/").content.decode()
+    assert "1 enterprise has no province and is not counted on the map." in page
+    data = client_for(reader).get("/map/data.geojson").json()
+    firms = [f for f in data["features"] if f["properties"]["kind"] == "enterprise"]
+    assert sum(f["properties"]["count"] for f in firms) == 2

@@ -404,7 +404,11 @@ def map_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "linkage/map.html",
-        {"map": maps.svg_map(None, _("Map")), "config": map_config()},
+        {
+            "map": maps.svg_map(None, _("Map")),
+            "config": map_config(),
+            "unplaced": Enterprise.objects.filter(province_code="").count(),
+        },
     )
 
 
