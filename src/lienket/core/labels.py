@@ -54,6 +54,12 @@ def forget_lao_texts() -> None:
     _lao = (0.0, _lao[1])
 
 
+def country_name(iso3: str, lang: str | None = None) -> str:
+    """A country's name in the reader's language (its code when unknown)."""
+    c = refdata.countries().get(iso3)
+    return c.names.get(reader_lang(lang)) if c else iso3
+
+
 def hs(code: str, edition: str = "HS2017", lang: str | None = None) -> HsText | None:
     """The description of an HS code for a reader of ``lang`` (default: the active language)."""
     lang = reader_lang(lang)

@@ -74,7 +74,7 @@ def chain_detail(request: HttpRequest, code: str) -> HttpResponse:
         )
     gaps = [{"gap": g, "description": labels.hs_html(g.code, "HS2022")} for g in view.gaps]
     names = {st: str(dict(Stage.choices).get(st, st)) for st in chain.stages}
-    names.update({c: country_label(c) for c in (a, b)})
+    names.update({c: labels.country_name(c) for c in (a, b)})
     words = {
         "title": _("Firms of the chain by stage and country, and who supplies whom"),
         "gap": _("gap: no firm here"),
@@ -324,18 +324,11 @@ def _place_choices() -> list[tuple[str, str]]:
         "port": _("seaport"),
     }
     lang = labels.reader_lang()
-    return sorted(
-        (
-            (p.id, f"{refdata.place_name(p, lang)} ({kinds[p.kind]}, {country_label(p.country)})")
-            for p in net.places.values()
-        ),
-        key=lambda x: x[1],
-    )
 
+    def label(p: Any) -> str:
+        return f"{refdata.place_name(p, lang)} ({kinds[p.kind]}, {labels.country_name(p.country)})"
 
-def country_label(iso3: str) -> str:
-    c = refdata.countries().get(iso3)
-    return c.names.get(labels.reader_lang()) if c else iso3
+    return sorted(((p.id, label(p)) for p in net.places.values()), key=lambda x: x[1])
 
 
 @require(roles.can_read_registry)

@@ -99,11 +99,6 @@ FLOW_LABELS = {
 }
 
 
-def country_label(iso3: str) -> str:
-    c = refdata.countries().get(iso3)
-    return c.names.get(labels.reader_lang()) if c else iso3
-
-
 def hs_label(code: str) -> str:
     """Description of an HS code of the store's edition in the reader's language, marked "[EN]"
     where no text in that language exists."""
@@ -132,9 +127,9 @@ def published() -> Table:
         table.rows.append(
             {
                 "period": str(f.period),
-                "reporter": country_label(f.declarant),
+                "reporter": labels.country_name(f.declarant),
                 "reporter_code": f.declarant,
-                "flow": f"{f.get_flow_display()} – {country_label(f.partner)}",
+                "flow": f"{f.get_flow_display()} – {labels.country_name(f.partner)}",
                 "product_group": datalabels.label(f.product_group)
                 if f.product_group
                 else _("total"),

@@ -144,15 +144,15 @@ def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: st
     rows = [r for r in table.rows if r["period"] == str(r["year"])]  # full years only
     band = [(r["year"], r["band_low"], r["band_high"]) for r in rows]
     return charts.line_chart(
-        _("Turnover as declared by %(who)s") % {"who": country_label(declarant)},
+        _("Turnover as declared by %(who)s") % {"who": labels.country_name(declarant)},
         [
             charts.Series(_("Turnover"), [(r["year"], r["turnover"]) for r in rows]),
             charts.Series(
-                _("Exports of %(country)s") % {"country": country_label(declarant)},
+                _("Exports of %(country)s") % {"country": labels.country_name(declarant)},
                 [(r["year"], r["exports"]) for r in rows],
             ),
             charts.Series(
-                _("Imports of %(country)s") % {"country": country_label(declarant)},
+                _("Imports of %(country)s") % {"country": labels.country_name(declarant)},
                 [(r["year"], r["imports"]) for r in rows],
             ),
         ],
@@ -184,17 +184,13 @@ def _treemaps(a: str, b: str, year: int) -> list[tuple[str, str]]:
             for s, v in by_section.items()
         ]
         title = _("Exports of %(from)s to %(to)s in %(year)s by HS section") % {
-            "from": country_label(exporter), "to": country_label(importer), "year": year
+            "from": labels.country_name(exporter), "to": labels.country_name(importer), "year": year
         }  # fmt: skip
         svg = treemap.treemap_svg(
             title, items, lambda v: compact_usd(v, lang) or "", lambda s: percent(s, lang) or ""
         )
         out.append((title, svg))
     return out
-
-
-def country_label(iso3: str) -> str:
-    return tables.country_label(iso3)
 
 
 def _published_charts(a: str, b: str, low: float, high: float) -> list[str]:
@@ -217,7 +213,8 @@ def _published_charts(a: str, b: str, low: float, high: float) -> list[str]:
         ]
         out.append(
             charts.line_chart(
-                _("Published two-way trade as declared by %(who)s") % {"who": country_label(who)},
+                _("Published two-way trade as declared by %(who)s")
+                % {"who": labels.country_name(who)},
                 [charts.Series(_("published total"), sorted(points.items()))],
                 band if len(band) > 1 else [],
                 _("target band %(low)s–%(high)s %% a year from %(year)s")
@@ -272,7 +269,7 @@ def _product_space(a: str, b: str, dataset: dict[str, Any]) -> str:
     if found is None:
         return ""
     lang = labels.reader_lang()
-    names = {"a": country_label(a), "b": country_label(b), "rca": "RCA",
+    names = {"a": labels.country_name(a), "b": labels.country_name(b), "rca": "RCA",
              "both": _("both countries")}  # fmt: skip
     title = _("Product space %(year)s: products exported with comparative advantage") % {
         "year": year

@@ -36,8 +36,7 @@ def translate_text(message: str) -> str:
 
 @register.filter
 def country_name(iso3: str) -> str:
-    c = refdata.countries().get(iso3)
-    return c.names.get(_lang()) if c else iso3
+    return labels.country_name(iso3)
 
 
 @register.filter
