@@ -180,22 +180,21 @@ def test_no_english_data_label_or_internal_code_on_any_page(
     from lienket.registry.models import Enterprise
 
     settings.LIENKET_TRADE_DIR = site
-    if True:
-        user, _ = User.objects.get_or_create(username=f"crawl-{role}")
-        if role == "steward":
-            user.is_superuser = user.is_staff = True
-            user.save()
-        else:
-            extra: dict[str, Any] = {
-                "focal_vn": {"role": Role.FOCAL, "country": "VNM"},
-                "focal_la": {"role": Role.FOCAL, "country": "LAO"},
-                "reader": {"role": Role.READER},
-                "enterprise": {
-                    "role": Role.ENTERPRISE,
-                    "enterprise": Enterprise.objects.filter(country="VNM").first(),
-                },
-            }[role]
-            Profile.objects.get_or_create(user=user, defaults=extra)
-        client.force_login(user)
-        problems = crawl(client, lang)
+    user, _ = User.objects.get_or_create(username=f"crawl-{role}")
+    if role == "steward":
+        user.is_superuser = user.is_staff = True
+        user.save()
+    else:
+        extra: dict[str, Any] = {
+            "focal_vn": {"role": Role.FOCAL, "country": "VNM"},
+            "focal_la": {"role": Role.FOCAL, "country": "LAO"},
+            "reader": {"role": Role.READER},
+            "enterprise": {
+                "role": Role.ENTERPRISE,
+                "enterprise": Enterprise.objects.filter(country="VNM").first(),
+            },
+        }[role]
+        Profile.objects.get_or_create(user=user, defaults=extra)
+    client.force_login(user)
+    problems = crawl(client, lang)
     assert not problems, "\n".join(f"{url}: {'; '.join(found)}" for url, found in problems.items())

@@ -93,14 +93,23 @@ def marker_title(text_lang: str) -> str:
 
 
 def hs_plain(code: str, edition: str = "HS2017", lang: str | None = None) -> str:
-    """The description as plain text for downloads and charts, with "[EN]" after a text that is
-    not in the reader's language."""
+    """The description as plain text for downloads and charts, with " [EN]" (or " [VI]") after
+    a text that is not in the reader's language; :func:`unmark` reads the mark back."""
     found = hs(code, edition, lang)
     if found is None:
         return ""
     if found.lang != reader_lang(lang):
         return f"{found.text} [{LANGUAGE_NAMES[found.lang]}]"
     return found.text
+
+
+def unmark(text: str) -> tuple[str, str]:
+    """(text, language code) of a text :func:`hs_plain` marked as another language's, or
+    (text, "") for an unmarked one."""
+    for lang, mark in LANGUAGE_NAMES.items():
+        if text.endswith(f" [{mark}]"):
+            return text[: -len(mark) - 3], lang
+    return text, ""
 
 
 def hs_html(code: str, edition: str = "HS2017", lang: str | None = None) -> SafeString:
@@ -118,14 +127,3 @@ def hs_html(code: str, edition: str = "HS2017", lang: str | None = None) -> Safe
             LANGUAGE_NAMES[found.lang],
         )
     return format_html("{}", found.text)
-
-
-def section_name(roman: str, lang: str | None = None) -> str:
-    """An HS section's title for a reader (Lao readers get the English title, marked)."""
-    names = refdata.hs_sections().get(roman)
-    if names is None:
-        return roman
-    lang = reader_lang(lang)
-    if lang == "lo":
-        return f"{names.en} [EN]"
-    return names.get(lang)

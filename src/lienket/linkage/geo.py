@@ -55,15 +55,20 @@ def _hexagon(lon: float, lat: float, r: float = ISLAND_RADIUS) -> list[list[floa
     return [*ring, ring[0]]
 
 
+@lru_cache(maxsize=1)
+def _islands() -> dict[str, tuple[dict[str, str], ...]]:
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for r in refdata.rows("islands_vnm.csv"):
+        grouped.setdefault(r["archipelago"], []).append(r)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
 def archipelagos() -> list[dict[str, Any]]:
     """Hoàng Sa and Trường Sa: each a feature of its islands (as small polygons), with its name
     in vi/lo/en, and a label point."""
-    islands: dict[str, list[dict[str, str]]] = {}
-    for r in refdata.rows("islands_vnm.csv"):
-        islands.setdefault(r["archipelago"], []).append(r)
     out = []
     for code, names in ARCHIPELAGOS.items():
-        rows = islands.get(code, [])
+        rows = _islands().get(code, ())
         polygons = [[_hexagon(float(r["longitude"]), float(r["latitude"]))] for r in rows]
         out.append(
             _feature(
@@ -76,9 +81,21 @@ def archipelagos() -> list[dict[str, Any]]:
     return out
 
 
-@lru_cache(maxsize=4)
 def base(lang: str) -> str:
-    """The reference layers as GeoJSON text with ``name`` in ``lang`` (immutable, shared)."""
+    """The reference layers as a GeoJSON FeatureCollection with ``name`` in ``lang``."""
+    return collection(lang, [])
+
+
+def collection(lang: str, extra: list[dict[str, Any]]) -> str:
+    """The reference layers and ``extra`` features as GeoJSON text; the reference part is
+    serialised once per language and shared (a string: immutable between threads)."""
+    parts = [_base_features(lang), *(json.dumps(f, ensure_ascii=False) for f in extra)]
+    return '{"type": "FeatureCollection", "features": [' + ", ".join(parts) + "]}"
+
+
+@lru_cache(maxsize=4)
+def _base_features(lang: str) -> str:
+    """The reference features of ``lang`` as comma-separated GeoJSON text."""
     features: list[dict[str, Any]] = []
     for key, rings in sorted(refdata.map_outlines().items()):
         country, code = key.split(":", 1)
@@ -109,7 +126,7 @@ def base(lang: str) -> str:
                 name=refdata.place_name(place, lang), id=place.id,
             )
         )  # fmt: skip
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    return ", ".join(json.dumps(f, ensure_ascii=False) for f in features)
 
 
 def counted_by_province(rows: list[tuple[str, str]], lang: str, kind: str) -> list[dict[str, Any]]:

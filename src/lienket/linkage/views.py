@@ -409,21 +409,16 @@ def map_page(request: HttpRequest) -> HttpResponse:
 def map_data(request: HttpRequest) -> HttpResponse:
     """The map's GeoJSON: reference layers (cached per language) and, for this reader, the
     enterprises and projects counted by province."""
-    import json
-
     from lienket.projects.services import visible as visible_projects
 
     lang = labels.reader_lang()
-    data = json.loads(geo.base(lang))
     firms = Enterprise.objects.exclude(province_code="").values_list("country", "province_code")
-    data["features"] += geo.counted_by_province(list(firms), lang, "enterprise")
+    extra = geo.counted_by_province(list(firms), lang, "enterprise")
     if roles.can_read_projects(request.user):
         rows = visible_projects(request.user).exclude(province_code="")
-        data["features"] += geo.counted_by_province(
+        extra += geo.counted_by_province(
             list(rows.values_list("country", "province_code")), lang, "project"
         )
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False), content_type="application/geo+json"
-    )
+    response = HttpResponse(geo.collection(lang, extra), content_type="application/geo+json")
     response["Cache-Control"] = "private, max-age=300"
     return response

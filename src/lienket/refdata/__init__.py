@@ -683,12 +683,22 @@ def place_name(place: Any, lang: str) -> str:
         p = province(place.country, place.code)
         return p.names.get(lang) if p else place.name
     if place.kind == "zone":
-        z = next((z for z in zones() if z.code == place.code), None)
+        z = _zones_by_code().get(place.code)
         return z.names.get(lang) if z else place.name
     if place.kind == "port":
-        s = next((s for s in seaports() if s.code == place.code), None)
+        s = _ports_by_code().get(place.code)
         return (s.name_vi or s.name) if s and lang in ("vi", "lo") else place.name
     return str(place.name)
+
+
+@cache
+def _zones_by_code() -> dict[str, Zone]:
+    return {z.code: z for z in zones()}
+
+
+@cache
+def _ports_by_code() -> dict[str, Seaport]:
+    return {s.code: s for s in seaports()}
 
 
 def data_file(name: str) -> Path:

@@ -118,6 +118,11 @@ def label_index(kind: str) -> dict[str, str]:
     return index
 
 
+@cache
+def _longest_first(kind: str) -> tuple[str, ...]:
+    return tuple(sorted(label_index(kind), key=len, reverse=True))
+
+
 def choice_names(kind: str) -> str:
     """The labels of a coded column in the active language, for an error message."""
     from lienket.registry.models import Stage
@@ -142,7 +147,7 @@ def parse_stages(text: str) -> str:
     index = label_index("stage")
     # labels may hold spaces and commas ("Sản xuất, chế biến"): replace the longest first
     rest = " " + " ".join(fold(part) for part in re.split(r"[,;/|]+", text)) + " "
-    for label in sorted(index, key=len, reverse=True):
+    for label in _longest_first("stage"):
         rest = rest.replace(f" {label} ", f" {index[label]} ")
     stages = []
     for word in rest.split():

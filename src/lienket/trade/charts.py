@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from lienket.core import labels
+
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
 COLOURS = ("#1f5f99", "#c05a15", "#7a4aa0", "#8a6d1f")
@@ -161,12 +163,11 @@ def bar_chart(
     for i, (label, v) in enumerate(bars):
         y = TOP + i * row
         w = plot_w * v / top
-        marked = label.endswith(" [EN]")  # a text not in the reader's language (core.labels)
-        text = label[:-5] if marked else label
-        limit = 25 if marked else 30
+        text, other = labels.unmark(label)  # a text not in the reader's language
+        limit = 25 if other else 30
         short = text if len(text) <= limit else text[: limit - 1] + "…"
-        short += " [EN]" if marked else ""
-        lang = ' lang="en"' if marked else ""
+        short += f" [{labels.LANGUAGE_NAMES[other]}]" if other else ""
+        lang = f' lang="{other}"' if other else ""
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="11"{lang}>'
             f"<title>{escape(label)}</title>{escape(short)}</text>"

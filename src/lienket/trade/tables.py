@@ -33,12 +33,6 @@ class Table:
     def keys(self) -> list[str]:
         return [c[0] for c in self.columns]
 
-    def labels(self) -> list[str]:
-        return [str(c[1]) for c in self.columns]
-
-    def values(self) -> list[list[Any]]:
-        return [[_plain(r.get(k)) for k in self.keys] for r in self.rows]
-
     def download_labels(self) -> list[str]:
         """Headers of a download: a status column is written in words, its code beside it."""
         out = []

@@ -9,6 +9,7 @@ from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from lienket.core import labels
 from lienket.trade.tables import STATUS
 
 register = template.Library()
@@ -28,12 +29,16 @@ def cell(value: Any, kind: str) -> str:
         return number_format(value, 2 if isinstance(value, float) else 0, force_grouping=True)
     if kind == "status":
         return format_html('<span class="status {}">{}</span>', value, STATUS.get(value, value))
-    if isinstance(value, str) and value.endswith(" [EN]"):  # marked by core.labels.hs_plain
-        return format_html(
-            '<span lang="en">{}</span> <abbr class="langmark" title="{}">EN</abbr>',
-            value[:-5],
-            _("English text: no description in your language yet"),
-        )
+    if isinstance(value, str):
+        text, lang = labels.unmark(value)  # a text not in the reader's language
+        if lang:
+            return format_html(
+                '<span lang="{}">{}</span> <abbr class="langmark" title="{}">{}</abbr>',
+                lang,
+                text,
+                labels.marker_title(lang),
+                labels.LANGUAGE_NAMES[lang],
+            )
     return str(value)
 
 
