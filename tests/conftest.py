@@ -148,3 +148,12 @@ def pair(db: Any, zones: None, settings: Any, tmp_path: Any) -> dict[str, Any]:
         "coffee": _user("coffee-user", Role.ENTERPRISE, enterprise=firms["coffee"]),
     }
     return {"firms": firms, "users": users}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Any:
+    """Rate-limit counts live in the cache, keyed by user id, which tests reuse."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -1,5 +1,5 @@
-"""A focal point proposes this year's reallocation, reads before/after, approves it, and the
-project page shows the new allocation."""
+"""A focal point proposes this year's reallocation, reads before/after, the other approves it,
+and the project page shows the new allocation."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -12,12 +12,16 @@ from tests.projects.conftest import cited, portfolio  # noqa: F401 - fixtures
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_focal_point_approves_a_reallocation(page, live_server, la_focal, portfolio):  # noqa: F811
-    url = live_server.url
+def _login(page, url, user):
     page.goto(f"{url}/accounts/login/")
-    page.fill("#id_username", la_focal.username)
+    page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
+
+
+def test_a_focal_point_approves_a_reallocation(page, live_server, la_focal, vn_focal, portfolio):  # noqa: F811
+    url = live_server.url
+    _login(page, url, la_focal)
     page.goto(f"{url}/projects/reallocation/?on=2026-11-23")
     page.fill("#id_year", "2026")
     page.click("main form button[type=submit]")
@@ -28,6 +32,10 @@ def test_a_focal_point_approves_a_reallocation(page, live_server, la_focal, port
     cells = row.locator("td").all_inner_texts()
     assert moved.project.currency in cells[2] and moved.project.currency in cells[3]
     assert cells[2] != cells[3]  # before and after differ on the page
+    assert page.locator("button[value=approve]").count() == 0  # not by its own proposer
+    page.context.clear_cookies()
+    _login(page, url, vn_focal)
+    page.goto(f"{url}/projects/reallocation/{r.pk}/")
     page.fill("#id_note", "Agreed at the joint working group")
     page.click("button[value=approve]")
     page.wait_for_selector("ul.messages li")

@@ -91,3 +91,24 @@ def test_totals_keep_unconvertible_amounts_apart(portfolio):
     total = services.budget_total(Project.objects.filter(kind="aid"), AS_OF)
     assert "JPY" in total.unconverted and total.usd > 0
     assert "VND" in total.rates
+
+
+# issue 24 - the focal point who proposed a reallocation approved it himself
+def test_the_proposer_cannot_decide_his_own_proposal(portfolio, vn_focal, la_focal, client_for):
+    r = services.propose(2026, vn_focal, on=AS_OF)
+    with pytest.raises(services.OwnProposalError):
+        services.decide(r, approve=True, by=vn_focal)
+    with pytest.raises(services.OwnProposalError):
+        services.decide(r, approve=False, by=vn_focal)
+    c = client_for(vn_focal)
+    page = c.get(f"/projects/reallocation/{r.pk}/")
+    assert page.status_code == 200 and b'value="approve"' not in page.content
+    answer = c.post(f"/projects/reallocation/{r.pk}/decide/", {"action": "approve"})
+    assert answer.status_code == 403
+    r.refresh_from_db()
+    assert r.status == ProposalStatus.PROPOSED
+    other = client_for(la_focal)
+    assert b'value="approve"' in other.get(f"/projects/reallocation/{r.pk}/").content
+    services.decide(r, approve=True, by=la_focal)
+    r.refresh_from_db()
+    assert r.status == ProposalStatus.APPROVED and r.decided_by == la_focal

@@ -8,6 +8,7 @@ import pytest
 
 from lienket.core.models import AuditEvent
 from lienket.linkage.models import Match, MatchEvent
+from lienket.registry.models import Disclosure
 from lienket.trade import services as trade
 
 
@@ -18,15 +19,20 @@ def test_an_enterprise_user_sees_a_partners_profile_but_not_its_private_fields(
     client = client_for(enterprise_user)
     page = client.get(f"/enterprises/{la.pk}/").content.decode()
     assert "Phoukhiao Limestone" in page and "123456789012" not in page
-    assert "once a match between your two firms has reached" in page
+    assert "only once both firms have consented" in page
     data = client.get(f"/api/enterprises/{la.pk}/").json()
     assert (data["tax_id"], data["employees"], data["private_hidden"]) == ("", None, True)
     assert data["products"] == ["2521"]  # the public profile stays
     listed = {e["id"]: e for e in client.get("/api/enterprises/").json()["results"]}
     assert listed[la.pk]["tax_id"] == "" and listed[registry["vn"].pk]["tax_id"] == "0101234567"
-    # once the two firms' match has been contacted, the partner's details are shown
+    # a match that reached "contacted" discloses nothing by itself (issue 24) ...
     match = Match.objects.create(supplier=la, buyer=registry["vn"], status="contacted")
     MatchEvent.objects.create(match=match, status="contacted")
+    assert "123456789012" not in client.get(f"/enterprises/{la.pk}/").content.decode()
+    # ... once both firms consented, the partner's details are shown
+    Disclosure.objects.create(firm=la, to=registry["vn"], by="la-focal")
+    assert "123456789012" not in client.get(f"/enterprises/{la.pk}/").content.decode()
+    Disclosure.objects.create(firm=registry["vn"], to=la, by="vn-user")
     assert "123456789012" in client.get(f"/enterprises/{la.pk}/").content.decode()
     assert client.get(f"/api/enterprises/{la.pk}/").json()["employees"] == 40
     # a third firm stays hidden

@@ -4,11 +4,12 @@ from typing import Any
 
 from django.utils.translation import gettext
 from rest_framework import status
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import ParseError, Throttled
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 
+from lienket.core.throttle import RateLimitError
 from lienket.engine.errors import DataError
 
 
@@ -19,6 +20,8 @@ def exception_handler(exc: Exception, context: Any) -> Response | None:
             for e in exc.errors
         ]
         return Response({"errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, RateLimitError):
+        exc = Throttled(exc.wait)
     return drf_handler(exc, context)
 
 

@@ -14,6 +14,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonR
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from lienket.core.throttle import RateLimitError
+
 SEEN_KEY = "lienket_seen"
 # the session's "last seen" time is written at most this often (one write a minute, not one
 # per request)
@@ -67,7 +69,8 @@ def is_busy(exc: BaseException) -> bool:
 class DatabaseBusy:
     """A write that waited past the busy timeout is a 503 that says "try again", not a 500.
 
-    Nothing was saved: the transaction that could not start was rolled back whole.
+    Nothing was saved: the transaction that could not start was rolled back whole. An action
+    over its rate limit (:class:`lienket.core.throttle.RateLimitError`) is a 429 the same way.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -77,16 +80,24 @@ class DatabaseBusy:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exc: Exception) -> HttpResponse | None:
+        if isinstance(exc, RateLimitError):
+            message = _("Too many requests of this kind: wait a moment and try again.")
+            return _refusal(request, message, 429, exc.wait)
         if not is_busy(exc):
             return None
         message = _("The database is busy with another change. Nothing was saved: try again.")
-        if request.path.startswith("/api/"):
-            response: HttpResponse = JsonResponse({"detail": message}, status=503)
-        else:
-            response = TemplateResponse(request, "503.html", {"message": message}, status=503)
-            response.render()
-        response["Retry-After"] = "2"
-        return response
+        return _refusal(request, message, 503, 2)
+
+
+def _refusal(request: HttpRequest, message: str, status: int, wait: int) -> HttpResponse:
+    """A "try again" answer: JSON for the API, else the page with its navigation."""
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"detail": message}, status=status)
+    else:
+        response = TemplateResponse(request, "503.html", {"message": message}, status=status)
+        response.render()
+    response["Retry-After"] = str(wait)
+    return response
 
 
 class RefuseNul:

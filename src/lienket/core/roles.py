@@ -30,9 +30,8 @@ point runs courses (places, sessions, attendance); only the Lao focal point nomi
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
-
-from django.db import models
 
 from lienket.core.models import Role
 
@@ -85,35 +84,48 @@ def can_edit_enterprise(user: Any, enterprise: Any) -> bool:
     return False
 
 
-#: what an enterprise user sees of another firm only once a match between the two has reached
-#: "contacted" (issue 12): its tax id, figures and contacts; its public profile (names,
-#: products, needs, province, size class) is always visible
+def can_change_tax_id(user: Any) -> bool:
+    """A registered firm's tax id is changed by focal points and stewards, who see every tax id:
+    an enterprise user's change would be answered "already registered" for another firm's hidden
+    one (issue 24)."""
+    return role_of(user) in ("steward", Role.FOCAL)
+
+
+#: what an enterprise user sees of another firm only once both firms of a match between them
+#: have consented to disclose it (issue 24): its tax id, figures and contacts; its public profile
+#: (names, products, needs, province, size class) is always visible. No search, sort, filter,
+#: export, score or error message may depend on these fields for a reader who cannot see them.
 PRIVATE_FIELDS = ("tax_id", "employees", "annual_revenue", "total_capital", "contact_name",
                   "contact_email", "contact_phone")  # fmt: skip
 
 
-def private_visible(user: Any) -> set[int] | None:
+def private_visible(user: Any, disclosed_to: Callable[[int], Iterable[int]]) -> set[int] | None:
     """The firms whose private fields ``user`` sees: ``None`` for all (stewards, focal
-    points, ministry readers), else the user's own firm and the firms its matches contacted."""
+    points, ministry readers), else the user's own firm and the firms ``disclosed_to(firm)``
+    names (those that disclosed to the user's firm by mutual consent: the registry's
+    ``selectors.disclosed_to``, passed in because the registry sits on a higher floor)."""
     role = role_of(user)
     if role in ("steward", Role.FOCAL, Role.READER):
         return None
     p = profile(user)
     if p is None or p.role != Role.ENTERPRISE or p.enterprise_id is None:
         return set()
-    from lienket.linkage.models import MatchEvent
-
-    mine = p.enterprise_id
-    pairs = (
-        MatchEvent.objects.filter(status="contacted")
-        .filter(models.Q(match__supplier_id=mine) | models.Q(match__buyer_id=mine))
-        .values_list("match__supplier_id", "match__buyer_id")
-    )
-    return {mine} | {firm for pair in pairs for firm in pair}
+    return {p.enterprise_id} | set(disclosed_to(p.enterprise_id))
 
 
-def sees_private(user: Any, enterprise: Any) -> bool:
-    visible = private_visible(user)
+def speaks_for(user: Any, firm: Any) -> bool:
+    """Whether ``user`` acts for ``firm`` in what needs the firm's own word (consent to
+    disclose its data, confirming an agreement): the firm's own users, or, for a firm that has
+    no user of its own, a focal point of its country or a steward."""
+    p = profile(user)
+    if p is not None and p.role == Role.ENTERPRISE:
+        return bool(p.enterprise_id == firm.pk)
+    behalf = is_steward(user) or focal_country(user) == firm.country
+    return behalf and not firm.users.exists()
+
+
+def sees_private(user: Any, enterprise: Any, disclosed_to: Callable[[int], Iterable[int]]) -> bool:
+    visible = private_visible(user, disclosed_to)
     return visible is None or enterprise.pk in visible
 
 
@@ -217,6 +229,18 @@ def can_propose_reallocation(user: Any) -> bool:
 def can_approve_reallocation(user: Any) -> bool:
     """Only a focal point decides on a reallocation (the plan makes them accountable)."""
     return focal_country(user) is not None
+
+
+def proposed_by(user: Any, thing: Any) -> bool:
+    """Whether ``user`` proposed or entered ``thing`` (its ``created_by``): duties are separated,
+    so that user never approves, verifies or closes it (issue 24)."""
+    author = getattr(thing, "created_by_id", None)
+    return bool(author is not None and getattr(user, "pk", None) == author)
+
+
+def can_decide_reallocation(user: Any, reallocation: Any) -> bool:
+    """A focal point other than the one who proposed it approves or rejects a reallocation."""
+    return can_approve_reallocation(user) and not proposed_by(user, reallocation)
 
 
 def can_edit_rates(user: Any) -> bool:

@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lienket.core import roles
+from lienket.core import roles, throttle
 from lienket.core.api import query_int
 from lienket.core.permissions import RegistryReader
 from lienket.linkage import services
@@ -127,6 +127,7 @@ class MatchStep(APIView):
         match = get_object_or_404(Match, pk=pk)
         if not roles.can_see_match(request.user, match):
             raise PermissionDenied
+        throttle.check(request.user, "match")
         status = str(request.data.get("status", ""))
         raw_date = str(request.data.get("date", "")) or timezone.localdate().isoformat()
         try:
@@ -148,6 +149,42 @@ class MatchStep(APIView):
                 "buyer_agreed": match.buyer_agreed,
             }
         )
+
+
+class DisclosureBody(serializers.Serializer):
+    share = serializers.BooleanField(
+        help_text="true: consent to show the other firm your tax id, workforce, figures and "
+        "contacts; false: withdraw that consent"
+    )
+
+
+@extend_schema(
+    request=DisclosureBody,
+    responses=inline_serializer(
+        "DisclosureState",
+        {
+            "id": serializers.IntegerField(),
+            "supplier": serializers.BooleanField(),
+            "buyer": serializers.BooleanField(),
+        },
+    ),
+    summary="Consent (or withdraw consent) to disclose your firm's private data to the partner",
+)
+class MatchDisclosure(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request: Request, pk: int) -> Response:
+        match = get_object_or_404(Match, pk=pk)
+        if not roles.can_see_match(request.user, match):
+            raise PermissionDenied
+        throttle.check(request.user, "match")
+        body = DisclosureBody(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            services.set_disclosure(match, request.user, body.validated_data["share"])
+        except services.TransitionError as exc:
+            raise PermissionDenied(str(exc)) from None
+        return Response({"id": match.pk, **services.disclosure(match)})
 
 
 @extend_schema(responses=PILOT_LIST, summary="Pilot linkage candidates, ranked and explained")

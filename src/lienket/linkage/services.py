@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 
 from lienket import refdata
 from lienket.core import audit, roles
-from lienket.core.models import AuditAction, Role
+from lienket.core.models import AuditAction
 from lienket.engine import chains as chain_engine
 from lienket.engine.logistics import Network
 from lienket.engine.matching import DEFAULT_WEIGHTS, Firm, Matcher, Suggestion
 from lienket.linkage.models import TRANSITIONS, Match, MatchEvent, MatchStatus, PilotWeights
+from lienket.registry import selectors as registry_selectors
+from lienket.registry import services as registry_services
 from lienket.registry.models import Enterprise, Relationship, ZoneKind
 
 DEFAULT_PARTS = tuple(DEFAULT_WEIGHTS)
@@ -159,22 +161,38 @@ class ConflictError(TransitionError):
 
 
 def agreement_sides(match: Match, user: Any) -> list[str]:
-    """The sides (``supplier``, ``buyer``) for which ``user`` may confirm an agreement.
+    """The sides (``supplier``, ``buyer``) for which ``user`` may confirm an agreement or consent
+    to disclosure: a firm's own users speak for it; a focal point of the firm's country (or a
+    steward) speaks for a firm that has no user of its own (``roles.speaks_for``)."""
+    return [side for side in ("supplier", "buyer") if roles.speaks_for(user, getattr(match, side))]
 
-    A firm's own users confirm for it; a focal point of the firm's country (or a steward)
-    confirms on behalf of a firm that has no user of its own.
-    """
-    sides = []
-    for side in ("supplier", "buyer"):
-        firm = getattr(match, side)
-        p = roles.profile(user)
-        own = p is not None and p.role == Role.ENTERPRISE and p.enterprise_id == firm.pk
-        behalf = (
-            roles.is_steward(user) or roles.focal_country(user) == firm.country
-        ) and not firm.users.exists()
-        if own or behalf:
-            sides.append(side)
-    return sides
+
+def disclosure(match: Match) -> dict[str, bool]:
+    """Whether each side consented to show the other its private fields."""
+    supplier, buyer = registry_selectors.consents(match.supplier, match.buyer)
+    return {"supplier": supplier, "buyer": buyer}
+
+
+def set_disclosure(match: Match, user: Any, share: bool) -> list[str]:
+    """Give (``share``) or revoke, for the sides ``user`` speaks for, the consent to show the
+    other firm of the match its tax id, workforce, figures and contacts (issue 24). The other
+    firm sees them once both sides consented. Returns the sides changed."""
+    sides = agreement_sides(match, user)
+    if not sides:
+        raise TransitionError(
+            _("only the enterprise itself (or, for a firm without a user, its country's focal "
+              "point) consents to disclose its data")
+        )  # fmt: skip
+    if share and match.status == MatchStatus.DECLINED:
+        raise TransitionError(_("this match was declined"))
+    changed = []
+    for side in sides:
+        firm, other = (
+            (match.supplier, match.buyer) if side == "supplier" else (match.buyer, match.supplier)
+        )
+        if registry_services.disclose(firm, other, user, share):
+            changed.append(side)
+    return changed
 
 
 def advance(match: Match, status: str, note: str, date: Any, user: Any) -> Match:
@@ -218,6 +236,12 @@ def _advance(match: Match, status: str, note: str, date: Any, user: Any) -> Matc
                   "without a user, by its country's focal point)")
             )  # fmt: skip
         who = audit.label(user)
+        if who in (match.supplier_agreed, match.buyer_agreed):
+            raise TransitionError(
+                _("you confirmed this agreement already: the other side confirms it")
+            )
+        # duties separated (issue 24): one person confirms one side, never both
+        sides = [s for s in sides if not getattr(match, f"{s}_agreed")][:1]
         for side in sides:
             field = f"{side}_agreed"
             if fresh.filter(**{field: ""}).update(**{field: who}) == 0 and not fresh.exists():
@@ -237,6 +261,9 @@ def _advance(match: Match, status: str, note: str, date: Any, user: Any) -> Matc
     if status == MatchStatus.AGREEMENT and match.relationship_id is None:
         match.relationship = _agreed_relationship(match, date, user)
         match.save(update_fields=["relationship"])
+    if status == MatchStatus.DECLINED:  # a declined match discloses nothing any more
+        for firm, other in ((match.supplier, match.buyer), (match.buyer, match.supplier)):
+            registry_services.disclose(firm, other, user, consent=False)
     MatchEvent.objects.create(match=match, status=status, note=note, date=date, by=user)
     return match
 

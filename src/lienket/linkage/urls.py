@@ -17,6 +17,11 @@ urlpatterns = [
     path("api/suggestions/<int:pk>/", api.Suggestions.as_view(), name="api-suggestions"),
     path("api/matches/", api.Matches.as_view(), name="api-matches"),
     path("api/matches/<int:pk>/steps/", api.MatchStep.as_view(), name="api-match-step"),
+    path(
+        "api/matches/<int:pk>/disclosure/",
+        api.MatchDisclosure.as_view(),
+        name="api-match-disclosure",
+    ),
     path("api/pilots/", api.Pilots.as_view(), name="api-pilots"),
     path("api/routes/", api.Routes.as_view(), name="api-routes"),
 ]

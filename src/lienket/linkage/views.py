@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lienket import refdata
-from lienket.core import labels, roles
+from lienket.core import labels, roles, throttle
 from lienket.core.decorators import require
 from lienket.linkage import geo, graphs, maps, services
 from lienket.linkage.models import (
@@ -131,6 +131,7 @@ def partner_finder(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     found = services.suggestions(enterprise, 20)
     if request.method == "POST":
+        throttle.check(request.user, "match")
         try:
             partner = int(request.POST.get("partner", ""))
         except ValueError:
@@ -178,6 +179,14 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not roles.can_see_match(request.user, match):
         raise PermissionDenied  # a third enterprise neither sees nor changes it
     if request.method == "POST":
+        throttle.check(request.user, "match")
+    if request.method == "POST" and "disclose" in request.POST:
+        try:
+            services.set_disclosure(match, request.user, request.POST["disclose"] == "share")
+        except services.TransitionError as exc:
+            messages.error(request, str(exc))
+        return redirect("match-detail", pk=match.pk)
+    if request.method == "POST":
         status = request.POST.get("status", "")
         try:
             when = date.fromisoformat(request.POST.get("date") or timezone.localdate().isoformat())
@@ -189,11 +198,16 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(exc))
         return redirect("match-detail", pk=match.pk)
     choices = dict(MatchStatus.choices)
+    disclosure = services.disclosure(match)
+    mine = services.agreement_sides(match, request.user)
     return render(
         request,
         "linkage/match_detail.html",
         {
             "match": match,
+            "disclosure": disclosure,
+            "my_sides": mine,
+            "shared_by_me": bool(mine) and all(disclosure[side] for side in mine),
             "events": match.events.select_related("by"),
             "next": [(s, choices[s]) for s in match.next_statuses],
             "today": timezone.localdate().isoformat(),

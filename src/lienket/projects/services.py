@@ -447,10 +447,16 @@ class StaleProposalError(Exception):
     """The allocations changed since the proposal was made."""
 
 
+class OwnProposalError(PermissionError):
+    """The one deciding is not allowed to: not a focal point, or the proposal's own author."""
+
+
 @transaction.atomic
 def decide(reallocation: Reallocation, approve: bool, by: Any, note: str = "") -> Reallocation:
     """Approve (writing the new allocations) or reject a proposal; both are kept with who/when."""
     r = Reallocation.objects.select_for_update().get(pk=reallocation.pk)
+    if not roles.can_decide_reallocation(by, r):
+        raise OwnProposalError(r.pk)
     if r.status != ProposalStatus.PROPOSED:
         raise StaleProposalError(r.status)
     lines = list(r.lines.select_related("project"))

@@ -337,8 +337,9 @@ def reallocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "r": r,
             "lines": lines,
             "form": DecisionForm(),
-            "can_decide": roles.can_approve_reallocation(request.user)
+            "can_decide": roles.can_decide_reallocation(request.user, r)
             and r.status == ProposalStatus.PROPOSED,
+            "own_proposal": roles.proposed_by(request.user, r),
             "gain": r.forecast_after - r.forecast_before,
             "history": audit.history(r)[:20],
             "fictional": any(line.project.fictional for line in lines),
@@ -350,6 +351,8 @@ def reallocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require(roles.can_approve_reallocation)
 def reallocation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_object_or_404(Reallocation, pk=pk)
+    if not roles.can_decide_reallocation(request.user, r):
+        raise PermissionDenied
     form = DecisionForm(request.POST)
     approve = request.POST.get("action") == "approve"
     if not form.is_valid() or request.POST.get("action") not in ("approve", "reject"):

@@ -14,10 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from lienket import refdata
-from lienket.core import roles
+from lienket.core import roles, throttle
 from lienket.core.permissions import EnterpriseAccess, ReadOnly
 from lienket.registry import selectors, services
 from lienket.registry import validation as v
+from lienket.registry.forms import TAX_ID_LOCKED
 from lienket.registry.models import (
     FIGURE_FIELDS,
     NAME_FIELDS,
@@ -88,7 +89,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
 
     private_hidden = serializers.SerializerMethodField(
         help_text="true when this firm's tax id, workforce, figures and contacts are withheld "
-        "(another firm, seen by an enterprise user before a match reached 'contacted')"
+        "(another firm, seen by an enterprise user before both firms consented to disclosure)"
     )
 
     def _hidden(self, instance: Enterprise) -> bool:
@@ -117,6 +118,10 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             attrs["province_code"] = _run(v.parse_province, country, attrs.get("province_code", ""))
         if "tax_id" in attrs:
             attrs["tax_id"] = _run(v.parse_tax_id, country, attrs["tax_id"])
+            user = self.context["request"].user
+            locked = self.instance and not roles.can_change_tax_id(user)
+            if locked and attrs["tax_id"] != self.instance.tax_id:
+                raise serializers.ValidationError({"tax_id": str(TAX_ID_LOCKED)})
         edition = _run(v.parse_edition, attrs.get("hs_edition", "HS2022"))
         for key in ("product_codes", "input_codes"):
             if key in attrs:
@@ -226,12 +231,17 @@ class EnterpriseViewSet(
     permission_classes = [EnterpriseAccess]
 
     def get_queryset(self) -> Any:
-        return selectors.filter_enterprises(self.request.query_params).prefetch_related("products")
+        if self.action == "list" and self.request.query_params.get("q"):
+            throttle.check(self.request.user, "search")
+        visible = selectors.private_visible(self.request.user)
+        return selectors.filter_enterprises(self.request.query_params, visible).prefetch_related(
+            "products"
+        )
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()
         context["if_match"] = if_match(self.request)
-        context["private_visible"] = roles.private_visible(self.request.user)
+        context["private_visible"] = selectors.private_visible(self.request.user)
         return context
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -78,6 +78,10 @@ class EnterpriseForm(forms.ModelForm):
         ]
         if self.instance.pk:
             self.fields["country"].disabled = True
+        if self.instance.pk and not roles.can_change_tax_id(user):
+            # issue 24 - a firm setting its tax id to another's answered "already registered"
+            self.fields["tax_id"].disabled = True
+            self.fields["tax_id"].help_text = TAX_ID_LOCKED
         self.fields["province_code"].choices = province_choices()
         self.fields["hs_edition"] = forms.ChoiceField(
             label=_("HS edition"), choices=[(e, e) for e in refdata.HS_EDITIONS]
@@ -135,6 +139,11 @@ class EnterpriseForm(forms.ModelForm):
             version=self.cleaned_data["version"],
             fields=set(self.changed_data) - {"version", "country"},
         )
+
+
+#: why an enterprise user cannot change its firm's tax id (no answer may tell whether another
+#: firm's hidden tax id exists)
+TAX_ID_LOCKED = _("A firm's tax identifier is changed by its country's focal point.")
 
 
 class RelationshipForm(forms.ModelForm):

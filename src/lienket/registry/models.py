@@ -247,7 +247,8 @@ class Enterprise(models.Model):
         for code in hs_codes:
             chains |= refdata.chains_of_hs(code)
         self.chains = " ".join(sorted(chains))
-        self.search_text = search_key(self.name_vi, self.name_lo, self.name_en, self.tax_id)
+        # names only: the tax id is private and is searched apart, where the reader sees it
+        self.search_text = search_key(self.name_vi, self.name_lo, self.name_en)
 
 
 class ProductRole(models.TextChoices):
@@ -349,3 +350,31 @@ class DuplicateFlag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise} ≈ {self.other} ({self.score:.0f})"
+
+
+class Disclosure(models.Model):
+    """A firm's consent to show another firm its private fields (tax id, workforce, figures,
+    contacts): given for the firm by one of its users (or, for a firm without a user, by its
+    country's focal point or a steward), revocable by deleting it. The other firm sees them only
+    while both have consented to each other (issue 24)."""
+
+    firm = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="disclosures",
+                             verbose_name=_("enterprise"))  # fmt: skip
+    to = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="+",
+                           verbose_name=_("disclosed to"))  # fmt: skip
+    by = models.CharField(_("consented by"), max_length=150)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "pk"]
+        verbose_name = _("disclosure consent")
+        verbose_name_plural = _("disclosure consents")
+        constraints = [
+            models.UniqueConstraint(fields=["firm", "to"], name="one_disclosure_per_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(firm=models.F("to")), name="disclosure_not_to_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.firm} → {self.to}"

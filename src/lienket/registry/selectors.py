@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 
 from lienket import refdata
+from lienket.core import roles
 from lienket.engine.text import words
-from lienket.registry.models import Enterprise, Relationship
+from lienket.registry.models import Disclosure, Enterprise, Relationship
 
 
 def has_word(field: str, word: str) -> Q:
@@ -21,8 +23,15 @@ def has_word(field: str, word: str) -> Q:
     )
 
 
-def filter_enterprises(params: Mapping[str, str]) -> QuerySet[Enterprise]:
-    """Enterprises matching the list page's filters; unknown values simply match nothing."""
+def filter_enterprises(
+    params: Mapping[str, str], visible: set[int] | None = None
+) -> QuerySet[Enterprise]:
+    """Enterprises matching the list page's filters; unknown values simply match nothing.
+
+    ``visible`` is the set of firms whose private fields the reader sees (``None``: all, see
+    :func:`private_visible`): a word of ``q`` matches a name, or the tax id of a visible firm
+    only, so that no answer depends on a field the reader cannot see (issue 24).
+    """
     qs = Enterprise.objects.select_related("zone")
     if v := params.get("country"):
         qs = qs.filter(country=v)
@@ -39,8 +48,12 @@ def filter_enterprises(params: Mapping[str, str]) -> QuerySet[Enterprise]:
     if v := params.get("fictional"):
         qs = qs.filter(fictional=v == "yes")
     for w in words(params.get("q", ""))[:8]:
-        # search_text is " word word ... ": a leading space anchors the match at a word start.
-        qs = qs.filter(search_text__contains=f" {w}")
+        # search_text is " word word ... " of the names: a leading space anchors the match at a
+        # word start; the tax id (private) is matched only where the reader may see it
+        tax = Q(tax_id__istartswith=w)
+        if visible is not None:
+            tax &= Q(pk__in=sorted(visible))
+        qs = qs.filter(Q(search_text__contains=f" {w}") | tax)
     return qs
 
 
@@ -67,3 +80,31 @@ def public_summary() -> dict[str, object]:
         "cross_border_relationships": filter_relationships({"cross": "yes"}).count(),
         "fictional_share": Enterprise.objects.filter(fictional=True).count() / max(1, total),
     }
+
+
+def disclosed_to(firm: int) -> list[int]:
+    """The firms that disclosed their private fields to ``firm`` while ``firm`` disclosed its
+    own to them: consent on both sides (issue 24)."""
+    given = Disclosure.objects.filter(firm_id=firm).values("to_id")
+    return list(
+        Disclosure.objects.filter(to_id=firm, firm_id__in=given).values_list("firm_id", flat=True)
+    )
+
+
+def private_visible(user: Any) -> set[int] | None:
+    """The firms whose private fields ``user`` sees (``None``: all): ``roles.PRIVATE_FIELDS``."""
+    return roles.private_visible(user, disclosed_to)
+
+
+def sees_private(user: Any, enterprise: Enterprise) -> bool:
+    return roles.sees_private(user, enterprise, disclosed_to)
+
+
+def consents(firm: Enterprise, other: Enterprise) -> tuple[bool, bool]:
+    """(``firm`` consented to disclose to ``other``, ``other`` consented to ``firm``)."""
+    pairs = set(
+        Disclosure.objects.filter(Q(firm=firm, to=other) | Q(firm=other, to=firm)).values_list(
+            "firm_id", "to_id"
+        )
+    )
+    return (firm.pk, other.pk) in pairs, (other.pk, firm.pk) in pairs

@@ -12,6 +12,7 @@ from lienket.core import audit
 from lienket.registry.models import (
     NAME_FIELDS,
     PROFILE_FIELDS,
+    Disclosure,
     DuplicateFlag,
     DuplicateStatus,
     Enterprise,
@@ -210,3 +211,19 @@ def save_relationship(rel: Relationship, by: Any = None) -> Relationship:
         rel.save()
         audit.record(by, action, rel, str(rel))
     return rel
+
+
+@transaction.atomic
+def disclose(firm: Enterprise, to: Enterprise, by: Any, consent: bool) -> bool:
+    """Record (``consent``) or revoke a firm's consent to show ``to`` its private fields; the
+    caller has checked that ``by`` speaks for ``firm``. Returns whether anything changed."""
+    with audit.acting(by):
+        if consent:
+            _, created = Disclosure.objects.get_or_create(
+                firm=firm, to=to, defaults={"by": audit.label(by)}
+            )
+            return created
+        found = list(Disclosure.objects.filter(firm=firm, to=to))
+        for row in found:
+            row.delete()
+        return bool(found)

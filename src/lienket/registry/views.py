@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lienket import refdata
-from lienket.core import audit, jobs, roles
+from lienket.core import audit, jobs, roles, throttle
 from lienket.core.decorators import require
 from lienket.core.importpages import own_job
 from lienket.core.models import ImportJob, JobState
@@ -57,7 +57,9 @@ def _filter_context(request: HttpRequest) -> dict[str, Any]:
 
 @require(roles.can_read_registry)
 def enterprise_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.filter_enterprises(request.GET)
+    if request.GET.get("q"):
+        throttle.check(request.user, "search")
+    qs = selectors.filter_enterprises(request.GET, selectors.private_visible(request.user))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     context = {"page": page, "total": page.paginator.count}
     if request.headers.get("HX-Request"):  # htmx swaps the rows only
@@ -67,7 +69,8 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
 
 @require(roles.can_export_registry)
 def enterprise_export(request: HttpRequest) -> HttpResponse:
-    qs = selectors.filter_enterprises(request.GET).prefetch_related("products")
+    visible = selectors.private_visible(request.user)
+    qs = selectors.filter_enterprises(request.GET, visible).prefetch_related("products")
     data = exports.enterprises_xlsx(qs)
     audit.record(request.user, "exported", None, f"enterprises ({request.GET.urlencode()[:500]})")
     return _xlsx(data, "lienket-enterprises.xlsx")
@@ -87,7 +90,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "e": ent,
             "relationships": rels,
             "can_edit": can_edit,
-            "private": roles.sees_private(request.user, ent),
+            "private": selectors.sees_private(request.user, ent),
             "history": audit.history(ent)[:50] if can_edit else [],
             "stage_labels": dict(Stage.choices),
         },

@@ -195,6 +195,11 @@ if LIENKET_HTTPS:
     AXES_IPWARE_PROXY_COUNT = env_int("LIENKET_PROXY_COUNT", 1)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+# issue 24 - what an enterprise user may repeat to learn about other firms, per user
+LIENKET_ENTERPRISE_RATES = {
+    "search": env_str("LIENKET_ENTERPRISE_SEARCH_RATE", "60/minute"),
+    "match": env_str("LIENKET_ENTERPRISE_MATCH_RATE", "60/hour"),
+}
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
