@@ -45,7 +45,7 @@ def _walk(url, contexts, tyre, rubber):
     second.click("td a:has-text('Shortlisted')")
     second.select_option("select[name=status]", "contacted")
     second.fill("input[name=note]", "called on Monday")
-    second.click("main form button[type=submit]")
+    second.click("main form:has(select[name=status]) button[type=submit]")
     second.wait_for_selector("li:has-text('called on Monday')")
 
     first.reload()

@@ -11,13 +11,14 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
 )
 from tests.conftest import _user
+
+from lienket.core import tokens
 
 EXAMPLES = 8
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
@@ -44,13 +45,13 @@ def _in_process(registry, settings):
 
 @pytest.fixture
 def steward_token(registry):
-    return Token.objects.create(user=_user("api-steward")).key
+    return tokens.issue(_user("api-steward"))
 
 
 @pytest.fixture
 def firm_token(registry):
     user = _user("api-firm", "enterprise", enterprise=registry["vn"])
-    return Token.objects.create(user=user).key
+    return tokens.issue(user)
 
 
 def _headers(token: str) -> dict[str, str]:

@@ -2,20 +2,23 @@
 API authentication (issue 12, parts 3 and 4)."""
 
 import base64
+import hashlib
 import os
 import re
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from tests.conftest import PASSWORD
 
 from lienket.core.middleware import SEEN_KEY
-from lienket.core.models import AuditAction, AuditEvent
+from lienket.core.models import ApiToken, AuditAction, AuditEvent
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted((ROOT / "src/lienket").rglob("templates/**/*.html"))
@@ -164,7 +167,7 @@ def test_basic_auth_is_off_for_the_api(client, reader):
 
 def test_a_personal_token_opens_the_api_until_revoked(client_for, client, reader):
     page = client_for(reader).post(reverse("account"), {"action": "issue"})
-    key = re.search(r"<code>([0-9a-f]{40})</code>", page.content.decode()).group(1)
+    key = re.search(r"<code>([A-Za-z0-9_-]{43})</code>", page.content.decode()).group(1)
     client.logout()
     assert client.get("/api/zones/", HTTP_AUTHORIZATION=f"Token {key}").status_code == 200
     assert client.get("/api/zones/", HTTP_AUTHORIZATION="Token " + "0" * 40).status_code in (
@@ -191,3 +194,39 @@ def test_a_nul_in_the_query_string_is_a_400_on_every_database(client_for, regist
     assert response.status_code == 400 and "NUL" in response.json()["detail"]
     assert client.get("/enterprises/", {"q": "a\x00b"}).status_code == 400
     assert client.get("/api/enterprises/", {"country": "LAO"}).status_code == 200
+
+
+# issue 24 - tokens were stored in clear, listed whole in the audit log, and never expired
+def test_tokens_are_stored_hashed_and_never_shown_again(client_for, client, reader, steward):
+    page = client_for(reader).post(reverse("account"), {"action": "issue"})
+    assert page["Cache-Control"] == "no-store"
+    key = re.search(r"<code>([A-Za-z0-9_-]{43})</code>", page.content.decode()).group(1)
+    stored = ApiToken.objects.get(user=reader)
+    assert stored.digest == hashlib.sha256(key.encode()).hexdigest() and key not in stored.digest
+    again = client_for(reader).get(reverse("account")).content.decode()
+    assert key not in again and stored.prefix in again
+    audit_page = client_for(steward).get("/audit/").content.decode()
+    assert key not in audit_page and stored.digest not in audit_page
+    for event in AuditEvent.objects.all():
+        assert key not in str(event.changes) + event.summary
+        assert stored.digest not in str(event.changes)
+
+
+def test_a_token_expires_and_a_password_change_revokes_it(client_for, client, reader):
+    issue = client_for(reader).post(reverse("account"), {"action": "issue"}).content.decode()
+    key = re.search(r"<code>([A-Za-z0-9_-]{43})</code>", issue).group(1)
+    client.logout()
+    auth = {"HTTP_AUTHORIZATION": f"Token {key}"}
+    assert client.get("/api/zones/", **auth).status_code == 200
+    ApiToken.objects.filter(user=reader).update(expires=timezone.now() - timedelta(seconds=1))
+    assert client.get("/api/zones/", **auth).status_code in (401, 403)
+    ApiToken.objects.filter(user=reader).update(expires=timezone.now() + timedelta(days=1))
+    assert client.get("/api/zones/", **auth).status_code == 200
+    new = "Sông Mekong chảy 4909 km"
+    client_for(reader).post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    client.logout()
+    assert client.get("/api/zones/", **auth).status_code in (401, 403)
+    assert not ApiToken.objects.filter(user=reader).exists()

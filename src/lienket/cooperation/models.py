@@ -391,12 +391,14 @@ class Nomination(models.Model):
 
 
 class CalendarToken(models.Model):
-    """The secret in a user's calendar-feed address (calendar applications cannot log in)."""
+    """The secret in a user's calendar-feed address (calendar applications cannot log in),
+    stored as its SHA-256 digest (``core.sensitive``): the address is shown once, when made."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
     )
-    token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
+    prefix = models.CharField(_("starts with"), max_length=8, blank=True)
+    digest = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -31,7 +31,7 @@ from lienket.cooperation.models import (
     WorkPlan,
     certificate_number,
 )
-from lienket.core import audit, roles
+from lienket.core import audit, roles, sensitive
 from lienket.core.audit import label
 from lienket.engine import workplan
 
@@ -359,9 +359,25 @@ def send_reminders(found: dict[str, list[Reminder]]) -> int:
     return sent
 
 
+@transaction.atomic
 def calendar_token(user: Any) -> str:
-    token, _created = CalendarToken.objects.get_or_create(user=user)
-    return token.token
+    """A new secret for the user's calendar-feed address (the old one stops working); only its
+    digest is kept, so this is the one time it can be shown."""
+    CalendarToken.objects.filter(user=user).delete()
+    secret = sensitive.new_secret()
+    CalendarToken.objects.create(
+        user=user, prefix=secret[: sensitive.PREFIX_LENGTH], digest=sensitive.digest(secret)
+    )
+    return secret
+
+
+def calendar_owner(secret: str) -> Any:
+    """The user whose calendar-feed address holds ``secret``, or ``None``."""
+    found = CalendarToken.objects.select_related("user").filter(
+        digest=sensitive.digest(secret[:200])
+    )
+    token = found.first()
+    return token.user if token is not None else None
 
 
 def calendar(user: Any) -> bytes:

@@ -419,17 +419,20 @@ def reminders_page(request: HttpRequest) -> HttpResponse:
 
 @require(_can_see_training)
 def calendar_page(request: HttpRequest) -> HttpResponse:
+    url = None
     if request.method == "POST":
-        CalendarToken.objects.filter(user=request.user).delete()
-        messages.success(request, _("A new address is made; the old one no longer works."))
-        return redirect("coop-calendar")
-    token = services.calendar_token(request.user)
-    url = request.build_absolute_uri(f"/calendar/{token}.ics")
-    return render(request, "cooperation/calendar.html", {"url": url})
+        had = CalendarToken.objects.filter(user=request.user).exists()
+        url = request.build_absolute_uri(f"/calendar/{services.calendar_token(request.user)}.ics")
+        if had:
+            messages.success(request, _("A new address is made; the old one no longer works."))
+    token = CalendarToken.objects.filter(user=request.user).first()
+    response = render(request, "cooperation/calendar.html", {"url": url, "token": token})
+    response["Cache-Control"] = "no-store"  # the page that shows the address is never cached
+    return response
 
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    t = CalendarToken.objects.select_related("user").filter(token=token[:64]).first()
-    if t is None or not t.user.is_active or not _can_see_training(t.user):
+    owner = services.calendar_owner(token)
+    if owner is None or not owner.is_active or not _can_see_training(owner):
         raise Http404
-    return HttpResponse(services.calendar(t.user), content_type="text/calendar; charset=utf-8")
+    return HttpResponse(services.calendar(owner), content_type="text/calendar; charset=utf-8")

@@ -29,3 +29,12 @@ class CoreConfig(AppConfig):
         pre_save.connect(audit.before_save, dispatch_uid="lienket-audit-before")
         post_save.connect(audit.after_save, dispatch_uid="lienket-audit-after")
         post_delete.connect(audit.after_delete, dispatch_uid="lienket-audit-delete")
+        from django.contrib.auth import get_user_model
+
+        from lienket.core import tokens
+
+        pre_save.connect(
+            tokens.revoke_on_password_change,
+            sender=get_user_model(),
+            dispatch_uid="lienket-token-password",
+        )

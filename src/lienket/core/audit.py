@@ -20,18 +20,19 @@ from typing import Any
 
 from django.db import models
 
+from lienket.core import sensitive
 from lienket.core.models import AuditEvent
 
 #: apps whose models are recorded field by field on every save and delete
 TRACKED_APPS = frozenset({"registry", "linkage", "projects", "cooperation", "trade", "reports",
-                          "core", "auth", "authtoken"})  # fmt: skip
+                          "core", "auth"})  # fmt: skip
 #: models never recorded: the log itself, queues whose progress is written many times a
 #: second, sessions, and derived rows rebuilt with their parent
 UNTRACKED = frozenset({"auditevent", "tradeimport", "reportbuild", "enterpriseproduct",
                        "registryimport", "permission", "group", "contenttype"})  # fmt: skip
-#: fields never recorded: secrets, derived text and bookkeeping
-SKIPPED_FIELDS = frozenset({"password", "key", "search_text", "updated", "created",
-                            "last_login", "modified"})  # fmt: skip
+#: fields never recorded: derived text and bookkeeping; secrets are never recorded either,
+#: by the rule of ``core.sensitive`` (a field named password, token, key, digest, ...)
+SKIPPED_FIELDS = frozenset({"search_text", "updated", "created", "last_login", "modified"})
 
 _state = threading.local()
 
@@ -92,9 +93,11 @@ def _plain(value: Any) -> Any:
 
 
 def _fields(instance: models.Model) -> list[Any]:
+    label = instance._meta.label_lower
     return [
         f for f in instance._meta.concrete_fields
         if f.name not in SKIPPED_FIELDS and not f.primary_key
+        and not sensitive.is_sensitive(label, f.name)
     ]  # fmt: skip
 
 

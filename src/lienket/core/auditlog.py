@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from lienket.core import datalabels, roles
+from lienket.core import datalabels, roles, sensitive
 from lienket.core.decorators import require
 from lienket.core.models import AuditAction, AuditEvent
 
@@ -53,12 +53,18 @@ def _models() -> dict[str, Any]:
 
 
 def _value(field: Any, value: Any) -> Any:
-    """A stored value as the reader reads it: a choice by its label, a bundled label translated."""
+    """A stored value as the reader reads it: a choice by its label, a bundled label translated,
+    a list or mapping (many-to-many, JSON fields) as text."""
     if value is None or value == "":
         return value
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
-    if field is not None and field.choices:
+    if isinstance(value, list):
+        return ", ".join(str(_value(field, v)) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_value(None, v)}" for k, v in value.items())
+    # a reverse relation or a many-to-many has no choices (issue 24 - the page failed on them)
+    if getattr(field, "choices", None):
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, str):
         return datalabels.label(value)
@@ -68,14 +74,19 @@ def _value(field: Any, value: Any) -> Any:
 def readable_changes(event: AuditEvent) -> list[tuple[str, Any, Any]]:
     """(field label, before, after) of an event's changes, in the reader's language."""
     model = _models().get(event.object_type)
+    model_label = model._meta.label_lower if model is not None else event.object_type
     out = []
-    for name, pair in (event.changes or {}).items():
+    changes = event.changes if isinstance(event.changes, dict) else {}
+    for name, pair in changes.items():
         before, after = [*pair, None, None][:2] if isinstance(pair, list) else (None, pair)
         try:
             field = model._meta.get_field(name) if model is not None else None
         except FieldDoesNotExist:
             field = None
-        label = str(getattr(field, "verbose_name", name))
+        label = str(getattr(field, "verbose_name", None) or name.replace("_", " "))
+        if sensitive.is_sensitive(model_label, str(name)):  # an event recorded before the rule
+            out.append((label, sensitive.REDACTED, sensitive.REDACTED))
+            continue
         out.append((label, _value(field, before), _value(field, after)))
     return out
 

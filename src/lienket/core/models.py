@@ -177,3 +177,24 @@ class HsLaoText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition} {self.code}: {self.text}"
+
+
+class ApiToken(models.Model):
+    """A user's personal API token, stored as its SHA-256 digest (``core.sensitive``): the token
+    is shown once, when issued; afterwards only its first characters name it. It expires
+    (``LIENKET_TOKEN_DAYS``) and a password change revokes it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_token"
+    )
+    prefix = models.CharField(_("starts with"), max_length=8)
+    digest = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(_("issued"), auto_now_add=True)
+    expires = models.DateTimeField(_("expires"))
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"API token {self.prefix}… of {self.user}"

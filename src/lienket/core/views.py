@@ -13,8 +13,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from rest_framework.authtoken.models import Token
 
+from lienket.core import sensitive, tokens
 from lienket.core.audit import record_user
 from lienket.core.models import AuditAction, Role
 from lienket.core.roles import role_of
@@ -38,20 +38,22 @@ def account(request: HttpRequest) -> HttpResponse:
     user = request.user
     issued = None
     if request.method == "POST":
-        Token.objects.filter(user=user).delete()
         if request.POST.get("action") == "issue":
-            issued = Token.objects.create(user=user).key
-            record_user(user, AuditAction.TOKEN_ISSUED, f"token {issued[:6]}… for {user.username}")
+            issued = tokens.issue(user)
+            start = issued[: sensitive.PREFIX_LENGTH]
+            record_user(user, AuditAction.TOKEN_ISSUED, f"token {start}… for {user.username}")
         else:
+            tokens.revoke(user)
             record_user(user, AuditAction.TOKEN_REVOKED, f"API token of {user.username}")
             messages.info(request, _("Your API token was revoked."))
             return redirect("account")
-    token = Token.objects.filter(user=user).first()
-    return render(
+    response = render(
         request,
         "registration/account.html",
-        {"issued": issued, "token": token, "role_name": ROLE_NAMES[role_of(user)]},
+        {"issued": issued, "token": tokens.current(user), "role_name": ROLE_NAMES[role_of(user)]},
     )
+    response["Cache-Control"] = "no-store"  # the page that shows a new token is never cached
+    return response
 
 
 class PasswordChange(auth_views.PasswordChangeView):

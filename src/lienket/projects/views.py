@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -434,7 +434,10 @@ def iati_export(request: HttpRequest) -> HttpResponse:
         .filter(kind=Kind.AID)
         .prefetch_related("allocations", "budgets", "planned_disbursements", "transactions")
     )
-    result = iati.export_iati(list(qs), by=request.user)
+    projects = list(qs)
+    if not projects:  # an IATI file holds at least one activity: say so instead of failing
+        raise BadRequest(_("No aid project matches these filters: there is nothing to export."))
+    result = iati.export_iati(projects, by=request.user)
     response = HttpResponse(result.data, content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="lienket-aid-projects-iati.xml"'
     return response

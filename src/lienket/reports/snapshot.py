@@ -16,7 +16,7 @@ from django.apps import apps
 
 APPS = ("registry", "linkage", "projects", "cooperation", "trade")
 #: tables that record work on the data rather than the data itself
-SKIPPED = {"trade.tradeimport", "cooperation.calendartoken"}
+SKIPPED = {"trade.tradeimport", "cooperation.calendartoken", "registry.disclosure"}
 
 
 def _rows_hash(model: Any) -> tuple[int, str]:

@@ -29,7 +29,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served by lienket itself (no CDN)
     "axes",
@@ -195,6 +194,8 @@ if LIENKET_HTTPS:
     AXES_IPWARE_PROXY_COUNT = env_int("LIENKET_PROXY_COUNT", 1)
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+# personal API tokens expire this many days after they are issued (a password change revokes them)
+LIENKET_TOKEN_DAYS = env_int("LIENKET_TOKEN_DAYS", 90)
 # issue 24 - what an enterprise user may repeat to learn about other firms, per user
 LIENKET_ENTERPRISE_RATES = {
     "search": env_str("LIENKET_ENTERPRISE_SEARCH_RATE", "60/minute"),
@@ -204,7 +205,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "lienket.core.tokens.HashedTokenAuthentication",
         # Basic auth sends the password with every request (and hashes it every time): off
         # unless a deployment asks for it
         *(
