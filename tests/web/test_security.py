@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from tests.conftest import PASSWORD
 
-from lienket.core.middleware import SEEN_KEY
+from lienket.core.middleware import SEEN_KEY, STARTED_KEY
 from lienket.core.models import ApiToken, AuditAction, AuditEvent
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,9 +50,16 @@ def _check_deploy(tmp_path, **env):
 
 
 def test_it_reports_nothing_on_check_deploy_in_production_mode(tmp_path):
-    done = _check_deploy(tmp_path, LIENKET_HTTPS="1")
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.1")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
+
+
+def test_production_mode_needs_its_trusted_proxy(tmp_path):
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="1")
+    assert done.returncode != 0 and "lienket.E011" in done.stderr
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="nginx.local")
+    assert done.returncode != 0 and "lienket.E010" in done.stderr
 
 
 def test_it_warns_on_check_deploy_without_production_mode(tmp_path):
@@ -132,6 +139,10 @@ def test_a_right_password_after_a_few_wrong_ones_logs_in_and_is_recorded(client,
         ("11111112", "entirely numeric"),
         ("short-pw", "too short"),
         ("password123", "too common"),
+        # issue 24 - the user name twice and the published demo password were accepted
+        ("readerreader", "repeats the user name"),
+        ("Reader-Reader-2026", "repeats the user name"),
+        ("lienket-demo", "published"),
     ],
 )
 def test_the_password_change_page_refuses_weak_passwords(client_for, reader, password, reason):
@@ -230,3 +241,43 @@ def test_a_token_expires_and_a_password_change_revokes_it(client_for, client, re
     client.logout()
     assert client.get("/api/zones/", **auth).status_code in (401, 403)
     assert not ApiToken.objects.filter(user=reader).exists()
+
+
+# issue 24 - the 12-hour limit slid with every request, and the idle rule logged out a client
+# that requested every 40 s with a 1-minute idle setting
+def test_a_session_ends_its_lifetime_after_login_however_active(client_for, reader, settings):
+    client = client_for(reader)
+    assert client.get(reverse("account")).status_code == 200
+    expires = client.session.get_expiry_date()
+    for _ in range(3):
+        assert client.get(reverse("account")).status_code == 200
+    assert client.session.get_expiry_date() == expires  # activity does not extend it
+    session = client.session
+    session[STARTED_KEY] = int(time.time()) - settings.SESSION_COOKIE_AGE + 60
+    session[SEEN_KEY] = int(time.time())
+    session.save()
+    assert client.get(reverse("account")).status_code == 200
+    session = client.session
+    session[STARTED_KEY] = int(time.time()) - settings.SESSION_COOKIE_AGE - 1
+    session[SEEN_KEY] = int(time.time())  # active a second ago
+    session.save()
+    response = client.get(reverse("account"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_idle_time_is_measured_exactly(client_for, reader, settings):
+    settings.LIENKET_SESSION_IDLE_MINUTES = 1
+    from django.test import Client
+
+    client = Client()
+    client.force_login(reader)
+    client.get(reverse("account"))
+    for _ in range(4):  # a request every 40 s keeps the session
+        session = client.session
+        session[SEEN_KEY] -= 40
+        session.save()
+        assert client.get(reverse("account")).status_code == 200
+    session = client.session
+    session[SEEN_KEY] -= 61
+    session.save()
+    assert client.get(reverse("account")).status_code == 302

@@ -9,7 +9,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from lienket.core.passwords import DEMO_PASSWORD  # a local demo login, printed on purpose
 
 app = typer.Typer(
     help="lienket: the Viet Nam - Lao PDR industrial linkage platform.",
@@ -22,8 +25,6 @@ trade_app = typer.Typer(help="Trade statistics: import, list and remove.", no_ar
 app.add_typer(trade_app, name="trade")
 console = Console()
 err = Console(stderr=True)
-
-DEMO_PASSWORD = "lienket-demo"  # noqa: S105 - a local demo login, printed on purpose
 
 
 def print_refused(exc: Any) -> None:
@@ -257,13 +258,17 @@ def _demo() -> None:
         _print_login()
 
 
-def demo_logins_active() -> bool:
-    """Whether the demo's steward login still works with the demo password: only then does
-    ``serve`` print the demo logins (a deployment that removed or changed them prints none)."""
+DEMO_USERNAMES = ("admin", "vioit", "iice", "reader", "firm-vn", "firm-la")
+
+
+def demo_logins_active() -> list[str]:
+    """The demo logins that still open with the published demo password (active users only):
+    ``serve --show-logins`` prints them; a production-mode server refuses to start while any
+    remains."""
     from django.contrib.auth import get_user_model
 
-    admin = get_user_model().objects.filter(username="admin", is_active=True).first()
-    return bool(admin is not None and admin.check_password(DEMO_PASSWORD))
+    users = get_user_model().objects.filter(username__in=DEMO_USERNAMES, is_active=True)
+    return sorted(u.username for u in users if u.check_password(DEMO_PASSWORD))
 
 
 def _print_login() -> None:
@@ -284,16 +289,35 @@ def serve(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
     threads: Annotated[int, typer.Option(help="worker threads")] = 8,
+    show_logins: Annotated[
+        bool, typer.Option(help="Print the demo logins and their password, if they still work")
+    ] = False,
 ) -> None:
     """Serve the web application with waitress (a production WSGI server; static by WhiteNoise)."""
     django_setup()
+    from django.conf import settings
+    from django.core import checks
     from waitress import serve as waitress_serve
 
     from lienket.web.wsgi import application
 
-    if demo_logins_active():
+    problems = [p for p in checks.run_checks() if p.is_serious()]
+    if problems:
+        for problem in problems:
+            err.print(escape(f"{problem.id}: {problem.msg} ({problem.hint})"))
+        raise typer.Exit(1)
+    demo_logins = demo_logins_active()
+    if demo_logins and settings.LIENKET_HTTPS:
+        err.print(
+            "[red]refused: production mode (LIENKET_HTTPS=1) with demo logins that open with the "
+            f"published demo password: {', '.join(demo_logins)}. Change their passwords or "
+            "deactivate them first.[/red]"
+        )
+        raise typer.Exit(1)
+    if demo_logins and show_logins:
         _print_login()
-    from django.conf import settings
+    elif demo_logins:
+        console.print("demo logins are active: 'lienket serve --show-logins' prints them")
 
     if settings.LIENKET_IMPORT_WORKER == "thread":
         from django.db import DatabaseError
@@ -318,7 +342,22 @@ def serve(
             console.print("report builds interrupted by the last stop are queued again")
         reports.WORKER.start()
     console.print(f"serving on http://{host}:{port}/  (Ctrl+C to stop)")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="lienket")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="lienket",
+                   **proxy_options(settings))  # fmt: skip
+
+
+def proxy_options(settings: Any) -> dict[str, Any]:
+    """waitress's trusted-proxy options from ``LIENKET_TRUSTED_PROXIES``: from that peer only,
+    the client address and scheme of X-Forwarded-For/-Proto; every other peer's are dropped."""
+    proxy = settings.LIENKET_TRUSTED_PROXIES
+    options: dict[str, Any] = {"clear_untrusted_proxy_headers": True}
+    if proxy:
+        options |= {
+            "trusted_proxy": proxy,
+            "trusted_proxy_count": settings.LIENKET_PROXY_COUNT,
+            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
+        }
+    return options
 
 
 @app.command("import")

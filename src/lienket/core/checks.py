@@ -1,5 +1,6 @@
 """System checks for lienket's configuration."""
 
+import ipaddress
 from typing import Any
 
 from django.conf import settings
@@ -56,6 +57,34 @@ def check_import_worker(app_configs: Any, **kwargs: Any) -> list[Error]:
                 "LIENKET_IMPORT_WORKER must be 'thread' or 'external'",
                 hint="'thread' imports uploaded trade files inside the web server",
                 id="lienket.E004",
+            )
+        ]
+    return []
+
+
+@register()
+def check_trusted_proxy(app_configs: Any, **kwargs: Any) -> list[Error]:
+    """Production mode sits behind a reverse proxy that lienket must be told to trust."""
+    proxy = settings.LIENKET_TRUSTED_PROXIES
+    if proxy and proxy != "*":
+        try:
+            ipaddress.ip_address(proxy)
+        except ValueError:
+            return [
+                Error(
+                    f"LIENKET_TRUSTED_PROXIES: {proxy!r} is not an IP address",
+                    hint="the proxy's address as lienket sees it, e.g. 127.0.0.1, or *",
+                    id="lienket.E010",
+                )
+            ]
+    if settings.LIENKET_HTTPS and not proxy:
+        return [
+            Error(
+                "LIENKET_HTTPS=1 without LIENKET_TRUSTED_PROXIES: behind the proxy every request "
+                "would look like plain http from the proxy (redirected forever, one address for "
+                "every client in the lock-out and the audit log)",
+                hint="set LIENKET_TRUSTED_PROXIES to the proxy's address, e.g. 127.0.0.1",
+                id="lienket.E011",
             )
         ]
     return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
@@ -17,9 +18,9 @@ from django.utils.translation import gettext as _
 from lienket.core.throttle import RateLimitError
 
 SEEN_KEY = "lienket_seen"
-# the session's "last seen" time is written at most this often (one write a minute, not one
-# per request)
-SEEN_RESOLUTION_S = 60
+#: when the session's user logged in (epoch seconds): the session ends SESSION_COOKIE_AGE later,
+#: however active it is (issue 24 - the limit used to slide with every request)
+STARTED_KEY = "lienket_started"
 
 
 class ContentSecurityPolicy:
@@ -41,23 +42,37 @@ class ContentSecurityPolicy:
 
 
 class IdleTimeout:
-    """Log a signed-in user out after ``LIENKET_SESSION_IDLE_MINUTES`` without a request."""
+    """End a signed-in session ``SESSION_COOKIE_AGE`` after login however active it is, and
+    after ``LIENKET_SESSION_IDLE_MINUTES`` without a request, measured to the second."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.idle_s = settings.LIENKET_SESSION_IDLE_MINUTES * 60
+        self.max_s = settings.SESSION_COOKIE_AGE
 
     def __call__(self, request: HttpRequest) -> Any:
         user = getattr(request, "user", None)
-        if self.idle_s > 0 and user is not None and user.is_authenticated:
-            now = int(time.time())
-            seen = request.session.get(SEEN_KEY)
-            if isinstance(seen, int) and now - seen > self.idle_s:
-                logout(request)
-                messages.info(request, _("You were logged out after a time without activity."))
-            elif not isinstance(seen, int) or now - seen >= SEEN_RESOLUTION_S:
-                request.session[SEEN_KEY] = now
+        if user is not None and user.is_authenticated:
+            self._check(request, int(time.time()))
         return self.get_response(request)
+
+    def _check(self, request: HttpRequest, now: int) -> None:
+        session = request.session
+        started = session.get(STARTED_KEY)
+        if not isinstance(started, int):  # the first request after login
+            started = now
+            session[STARTED_KEY] = now
+            # the cookie and the stored session expire at a fixed time, not a sliding one
+            session.set_expiry(datetime.fromtimestamp(now + self.max_s, tz=UTC))
+        seen = session.get(SEEN_KEY)
+        if now - started >= self.max_s:
+            logout(request)
+            messages.info(request, _("Your session ended: sign in again."))
+        elif self.idle_s > 0 and isinstance(seen, int) and now - seen > self.idle_s:
+            logout(request)
+            messages.info(request, _("You were logged out after a time without activity."))
+        elif seen != now:
+            session[SEEN_KEY] = now
 
 
 def is_busy(exc: BaseException) -> bool:

@@ -111,6 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "lienket.core.passwords.NotNameNorPublished"},
 ]
 # Login protection (django-axes): after this many wrong passwords for one user name from one
 # address, that pair is refused for the cool-off time; every failure is in the audit log.
@@ -182,17 +183,20 @@ LIENKET_CSP = {
 # Production mode: one switch for a deployment served over HTTPS behind a reverse proxy
 # (docs/deployment.md). `lienket check --deploy` reports nothing with it on.
 LIENKET_HTTPS = env_bool("LIENKET_HTTPS", False)
+# The reverse proxy lienket trusts (its address as lienket sees it, or "*" for any peer): only
+# from it does `lienket serve` take the client address (X-Forwarded-For) and the scheme
+# (X-Forwarded-Proto); the headers of any other peer are dropped. The server resolves them, so
+# Django, the login lock-out and the audit log read the real client in REMOTE_ADDR.
+LIENKET_TRUSTED_PROXIES = env_str("LIENKET_TRUSTED_PROXIES", "")
+LIENKET_PROXY_COUNT = env_int("LIENKET_PROXY_COUNT", 1)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 if LIENKET_HTTPS:
     SECURE_SSL_REDIRECT = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("LIENKET_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("LIENKET_HSTS_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("LIENKET_HSTS_PRELOAD", True)
-    # the client address for login protection is the one the proxy saw
-    AXES_IPWARE_PROXY_COUNT = env_int("LIENKET_PROXY_COUNT", 1)
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 # personal API tokens expire this many days after they are issued (a password change revokes them)
 LIENKET_TOKEN_DAYS = env_int("LIENKET_TOKEN_DAYS", 90)
