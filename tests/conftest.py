@@ -157,3 +157,12 @@ def _fresh_rate_limits() -> Any:
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_command_line_actor() -> Any:
+    """A command run in-process marks its thread as the command line's: not the next test's."""
+    yield
+    from lienket.core import audit
+
+    audit._state.actor = None

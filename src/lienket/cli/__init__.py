@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from lienket.core.passwords import DEMO_PASSWORD  # a local demo login, printed on purpose
@@ -23,8 +22,10 @@ refdata_app = typer.Typer(help="Bundled reference data.", no_args_is_help=True)
 app.add_typer(refdata_app, name="refdata")
 trade_app = typer.Typer(help="Trade statistics: import, list and remove.", no_args_is_help=True)
 app.add_typer(trade_app, name="trade")
-console = Console()
-err = Console(stderr=True)
+# issue 24 - user text (titles, names, provinces) was read as Rich markup: "[/b]" crashed a
+# command and "[gso] …" vanished. Neither console interprets markup; colour goes through style=.
+console = Console(markup=False, highlight=False, soft_wrap=True)
+err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 
 def print_refused(exc: Any) -> None:
@@ -40,11 +41,14 @@ def django_setup() -> None:
     import django
 
     django.setup()
+    from lienket.core import audit
+
+    audit.act_from_command_line()
 
 
 def progress_bar() -> Progress:
     return Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -75,11 +79,11 @@ def refdata_check() -> None:
     for name, problems in run_checks().items():
         if problems:
             failed = True
-            console.print(f"[red]✗[/red] {name}: {len(problems)} problem(s)")
+            console.print(f"✗ {name}: {len(problems)} problem(s)", style="red")
             for p in problems[:50]:
                 console.print(f"    {p}")
         else:
-            console.print(f"[green]✓[/green] {name}")
+            console.print(f"✓ {name}", style="green")
     console.print(
         f"{len(refdata.countries())} countries, {len(refdata.provinces())} provinces, "
         f"{len(refdata.hs_codes('HS2022'))} HS2022 and {len(refdata.hs_codes('HS2017'))} HS2017 "
@@ -240,8 +244,9 @@ def _demo() -> None:
 
     if settings.LIENKET_HTTPS:
         err.print(
-            "[red]refused: LIENKET_HTTPS=1 is production mode, which has no demo data and no "
-            "demo logins (their password is public)[/red]"
+            "refused: LIENKET_HTTPS=1 is production mode, which has no demo data and no "
+            "demo logins (their password is public)",
+            style="red",
         )
         raise typer.Exit(1)
     from lienket.registry.models import Enterprise
@@ -273,8 +278,8 @@ def demo_logins_active() -> list[str]:
 
 def _print_login() -> None:
     console.print(
-        "\n[bold]lienket demo logins[/bold] (password for all: "
-        f"[bold]{DEMO_PASSWORD}[/bold])\n"
+        "\nlienket demo logins (password for all: "
+        f"{DEMO_PASSWORD})\n"
         "  admin    steward (all rights, /admin/)\n"
         "  vioit    Viet Nam focal point (VIOIT)\n"
         "  iice     Lao focal point (IICE)\n"
@@ -304,14 +309,15 @@ def serve(
     problems = [p for p in checks.run_checks() if p.is_serious()]
     if problems:
         for problem in problems:
-            err.print(escape(f"{problem.id}: {problem.msg} ({problem.hint})"))
+            err.print(f"{problem.id}: {problem.msg} ({problem.hint})")
         raise typer.Exit(1)
     demo_logins = demo_logins_active()
     if demo_logins and settings.LIENKET_HTTPS:
         err.print(
-            "[red]refused: production mode (LIENKET_HTTPS=1) with demo logins that open with the "
+            "refused: production mode (LIENKET_HTTPS=1) with demo logins that open with the "
             f"published demo password: {', '.join(demo_logins)}. Change their passwords or "
-            "deactivate them first.[/red]"
+            "deactivate them first.",
+            style="red",
         )
         raise typer.Exit(1)
     if demo_logins and show_logins:
@@ -328,7 +334,7 @@ def serve(
             if jobs.recover():
                 console.print("trade imports interrupted by the last stop are queued again")
         except DatabaseError as exc:
-            err.print(f"[red]the database is not ready ({exc}); run 'lienket setup' first[/red]")
+            err.print(f"the database is not ready ({exc}); run 'lienket setup' first", style="red")
             raise typer.Exit(1) from None
         jobs.start_worker()
         from lienket.core import jobs as imports
@@ -399,10 +405,10 @@ def import_file(
                 err.print(f"... and {exc.total - 200} more")
             if errors_xlsx:
                 errors_xlsx.write_bytes(exports.errors_xlsx(exc.errors))
-            err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
+            err.print(f"{len(exc.errors)} problem(s); nothing was imported", style="red")
             raise typer.Exit(1) from None
     for notice in result.notices[:200]:
-        err.print(f"[yellow]notice:[/yellow] {notice}")
+        err.print(f"notice: {notice}", style="yellow")
     for c in result.changes[:500]:
         console.print(f"row {c.row}: #{c.enterprise} {c.name}: {c.field} {c.old!r} → {c.new!r}")
     if result.changes:
@@ -541,7 +547,7 @@ def trade_import(
             bar.stop()
             for e in exc.errors[:200]:
                 err.print(str(e))
-            err.print(f"[red]{len(exc.errors)} problem(s); nothing was imported[/red]")
+            err.print(f"{len(exc.errors)} problem(s); nothing was imported", style="red")
             raise typer.Exit(1) from None
         bar.update(task, completed=path.stat().st_size)
     for result in results:
@@ -563,13 +569,14 @@ def _report_trade_import(store: Any, result: Any) -> None:
     for reason, n in r.skipped.items():
         console.print(f"  skipped {n} line(s): {reason}")
     for reason, n in r.notices.items():
-        err.print(f"  [yellow]notice:[/yellow] {n} line(s): {reason}")
+        err.print(f"  notice: {n} line(s): {reason}", style="yellow")
     for name in result.replaced:
         console.print(f"  replaced the earlier import of {name}")
     for other in store.other_sources(r):
         console.print(
-            f"  [yellow]notice:[/yellow] {other.source} ({other.file}) gives the same reporter, "
-            f"year and flow; the two are shown side by side, never added"
+            f"  notice: {other.source} ({other.file}) gives the same reporter, "
+            f"year and flow; the two are shown side by side, never added",
+            style="yellow",
         )
 
 
@@ -612,7 +619,7 @@ def trade_work(
             rows = sum(r["rows"] for r in job.result if not r["already"])
             console.print(f"  stored {rows} lines")
         else:
-            err.print(f"  [red]refused: {job.error_count} problem(s)[/red]")
+            err.print(f"  refused: {job.error_count} problem(s)", style="red")
         if once:
             break
     left = TradeImport.objects.filter(state=ImportState.QUEUED).count()
@@ -627,7 +634,7 @@ def trade_list() -> None:
 
     store = services.get_store()
     for r in store.imports():
-        flag = " [yellow]fictional[/yellow]" if r.fictional else ""
+        flag = " (fictional)" if r.fictional else ""
         console.print(
             f"{r.id}  {r.kind:5} {r.source:8} {r.file}  years {','.join(map(str, r.years))}  "
             f"{r.rows} rows{flag}"
@@ -656,7 +663,7 @@ def trade_remove(
         raise typer.Exit(2)
     for i in ids:
         try:
-            gone = store.remove(i)
+            gone = services.remove_import(store, i)
         except KeyError:
             err.print(f"no import {i}")
             raise typer.Exit(1) from None

@@ -21,7 +21,7 @@ def backup(out: Annotated[Path, typer.Argument(help="the archive to write (.tar.
         with progress_bar() as bar:
             manifest = service.backup(out, progress=staged(bar))
     except service.BackupError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(str(exc), style="red")
         raise typer.Exit(1) from None
     console.print(f"{out}: {manifest['database']} database and {len(manifest['files'])} files")
 
@@ -39,6 +39,6 @@ def restore(
         with progress_bar() as bar:
             done = service.restore(archive, progress=staged(bar))
     except service.BackupError as exc:
-        err.print(f"[red]{exc}[/red]")
+        err.print(str(exc), style="red")
         raise typer.Exit(1) from None
     console.print(f"restored {done.vendor} database into {done.database} and {done.files} files")

@@ -21,7 +21,7 @@ app.add_typer(figures_app, name="figures")
 def _print_errors(errors: list[Any]) -> None:
     for e in errors[:200]:
         err.print(str(e))
-    err.print(f"[red]{len(errors)} problem(s); nothing was saved[/red]")
+    err.print(f"{len(errors)} problem(s); nothing was saved", style="red")
 
 
 @figures_app.command("add")
@@ -57,8 +57,9 @@ def figures_add(
     for total, x, m in figures.disagreements():
         if figure.pk in (total.pk, x.pk, m.pk):
             err.print(
-                f"[yellow]notice:[/yellow] the two-way total {total.value} {total.unit} differs "
-                f"from exports + imports ({x.value} + {m.value} {m.unit}) for {total.period}"
+                f"notice: the two-way total {total.value} {total.unit} differs "
+                f"from exports + imports ({x.value} + {m.value} {m.unit}) for {total.period}",
+                style="yellow",
             )
 
 

@@ -37,6 +37,29 @@ SKIPPED_FIELDS = frozenset({"search_text", "updated", "created", "last_login", "
 _state = threading.local()
 
 
+class CommandLine:
+    """The actor of a change made from the ``lienket`` command line (no user account): named
+    by the operating-system user who ran it."""
+
+    pk = None
+    is_authenticated = False
+
+    def __init__(self) -> None:
+        import getpass
+
+        try:
+            who = getpass.getuser()
+        except (KeyError, OSError):  # no name for the uid (a container)
+            who = "?"
+        self.username = f"command line ({who})"
+
+
+def act_from_command_line() -> None:
+    """Record what this thread changes from now on as the command line's (``lienket`` calls it
+    once, after setting Django up): a change from a command is audited like one from a page."""
+    _state.actor = CommandLine()
+
+
 def label(actor: Any) -> str:
     """How an actor is named in the record: its username, "system" or "command line"."""
     return "system" if actor is None else (getattr(actor, "username", "") or "command line")
@@ -179,8 +202,11 @@ def record(
 
     ``actor`` may be ``None`` (the system itself, e.g. the demo loader) or an unsaved user (the
     command line); both are recorded by label only. When ``obj`` was just saved and its save
-    was recorded, that event is completed (actor, action, summary) rather than doubled.
+    was recorded, that event is completed (actor, action, summary) rather than doubled. With no
+    ``actor``, the one acting on this thread (the command line, say) is recorded.
     """
+    if actor is None:
+        actor = current_actor()
     event = getattr(obj, "_audit_event", None) if obj is not None else None
     if event is not None:
         obj._audit_event = None

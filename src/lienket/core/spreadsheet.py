@@ -83,12 +83,17 @@ def csv_response(
     return response
 
 
+#: first characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV
+#: Injection": = + - @ tab carriage return; line feed and the full-width forms too)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _csv_cell(x: object) -> object:
     if not isinstance(x, str):
         return "" if x is None else x
-    # a leading = + @ would make a spreadsheet evaluate the cell: quote it as text
+    # issue 24 - only = + @ were neutralised: "-2+3+cmd|' /C calc'!A0" went out as a formula
     text = visible(x)
-    return "'" + text if text[:1] in ("=", "+", "@") else text
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def choice_names(enum: Any) -> dict[str, str]:

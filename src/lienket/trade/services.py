@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 
 from lienket import refdata
+from lienket.core import audit
 from lienket.engine.trade import analysis, synthetic
 from lienket.engine.trade.complexity import Complexity
 from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
@@ -248,8 +249,6 @@ def import_trade_file(
     """Import one trade file, or every year of a BACI release zip: the command line's and the
     web upload's one way in. ``options`` are those of :meth:`TradeStore.import_file`. Each
     stored file is recorded in the audit log against ``by``."""
-    from lienket.core import audit
-
     if path.suffix.lower() == ".zip":
         results = store.import_archive(
             path, replace=bool(options.get("replace")), progress=progress
@@ -263,3 +262,12 @@ def import_trade_file(
                          f"trade file {r.file} ({r.source}, {r.rows} lines, years "
                          f"{', '.join(map(str, r.years))}; store id {r.id})")  # fmt: skip
     return results
+
+
+def remove_import(store: TradeStore, import_id: str, by: Any = None) -> Any:
+    """Remove one import from the trade store, recorded in the audit log (issue 24 - the
+    command line's removal left no trace). ``KeyError`` when there is no such import."""
+    gone = store.remove(import_id)
+    summary = f"trade file {gone.file} ({gone.source}, {gone.rows} lines; store id {gone.id})"
+    audit.record(by, "deleted", None, summary)
+    return gone
