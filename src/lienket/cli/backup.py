@@ -29,15 +29,18 @@ def backup(out: Annotated[Path, typer.Argument(help="the archive to write (.tar.
 @app.command()
 def restore(
     archive: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    allow_unsigned: Annotated[
+        bool, typer.Option(help="Restore even if the manifest's signature is missing or wrong")
+    ] = False,
 ) -> None:
-    """Restore an archive of 'lienket backup' into an empty installation (checked by hash
-    first; nothing is merged into existing data)."""
+    """Restore an archive of 'lienket backup' into an empty installation (its signature and
+    every hash checked first; nothing is merged into existing data)."""
     django_setup()
     from lienket.core import backup as service
 
     try:
         with progress_bar() as bar:
-            done = service.restore(archive, progress=staged(bar))
+            done = service.restore(archive, progress=staged(bar), allow_unsigned=allow_unsigned)
     except service.BackupError as exc:
         err.print(str(exc), style="red")
         raise typer.Exit(1) from None

@@ -5,10 +5,17 @@ PostgreSQL's ``pg_dump -Fc``), the trade store, uploaded files, the secret key, 
 ``manifest.json``: every member's SHA-256 and size, the database vendor and lienket's version.
 A restore checks every hash before it writes anything, and writes only into an empty
 installation (no database yet, empty trade store): it never merges into live data.
+
+The manifest is signed (``manifest.sig``: HMAC-SHA256 with ``LIENKET_BACKUP_KEY``, a key kept
+outside the archive), so an archive altered and re-hashed is refused; every member must be a
+regular file at a path inside its own folder (issue 24). The trade store contributes only the
+files its manifest names, never what an interrupted import left behind.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import io
 import json
 import os
@@ -27,11 +34,15 @@ from django.conf import settings
 from django.db import connection
 
 import lienket
-from lienket.engine.trade.store import file_sha256
+from lienket.engine.trade.store import TradeStore, file_sha256
 
 Progress = Callable[[str, int, int], None]
 DB_SQLITE = "database/lienket.sqlite3"
 DB_POSTGRES = "database/lienket.pgdump"
+SIGNATURE = "manifest.sig"
+#: the members an archive may hold besides the manifest: exact names, and folders
+EXACT_MEMBERS = frozenset({DB_SQLITE, DB_POSTGRES, "secret_key"})
+FOLDERS = ("trade", "media")
 
 
 class BackupError(Exception):
@@ -82,6 +93,35 @@ def _tree(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
+def _uploads(root: Path) -> list[Path]:
+    """Uploaded files, without hidden or temporary ones."""
+    return [
+        p
+        for p in _tree(root)
+        if not any(part.startswith(".") for part in p.relative_to(root).parts)
+    ]
+
+
+def sign(manifest: bytes, key: str | None = None) -> str:
+    """The manifest's signature: HMAC-SHA256 with the backup key (``LIENKET_BACKUP_KEY``)."""
+    secret = (key if key is not None else settings.LIENKET_BACKUP_KEY).encode()
+    return hmac.new(secret, manifest, hashlib.sha256).hexdigest()
+
+
+def safe_member(name: str) -> bool:
+    """A member name restore may write: a known file, or a plain relative path inside the
+    trade or media folder (no ``..``, no absolute path, no backslash, nothing hidden)."""
+    if name in EXACT_MEMBERS:
+        return True
+    parts = name.split("/")
+    return (
+        len(parts) >= 2
+        and parts[0] in FOLDERS
+        and "\\" not in name
+        and all(p and p not in (".", "..") and not p.startswith(".") for p in parts)
+    )
+
+
 def backup(out: Path, progress: Progress | None = None) -> dict[str, Any]:
     """Write the archive to ``out``; returns its manifest."""
     report = progress or (lambda stage, done, total: None)
@@ -93,10 +133,12 @@ def backup(out: Path, progress: Progress | None = None) -> dict[str, Any]:
         (folder / "secret_key").write_text(settings.SECRET_KEY)
         members: list[tuple[str, Path]] = [(dump.relative_to(folder).as_posix(), dump),
                                            ("secret_key", folder / "secret_key")]  # fmt: skip
-        for prefix, root in (("trade", settings.LIENKET_TRADE_DIR), ("media", settings.MEDIA_ROOT)):
-            members += [
-                (f"{prefix}/{p.relative_to(root).as_posix()}", p) for p in _tree(Path(root))
-            ]
+        trade_root = Path(settings.LIENKET_TRADE_DIR)
+        members += [(f"trade/{p.relative_to(trade_root).as_posix()}", p)
+                    for p in TradeStore(trade_root).files()]  # fmt: skip
+        media_root = Path(settings.MEDIA_ROOT)
+        members += [(f"media/{p.relative_to(media_root).as_posix()}", p)
+                    for p in _uploads(media_root)]  # fmt: skip
         files = {}
         for i, (name, path) in enumerate(members, start=1):
             files[name] = {"sha256": file_sha256(path), "bytes": path.stat().st_size}
@@ -110,34 +152,76 @@ def backup(out: Path, progress: Progress | None = None) -> dict[str, Any]:
         out.parent.mkdir(parents=True, exist_ok=True)
         with tarfile.open(out, "w:gz") as tar:
             data = json.dumps(manifest, indent=1, sort_keys=True).encode()
-            info = tarfile.TarInfo("manifest.json")
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
+            for member, content in (("manifest.json", data), (SIGNATURE, sign(data).encode())):
+                info = tarfile.TarInfo(member)
+                info.size = len(content)
+                tar.addfile(info, io.BytesIO(content))
             for i, (name, path) in enumerate(members, start=1):
                 tar.add(path, arcname=name, recursive=False)
                 report("archiving", i, len(members))
     return manifest
 
 
+def _read(tar: tarfile.TarFile, name: str) -> bytes | None:
+    try:
+        member = tar.extractfile(name)
+    except KeyError:
+        return None
+    return member.read() if member is not None else None
+
+
 def read_manifest(archive: Path) -> dict[str, Any]:
     with tarfile.open(archive, "r:gz") as tar:
-        member = tar.extractfile("manifest.json")
-        if member is None:
+        data = _read(tar, "manifest.json")
+        if data is None:
             raise BackupError(f"{archive}: no manifest.json; not a lienket backup")
-        return dict(json.loads(member.read()))
+        return dict(json.loads(data))
 
 
-def _unpack_checked(archive: Path, folder: Path, progress: Progress) -> dict[str, Any]:
+def _verified_manifest(tar: tarfile.TarFile, archive: Path, unsigned: bool) -> dict[str, Any]:
+    """The manifest, once its signature holds (or ``unsigned`` was asked for)."""
+    data = _read(tar, "manifest.json")
+    if data is None:
+        raise BackupError(f"{archive}: no manifest.json; not a lienket backup")
+    signature = (_read(tar, SIGNATURE) or b"").decode("ascii", "replace").strip()
+    if not unsigned:
+        if not signature:
+            raise BackupError(
+                f"{archive}: the manifest is not signed; nothing was restored (restore it with "
+                "--allow-unsigned only if you trust where it came from)"
+            )
+        if not hmac.compare_digest(signature, sign(data)):
+            raise BackupError(
+                f"{archive}: the manifest's signature does not match: the archive was altered, "
+                "or made with another LIENKET_BACKUP_KEY; nothing was restored"
+            )
+    manifest = json.loads(data)
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise BackupError(f"{archive}: its manifest has no list of files")
+    return manifest
+
+
+def _unpack_checked(
+    archive: Path, folder: Path, progress: Progress, unsigned: bool = False
+) -> dict[str, Any]:
     try:
-        manifest = read_manifest(archive)
-    except (tarfile.TarError, KeyError, ValueError) as exc:
+        with tarfile.open(archive, "r:gz") as tar:
+            manifest = _verified_manifest(tar, archive, unsigned)
+            files = manifest["files"]
+            members = [m for m in tar.getmembers() if m.name not in ("manifest.json", SIGNATURE)]
+            for m in members:
+                if not m.isfile():
+                    raise BackupError(f"{archive}: {m.name} is not a regular file (a link?)")
+                if not safe_member(m.name):
+                    raise BackupError(f"{archive}: {m.name} would be written outside its folder")
+            bad = [n for n in files if not safe_member(n)]
+            if bad:
+                raise BackupError(f"{archive}: {bad[0]} would be written outside its folder")
+            if {m.name for m in members} != set(files) or len(members) != len(files):
+                raise BackupError(f"{archive}: its files differ from its manifest")
+            tar.extractall(folder, members=members, filter="data")
+    except (tarfile.TarError, KeyError, ValueError, OSError) as exc:
         raise BackupError(f"{archive}: not a readable lienket backup ({exc})") from None
-    files = manifest["files"]
-    with tarfile.open(archive, "r:gz") as tar:
-        names = set(tar.getnames()) - {"manifest.json"}
-        if names != set(files):
-            raise BackupError(f"{archive}: its files differ from its manifest")
-        tar.extractall(folder, filter="data")  # refuses absolute paths and links out of it
     for i, (name, meta) in enumerate(sorted(files.items()), start=1):
         if file_sha256(folder / name) != meta["sha256"]:
             raise BackupError(f"{archive}: {name} does not match its hash; nothing was restored")
@@ -185,13 +269,15 @@ def restore(
     var_dir: Path | None = None,
     pg_database: str | None = None,
     progress: Progress | None = None,
+    allow_unsigned: bool = False,
 ) -> Restored:
     """Restore ``archive`` into this (empty) installation.
 
     ``sqlite_path`` is where a SQLite database goes (default: the configured one),
     ``pg_database`` the PostgreSQL database (default: the configured one); the trade
     store and uploads go to the configured directories, the secret key into ``var_dir``
-    (default ``settings.VAR_DIR``) unless ``LIENKET_SECRET_KEY`` is set.
+    (default ``settings.VAR_DIR``) unless ``LIENKET_SECRET_KEY`` is set. An archive whose
+    manifest is unsigned or wrongly signed is refused unless ``allow_unsigned``.
     """
     report = progress or (lambda stage, done, total: None)
     trade_dir, media_dir = Path(settings.LIENKET_TRADE_DIR), Path(settings.MEDIA_ROOT)
@@ -199,7 +285,7 @@ def restore(
         raise BackupError(f"the trade store {trade_dir} is not empty; restore needs an empty one")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        manifest = _unpack_checked(archive, folder, report)
+        manifest = _unpack_checked(archive, folder, report, allow_unsigned)
         db = settings.DATABASES["default"]
         if manifest["database"] == "sqlite":
             target = sqlite_path or Path(str(db["NAME"]))
@@ -218,6 +304,8 @@ def restore(
             for name in manifest["files"]:
                 if name.startswith(prefix + "/"):
                     dest = root / name.removeprefix(prefix + "/")
+                    if not dest.resolve().is_relative_to(root.resolve()):  # checked above too
+                        raise BackupError(f"{name} would be written outside {root}")
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(folder / name, dest)
         if not os.environ.get("LIENKET_SECRET_KEY"):

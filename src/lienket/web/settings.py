@@ -15,6 +15,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LIENKET_VAR_DIR", str(Path.cwd() / "var"))).resolve()
 
 SECRET_KEY = env_secret("LIENKET_SECRET_KEY", VAR_DIR / "secret_key")
+# signs the manifest of every backup (never put in the archive): keep it apart from the backups
+LIENKET_BACKUP_KEY = env_secret("LIENKET_BACKUP_KEY", VAR_DIR / "backup_key")
 DEBUG = env_bool("LIENKET_DEBUG", False)
 ALLOWED_HOSTS = env_list("LIENKET_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("LIENKET_CSRF_TRUSTED_ORIGINS", [])

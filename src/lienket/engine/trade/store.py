@@ -239,6 +239,13 @@ class TradeStore:
     def _path(self, record: ImportRecord) -> Path:
         return self.root / record.kind / f"{record.id}.parquet"
 
+    def files(self) -> list[Path]:
+        """The files the store consists of: its manifest and the Parquet file of every import
+        it names (never a temporary or unpacked file left by an interrupted import)."""
+        if not self.manifest_path.exists():
+            return []
+        return [self.manifest_path, *(self._path(r) for r in self._records())]
+
     def parquet(self, record: ImportRecord) -> Path:
         """The Parquet file that holds one import's rows."""
         return self._path(record)
