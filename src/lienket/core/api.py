@@ -25,11 +25,19 @@ def exception_handler(exc: Exception, context: Any) -> Response | None:
     return drf_handler(exc, context)
 
 
+#: calendar years lienket accepts in a query (a year beyond them reached DuckDB as an overflow)
+YEARS = (1900, 2100)
+
+
 def query_int(
-    request: Any, name: str, default: int | None = None, choices: tuple[int, ...] = ()
+    request: Any,
+    name: str,
+    default: int | None = None,
+    choices: tuple[int, ...] = (),
+    bounds: tuple[int, int] = (-(2**31), 2**31 - 1),
 ) -> int:
-    """An integer query parameter; missing (without a default), malformed or not one of
-    ``choices`` (when given) is a 400."""
+    """An integer query parameter; missing (without a default), malformed, outside ``bounds``
+    or not one of ``choices`` (when given) is a 400 naming the parameter."""
     raw = request.query_params.get(name)
     if raw in (None, ""):
         if default is None:
@@ -41,6 +49,8 @@ def query_int(
         raise ParseError(f"{name} must be a whole number") from None
     if choices and value not in choices:
         raise ParseError(f"{name} must be one of {', '.join(map(str, choices))}")
+    if not bounds[0] <= value <= bounds[1]:
+        raise ParseError(f"{name} must be between {bounds[0]} and {bounds[1]}")
     return value
 
 

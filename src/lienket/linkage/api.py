@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -32,7 +31,7 @@ class Suggestions(APIView):
         enterprise = get_object_or_404(Enterprise, pk=pk)
         if not roles.can_find_partners(request.user, enterprise):
             raise PermissionDenied
-        k = min(query_int(request, "k", 10), 100)
+        k = query_int(request, "k", 10, bounds=(1, 100))
         found = services.suggestions(enterprise, k)
         return Response({"enterprise": pk, "suggestions": [asdict(s) for s in found]})
 
@@ -115,9 +114,29 @@ class Matches(APIView):
         )
 
 
+class StepBody(serializers.Serializer):
+    status = serializers.ChoiceField(choices=MatchStatus.choices)
+    note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    date = serializers.DateField(required=False, help_text="YYYY-MM-DD; today if left out")
+
+
 @extend_schema(
-    request=OpenApiTypes.OBJECT,
-    responses=OpenApiTypes.OBJECT,
+    request=StepBody,
+    responses={
+        200: inline_serializer(
+            "MatchStepResult",
+            {
+                "id": serializers.IntegerField(),
+                "status": serializers.ChoiceField(choices=MatchStatus.choices),
+                "supplier_agreed": serializers.CharField(),
+                "buyer_agreed": serializers.CharField(),
+            },
+        ),
+        400: OpenApiTypes.OBJECT,
+        403: OpenApiTypes.OBJECT,
+        404: OpenApiTypes.OBJECT,
+        409: OpenApiTypes.OBJECT,
+    },
     summary="Record the next step of a match (status, note, date YYYY-MM-DD)",
 )
 class MatchStep(APIView):
@@ -128,15 +147,13 @@ class MatchStep(APIView):
         if not roles.can_see_match(request.user, match):
             raise PermissionDenied
         throttle.check(request.user, "match")
-        status = str(request.data.get("status", ""))
-        raw_date = str(request.data.get("date", "")) or timezone.localdate().isoformat()
+        # issue 24 - a JSON body that is not an object was a 500
+        body = StepBody(data=request.data)
+        body.is_valid(raise_exception=True)
+        step = body.validated_data
+        when = step.get("date") or timezone.localdate()
         try:
-            when = date.fromisoformat(raw_date)
-        except ValueError:
-            raise ParseError("date must be written YYYY-MM-DD") from None
-        note = str(request.data.get("note", ""))[:4000]
-        try:
-            services.advance(match, status, note, when, request.user)
+            services.advance(match, step["status"], step["note"], when, request.user)
         except services.ConflictError as exc:
             return Response({"detail": str(exc)}, status=409)
         except services.TransitionError as exc:

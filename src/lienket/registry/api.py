@@ -127,7 +127,9 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             if key in attrs:
                 attrs[key] = _run(v.parse_hs_list, edition, " ".join(attrs[key]))
         if "stage_list" in attrs:
-            attrs["stages"] = " ".join(s for s in refdata.STAGES if s in attrs.pop("stage_list"))
+            # issue 24 - the pop sat inside the generator: every write with stages failed
+            chosen = set(attrs.pop("stage_list"))
+            attrs["stages"] = " ".join(s for s in refdata.STAGES if s in chosen)
         if errors := v.check_enterprise(country, attrs, self.instance):
             raise serializers.ValidationError(errors)
         attrs["currency"] = v.default_currency(country)

@@ -17,13 +17,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from lienket.core.api import query_int
+from lienket.core.api import YEARS, query_int
 from lienket.core.permissions import TradeUploader
 from lienket.trade import services, tables
 from lienket.trade.tables import Table
 
 ADB_SOURCE = "Asian Development Bank, MRIO database (CC BY 3.0 IGO), via ksreyes/mrio-processing"
-YEAR = OpenApiParameter("year", OpenApiTypes.INT, description="Calendar year")
+YEAR = OpenApiParameter(
+    "year",
+    {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
+    description="Calendar year",
+)
 LEVELS = (2, 4, 6)
 LEVEL = OpenApiParameter(
     "level", OpenApiTypes.INT, description="HS digits: 2, 4 or 6", enum=list(LEVELS)
@@ -95,11 +99,11 @@ class Products(TradeView):
         importer = _country(request, "importer", b)
         if exporter == importer:
             raise ParseError("exporter and importer must differ")
-        year = query_int(request, "year")
+        year = query_int(request, "year", bounds=YEARS)
         level = query_int(request, "level", 6, LEVELS)
         if level not in (2, 4, 6):
             raise ParseError("level must be 2, 4 or 6")
-        limit = min(query_int(request, "limit", 100), 1000)
+        limit = query_int(request, "limit", 100, bounds=(1, 1000))
         return Response(
             _payload(tables.top_products(exporter, importer, year, level, limit), [year])
         )
@@ -109,7 +113,7 @@ class Products(TradeView):
 class Chains(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
-        year = query_int(request, "year")
+        year = query_int(request, "year", bounds=YEARS)
         return Response(_payload(tables.chain_table(a, b, year), [year]))
 
 
@@ -121,7 +125,7 @@ class Chains(TradeView):
 class Advantage(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
-        year = query_int(request, "year", 2017)
+        year = query_int(request, "year", 2017, bounds=YEARS)
         level = query_int(request, "level", 4, LEVELS)
         source = request.query_params.get("source", services.OTS_SOURCE if year == 2017 else "baci")
         try:
@@ -144,7 +148,7 @@ class PotentialApi(TradeView):
         a, b = services.pair()
         exporter = _country(request, "exporter", b)
         importer = _country(request, "importer", a)
-        year = query_int(request, "year")
+        year = query_int(request, "year", bounds=YEARS)
         return Response(_payload(tables.potential(exporter, importer, year), [year]))
 
 
@@ -152,7 +156,7 @@ class PotentialApi(TradeView):
 class Linkage(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
-        year = query_int(request, "year")
+        year = query_int(request, "year", bounds=YEARS)
         return Response(_payload(tables.linkage(a, b, year), [year]))
 
 
@@ -161,7 +165,7 @@ class Linkage(TradeView):
 )
 class Sectors(TradeView):
     def get(self, request: Request) -> Response:
-        year = query_int(request, "year", 2021)
+        year = query_int(request, "year", 2021, bounds=YEARS)
         table = tables.sectors(year)
         return Response(
             {
