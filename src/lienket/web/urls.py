@@ -55,4 +55,5 @@ urlpatterns = [
 ]
 
 handler400 = "lienket.core.views.bad_request"
+handler404 = "lienket.core.views.not_found"
 handler500 = "lienket.core.views.server_error"
