@@ -189,8 +189,12 @@ def test_the_api_caps_page_size(client_for, registry, reader):
     Enterprise.objects.bulk_create(
         Enterprise(country="LAO", name_en=f"Firm {i}", province_code="LA-VT") for i in range(510)
     )
-    body = client_for(reader).get("/api/enterprises/", {"limit": 100000}).json()
+    client = client_for(reader)
+    body = client.get("/api/enterprises/", {"limit": 500}).json()
     assert body["count"] == 513 and len(body["results"]) == 500
+    # beyond the documented maximum is a 400 naming the parameter (issue 24: it was capped)
+    refused = client.get("/api/enterprises/", {"limit": 100000})
+    assert refused.status_code == 400 and "limit" in refused.json()["detail"]
 
 
 def test_the_duplicate_list_shows_a_focal_point_only_pairs_it_may_resolve(

@@ -39,7 +39,7 @@ def query_int(
     """An integer query parameter; missing (without a default), malformed, outside ``bounds``
     or not one of ``choices`` (when given) is a 400 naming the parameter."""
     raw = request.query_params.get(name)
-    if raw in (None, ""):
+    if raw is None:
         if default is None:
             raise ParseError(f"{name} is required")
         return default
@@ -55,7 +55,29 @@ def query_int(
 
 
 class Pagination(LimitOffsetPagination):
-    """``?limit=&offset=`` pages of at most 500 rows, so one request cannot pull everything."""
+    """``?limit=&offset=`` pages of at most 500 rows, so one request cannot pull everything; a
+    limit or offset that is not a whole number in range is a 400 (issue 24: it was ignored)."""
 
     default_limit = 50
     max_limit = 500
+    max_offset = 2**31 - 1
+
+    def get_limit(self, request: Any) -> int:
+        if self.limit_query_param not in request.query_params:
+            return self.default_limit
+        return query_int(request, self.limit_query_param, bounds=(1, self.max_limit))
+
+    def get_offset(self, request: Any) -> int:
+        if self.offset_query_param not in request.query_params:
+            return 0
+        return query_int(request, self.offset_query_param, bounds=(0, self.max_offset))
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        return [
+            {"name": self.limit_query_param, "required": False, "in": "query",
+             "description": "rows per page (1 to 500; 50 if left out)",
+             "schema": {"type": "integer", "minimum": 1, "maximum": self.max_limit}},
+            {"name": self.offset_query_param, "required": False, "in": "query",
+             "description": "rows to skip",
+             "schema": {"type": "integer", "minimum": 0, "maximum": self.max_offset}},
+        ]  # fmt: skip

@@ -23,7 +23,12 @@ from lienket.linkage.models import Match, MatchStatus
 from lienket.registry.models import Enterprise
 
 
-@extend_schema(responses=OpenApiTypes.OBJECT, summary="Partner suggestions for an enterprise")
+@extend_schema(
+    parameters=[OpenApiParameter("k", {"type": "integer", "minimum": 1, "maximum": 100},
+                                 description="how many suggestions (10 if left out)")],
+    responses=OpenApiTypes.OBJECT,
+    summary="Partner suggestions for an enterprise",
+)  # fmt: skip
 class Suggestions(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -238,9 +243,26 @@ class Pilots(APIView):
 
 @extend_schema(
     parameters=[
-        OpenApiParameter("from", str),
-        OpenApiParameter("to", str),
-        OpenApiParameter("weight", str),
+        OpenApiParameter(
+            "from",
+            str,
+            required=True,
+            enum=sorted(services.network().places),
+            description="a place id, e.g. zone:savan-seno",
+        ),
+        OpenApiParameter(
+            "to",
+            str,
+            required=True,
+            enum=sorted(services.network().places),
+            description="a place id, e.g. port:danang",
+        ),
+        OpenApiParameter(
+            "weight",
+            str,
+            enum=["km", "hours", "usd"],
+            description="what the route minimises (usd if left out)",
+        ),
     ],
     responses=OpenApiTypes.OBJECT,
     summary="Cheapest route between two places",

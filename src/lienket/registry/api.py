@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.exceptions import APIException, ParseError, PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -57,7 +63,14 @@ class ZoneSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_field({"type": "string", "enum": settings.LIENKET_COUNTRIES})
+class CountryField(serializers.CharField):
+    """A country of the pair: documented by its ISO 3 code; a name or ISO 2 code the registry
+    knows ("Lao PDR", "LA") is resolved to it (see ``validation.parse_country``)."""
+
+
 class EnterpriseSerializer(serializers.ModelSerializer):
+    country = CountryField(max_length=60)
     province_code = serializers.CharField(
         max_length=120,
         help_text="province code, or its name in any language (resolved to the code)",
@@ -209,14 +222,41 @@ class StaleConflict(APIException):
 
 
 FILTER_PARAMETERS = [
-    OpenApiParameter("country", str, description="ISO 3166-1 alpha-3, e.g. LAO"),
-    OpenApiParameter("province", str, description="province code (GSO code or LA-XX)"),
-    OpenApiParameter("zone", str, description="zone code, e.g. savan-seno"),
+    OpenApiParameter("country", str, enum=settings.LIENKET_COUNTRIES,
+                     description="ISO 3166-1 alpha-3, e.g. LAO"),
+    OpenApiParameter("province", str, description="province code (GSO code or LA-XX)",
+                     enum=sorted({p.code for c in settings.LIENKET_COUNTRIES
+                                  for p in refdata.provinces_of(c)})),
+    OpenApiParameter("zone", str, description="zone code, e.g. savan-seno",
+                     enum=sorted(z.code for z in refdata.zones())),
     OpenApiParameter("chain", str, enum=list(refdata.chains())),
     OpenApiParameter("stage", str, enum=list(refdata.STAGES)),
     OpenApiParameter("size", str, enum=SizeClass.values),
-    OpenApiParameter("q", str, description="words of a name or tax id; accents optional"),
-]
+    OpenApiParameter("fictional", str, enum=["yes", "no"]),
+    OpenApiParameter("q", str, description="words of a name (or of a tax id the caller may "
+                     "see); accents optional"),
+]  # fmt: skip
+
+
+def check_filters(params: Any) -> None:
+    """The list's filters, each a known value (issue 24: an unknown one matched nothing, so the
+    API accepted what its document refuses); a 400 names the first bad one."""
+    allowed = {
+        "country": set(settings.LIENKET_COUNTRIES),
+        "chain": set(refdata.chains()),
+        "stage": set(refdata.STAGES),
+        "size": set(SizeClass.values),
+        "fictional": {"yes", "no"},
+    }
+    for name, values in allowed.items():
+        if name in params and params[name] not in values:
+            raise ParseError({name: f"must be one of {', '.join(sorted(values))}"})
+    if "province" in params and not any(
+        refdata.province(c, params["province"]) for c in settings.LIENKET_COUNTRIES
+    ):
+        raise ParseError({"province": "not a province code of either country"})
+    if "zone" in params and not Zone.objects.filter(code=params["zone"]).exists():
+        raise ParseError({"zone": "not a zone code"})
 
 
 @extend_schema_view(list=extend_schema(parameters=FILTER_PARAMETERS))
@@ -233,6 +273,8 @@ class EnterpriseViewSet(
     permission_classes = [EnterpriseAccess]
 
     def get_queryset(self) -> Any:
+        if self.action == "list":
+            check_filters(self.request.query_params)
         if self.action == "list" and self.request.query_params.get("q"):
             throttle.check(self.request.user, "search")
         visible = selectors.private_visible(self.request.user)

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
 from rest_framework.exceptions import ParseError, PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -20,6 +22,7 @@ from rest_framework.views import APIView
 from lienket.core.api import YEARS, query_int
 from lienket.core.permissions import TradeUploader
 from lienket.trade import services, tables
+from lienket.trade.models import Flow, Unit
 from lienket.trade.tables import Table
 
 ADB_SOURCE = "Asian Development Bank, MRIO database (CC BY 3.0 IGO), via ksreyes/mrio-processing"
@@ -28,6 +31,31 @@ YEAR = OpenApiParameter(
     {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
     description="Calendar year",
 )
+YEAR_REQUIRED = OpenApiParameter(
+    "year",
+    {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
+    description="Calendar year",
+    required=True,
+)
+EXPORTER = OpenApiParameter(
+    "exporter",
+    str,
+    enum=settings.LIENKET_COUNTRIES,
+    description="the exporting side; the importer is the other one",
+)
+
+
+def _direction(request: Request, default: str) -> tuple[str, str]:
+    """(exporter, importer): the importer is the other side of the pair; an ``importer`` sent
+    must be that side (a country does not trade with itself)."""
+    exporter = _country(request, "exporter", default)
+    a, b = services.pair()
+    importer = b if exporter == a else a
+    if request.query_params.get("importer", importer).upper() != importer:
+        raise ParseError(f"importer must be {importer}, the other side of the pair")
+    return exporter, importer
+
+
 LEVELS = (2, 4, 6)
 LEVEL = OpenApiParameter(
     "level", OpenApiTypes.INT, description="HS digits: 2, 4 or 6", enum=list(LEVELS)
@@ -88,17 +116,22 @@ class TurnoverApi(TradeView):
 
 
 @extend_schema(
-    parameters=[YEAR, LEVEL, OpenApiParameter("exporter", str), OpenApiParameter("importer", str)],
+    parameters=[
+        YEAR_REQUIRED,
+        LEVEL,
+        EXPORTER,
+        OpenApiParameter(
+            "limit",
+            {"type": "integer", "minimum": 1, "maximum": 1000},
+            description="rows (100 if left out)",
+        ),
+    ],
     responses=OpenApiTypes.OBJECT,
     summary="Bilateral trade by HS code",
 )
 class Products(TradeView):
     def get(self, request: Request) -> Response:
-        a, b = services.pair()
-        exporter = _country(request, "exporter", a)
-        importer = _country(request, "importer", b)
-        if exporter == importer:
-            raise ParseError("exporter and importer must differ")
+        exporter, importer = _direction(request, services.pair()[0])
         year = query_int(request, "year", bounds=YEARS)
         level = query_int(request, "level", 6, LEVELS)
         if level not in (2, 4, 6):
@@ -109,7 +142,9 @@ class Products(TradeView):
         )
 
 
-@extend_schema(parameters=[YEAR], responses=OpenApiTypes.OBJECT, summary="Flows by chain and stage")
+@extend_schema(
+    parameters=[YEAR_REQUIRED], responses=OpenApiTypes.OBJECT, summary="Flows by chain and stage"
+)
 class Chains(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
@@ -139,20 +174,20 @@ class Advantage(TradeView):
 
 
 @extend_schema(
-    parameters=[YEAR, OpenApiParameter("exporter", str), OpenApiParameter("importer", str)],
+    parameters=[YEAR_REQUIRED, EXPORTER],
     responses=OpenApiTypes.OBJECT,
     summary="Untapped export potential, ranked",
 )
 class PotentialApi(TradeView):
     def get(self, request: Request) -> Response:
-        a, b = services.pair()
-        exporter = _country(request, "exporter", b)
-        importer = _country(request, "importer", a)
+        exporter, importer = _direction(request, services.pair()[1])
         year = query_int(request, "year", bounds=YEARS)
         return Response(_payload(tables.potential(exporter, importer, year), [year]))
 
 
-@extend_schema(parameters=[YEAR], responses=OpenApiTypes.OBJECT, summary="Linkage candidates")
+@extend_schema(
+    parameters=[YEAR_REQUIRED], responses=OpenApiTypes.OBJECT, summary="Linkage candidates"
+)
 class Linkage(TradeView):
     def get(self, request: Request) -> Response:
         a, b = services.pair()
@@ -175,8 +210,30 @@ class Sectors(TradeView):
         )
 
 
+class FigureBody(serializers.Serializer):
+    """A published figure as its release prints it (the document of the POST; the rules that
+    join fields — declarant and partner differ, a focal point enters its own side's — are
+    checked by the service and answered with a 400 naming the field)."""
+
+    period = serializers.RegexField(
+        r"^\d{4}(-(Q[1-4]|H[12]|\d{2}(\.\.\d{2})?))?$",
+        help_text="2025, 2025-Q3, 2025-H1, 2025-01..10",
+    )
+    declarant = serializers.ChoiceField(choices=settings.LIENKET_COUNTRIES)
+    partner = serializers.ChoiceField(choices=settings.LIENKET_COUNTRIES)
+    flow = serializers.ChoiceField(choices=Flow.values)
+    value = serializers.RegexField(
+        r"^\d{1,12}([.,]\d{1,6})?$", help_text="as printed: 2300 or 2300.5"
+    )
+    unit = serializers.ChoiceField(choices=Unit.values)
+    source_title = serializers.CharField(max_length=300)
+    source_url = serializers.URLField(required=False)
+    published = serializers.DateField(required=False)
+    product_group = serializers.CharField(required=False, max_length=200)
+
+
 @extend_schema(
-    request=OpenApiTypes.OBJECT,
+    request=FigureBody,
     responses=OpenApiTypes.OBJECT,
     summary="Published figures: list (anyone); add one (focal points and stewards)",
     description=(

@@ -243,6 +243,10 @@ SPECTACULAR_SETTINGS = {
     # the API docs page (/api/docs/) loads Swagger UI from lienket's own static files
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lienket.core.openapi.document_errors",
+    ],
 }
 
 LOGGING = {
@@ -253,6 +257,8 @@ LOGGING = {
 }
 LIENKET_TRADE_DIR = Path(env_str("LIENKET_TRADE_DIR", str(VAR_DIR / "trade"))).resolve()
 LIENKET_COUNTRIES = [c.upper() for c in env_list("LIENKET_COUNTRIES", ["VNM", "LAO"])]
+# the pair's countries are one choice set wherever the API names a country
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["CountryEnum"] = LIENKET_COUNTRIES
 # which source a turnover figure comes from when several give it (first wins; never summed)
 LIENKET_TURNOVER_PRECEDENCE = env_list(
     "LIENKET_TURNOVER_PRECEDENCE", ["published", "customs", "comtrade", "baci"]
