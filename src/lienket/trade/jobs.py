@@ -96,7 +96,11 @@ WORKER = Worker(
 
 
 def recover() -> int:
-    """Queue again the jobs a stopped process left ``running`` (imports are all or nothing)."""
+    """Queue again the jobs a stopped process left ``running`` (imports are all or nothing),
+    and remove the temporary files a killed import left in the trade store (issue 24: a
+    3 GB unpacked folder stayed for good)."""
+    for path in services.get_store().sweep():
+        log.warning("removed %s, left by an import that was stopped", path)
     return TradeImport.objects.filter(state=ImportState.RUNNING).update(
         state=ImportState.QUEUED, done_bytes=0
     )

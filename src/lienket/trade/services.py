@@ -17,7 +17,7 @@ from lienket.core import audit
 from lienket.engine.trade import analysis, synthetic
 from lienket.engine.trade.complexity import Complexity
 from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
-from lienket.engine.trade.store import ImportResult, TradeStore
+from lienket.engine.trade.store import ImportResult, StoreLimits, TradeStore
 from lienket.engine.trade.turnover import Figure
 from lienket.engine.trade.turnover import series as turnover_series
 
@@ -36,7 +36,15 @@ def get_store() -> TradeStore:
 
     user = audit.request_user()
     public_only = user is not None and not roles.can_read_private_trade(user)
-    return TradeStore(settings.LIENKET_TRADE_DIR, public_only=public_only)
+    return TradeStore(settings.LIENKET_TRADE_DIR, public_only=public_only, limits=store_limits())
+
+
+def store_limits() -> StoreLimits:
+    """What one trade file may cost, from the settings (issue 24)."""
+    return StoreLimits(
+        zip_ratio=settings.LIENKET_ZIP_MAX_RATIO,
+        unzipped_bytes=settings.LIENKET_TRADE_UNZIPPED_MAX_MB * 1024 * 1024,
+    )
 
 
 def pair() -> tuple[str, str]:

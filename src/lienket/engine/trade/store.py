@@ -24,7 +24,7 @@ import json
 import os
 import re
 import shutil
-import tempfile
+import socket
 import threading
 import uuid
 import zipfile
@@ -157,6 +157,106 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+#: the columns that identify one line of a trade file as its source wrote it
+KEY_COLUMNS = ("year", "month", "period", "reporter", "partner", "flow", "hs6")
+
+
+class KeyIndex:
+    """The identifying columns of every line read (as the file wrote them), kept on disk beside
+    the import so that a repeated line is found with DuckDB, which spills to disk, whatever the
+    file's size (issue 24)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.writer: pq.ParquetWriter | None = None
+        self.columns: tuple[str, ...] = ()
+
+    def add(self, block: readers.Block) -> None:
+        columns = {k: block.columns[k] for k in KEY_COLUMNS if k in block.columns}
+        table = pa.table(
+            {**{k: pc.cast(v, pa.string()) for k, v in columns.items()}, "line": block.lines}
+        )
+        if block.skip is not None:
+            table = table.filter(pc.invert(block.skip))
+        if self.writer is None:
+            self.columns = tuple(columns)
+            self.writer = pq.ParquetWriter(self.path, table.schema)
+        if tuple(columns) == self.columns:
+            self.writer.write_table(table)
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    def duplicates(self, name: str, most: int = 5) -> list[RowError]:
+        """A line for each key the file gives more than once, with the lines that repeat it."""
+        self.close()
+        if not self.path.exists() or not self.columns:
+            return []
+        cols = ", ".join(f'"{c}"' for c in self.columns)
+        query = (
+            f"SELECT {cols}, count(*) AS n, min(line) AS first, max(line) AS last "  # noqa: S608 - lienket's own column names
+            f"FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1 ORDER BY first LIMIT {most}"
+        )
+        spill = str(self.path.parent / "duckdb.tmp")
+        config = {"memory_limit": "256MB", "threads": 1, "temp_directory": spill}
+        con = duckdb.connect(config=config)
+        try:
+            found = con.execute(query, [str(self.path)]).fetchall()
+        finally:
+            con.close()
+        message = _(
+            "line %(line)s repeats the key of line %(first)s (%(key)s; %(n)s lines give it): "
+            "a trade file gives each reporter, partner, year, flow and product once"
+        )
+        out = []
+        for *key, n, first, last in found:
+            shown = ", ".join(str(v) for v in key if v)
+            out.append(RowError(name, int(last), "", message,
+                                {"line": last, "first": first, "n": n, "key": shown}))  # fmt: skip
+        return out
+
+
+def _add_years(table: pa.Table, by_year: dict[int, float]) -> None:
+    for row in table.group_by("year").aggregate([("value_usd", "sum")]).to_pylist():
+        by_year[row["year"]] = by_year.get(row["year"], 0.0) + (row["value_usd_sum"] or 0.0)
+
+
+@dataclass(frozen=True)
+class StoreLimits:
+    """What one trade file may cost the store (issue 24).
+
+    ``zip_ratio``: a zip member may unpack to at most this many times its compressed size (a
+    BACI CSV packs about 5 to 8 times; a "zip bomb" thousands of times); ``unzipped_bytes``:
+    what one archive may unpack to in all (checked against the free disk too, before anything
+    is unpacked); ``row_usd``: no single bilateral HS line reaches it (the largest are about USD
+    0.1 trillion); ``year_usd``: more than world merchandise trade of a year (about USD 24
+    trillion in 2023, WTO), so a file summing past it cannot be right.
+    """
+
+    zip_ratio: int = 100
+    unzipped_bytes: int = 32 * 1024**3
+    row_usd: float = 1e12
+    year_usd: float = 3e13
+
+
+#: the name of an import's work folder: .work-<host>-<pid>-<uuid>
+WORK_PREFIX = ".work-"
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 #: each thread's DuckDB connections, by store (see :meth:`TradeStore.query`)
 _THREAD = threading.local()
 
@@ -170,10 +270,12 @@ class TradeStore:
         edition: str = TARGET_EDITION,
         reference: Reference | None = None,
         public_only: bool = False,
+        limits: StoreLimits | None = None,
     ) -> None:
         self.root = Path(root)
         self.edition = edition
         self._reference = reference
+        self.limits = limits or StoreLimits()
         #: a view of the store for visitors: queries and listings see public imports only
         self.public_only = public_only
 
@@ -238,6 +340,37 @@ class TradeStore:
 
     def _path(self, record: ImportRecord) -> Path:
         return self.root / record.kind / f"{record.id}.parquet"
+
+    # --- temporary work ---------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _workdir(self) -> Iterator[Path]:
+        """One folder for one import's temporary files (unpacked members, the Parquet file
+        being written, its key index), removed when the import ends, however it ends; a folder
+        left by a killed process is removed by :meth:`sweep` at the next start."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        where = self.root / f"{WORK_PREFIX}{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex}"
+        where.mkdir()
+        try:
+            yield where
+        finally:
+            shutil.rmtree(where, ignore_errors=True)
+
+    def sweep(self) -> list[Path]:
+        """Remove what imports killed on this machine left behind (their process is gone):
+        work folders, and the temporary files of older versions. Returns what was removed."""
+        gone = []
+        host = socket.gethostname()
+        for p in self.root.glob(f"{WORK_PREFIX}*") if self.root.exists() else []:
+            owner = p.name.removeprefix(WORK_PREFIX).rsplit("-", 2)
+            if len(owner) == 3 and owner[0] == host and not _alive(int(owner[1] or 0)):
+                shutil.rmtree(p, ignore_errors=True)
+                gone.append(p)
+        old = [*self.root.glob(".unzip-*"), *self.root.glob("*/.tmp-*.parquet")]
+        for p in old if self.root.exists() else []:
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+            gone.append(p)
+        return gone
 
     def files(self) -> list[Path]:
         """The files the store consists of: its manifest and the Parquet file of every import
@@ -353,8 +486,13 @@ class TradeStore:
         normalise = readers.Normaliser(
             path.name, source, self.reference, self.edition, given_edition
         )
-        import_id, final, tmp = self._new_file("flows", sha)
+        import_id, final, _unused = self._new_file("flows", sha)
+        stack = contextlib.ExitStack()
+        work = stack.enter_context(self._workdir())
+        tmp = work / "flows.parquet"
+        keys = KeyIndex(work / "keys.parquet")
         rows, value, skipped, notices = 0, 0.0, dict[str, int](), dict[str, int]()
+        by_year: dict[int, float] = {}
         slices: set[tuple[str, int, str]] = set()
         monthly: dict[int, set[int]] = {}
         writer = pq.ParquetWriter(tmp, FLOW_SCHEMA, compression="zstd")
@@ -369,6 +507,7 @@ class TradeStore:
                 for reason, n in block.notices.items():
                     notices[reason] = notices.get(reason, 0) + n
                 _months_of(block, monthly)
+                keys.add(block)
                 table = normalise(block)
                 if table is None or normalise.errors:
                     if len(normalise.errors) >= normalise.max_errors:
@@ -379,6 +518,7 @@ class TradeStore:
                 pending = pool.submit(writer.write_table, table)
                 rows += table.num_rows
                 value += pc.sum(table.column("value_usd")).as_py() or 0.0
+                _add_years(table, by_year)
                 for s in table.group_by(["reporter", "year", "flow"]).aggregate([]).to_pylist():
                     slices.add((s["reporter"], s["year"], s["flow"]))
             if pending is not None:
@@ -397,6 +537,10 @@ class TradeStore:
                 notices[reason] = notices.get(reason, 0) + n
             if normalise.errors:
                 raise DataError(normalise.errors)
+            # issue 24 - 33.5 M copies of one line were stored as USD 50 bn
+            implausible = keys.duplicates(path.name) + self._implausible(path.name, tmp, by_year)
+            if implausible:
+                raise DataError(implausible)
             if monthly:
                 first, last = _monthly_run(path.name, monthly, (first, last))
             record = ImportRecord(
@@ -460,9 +604,30 @@ class TradeStore:
             raise
         finally:
             pool.shutdown(wait=True)
+            keys.close()
+            stack.close()
         for r in overlap:
             self._path(r).unlink(missing_ok=True)
         return ImportResult(record, replaced=[r.file for r in overlap])
+
+    def _implausible(self, name: str, flows: Path, by_year: dict[int, float]) -> list[RowError]:
+        """A line or a year's total no real trade reaches (``StoreLimits``)."""
+        problems = []
+        table = pq.read_table(flows, columns=["value_usd"])
+        biggest = pc.max(table.column("value_usd")).as_py() if table.num_rows else None
+        if biggest is not None and biggest > self.limits.row_usd:
+            problems.append(RowError(name, 0, "value", _(
+                "a line is worth USD %(value)s, more than any bilateral trade of one product "
+                "(USD %(limit)s): check the unit of the value column"),
+                {"value": f"{biggest:,.0f}", "limit": f"{self.limits.row_usd:,.0f}"}))  # fmt: skip
+        for year, total in sorted(by_year.items()):
+            if total > self.limits.year_usd:
+                problems.append(RowError(name, 0, "value", _(
+                    "the lines of %(year)s add up to USD %(value)s, more than all the world's "
+                    "merchandise trade of a year (about USD 24 trillion): the file repeats lines "
+                    "or its unit is wrong"),
+                    {"year": year, "value": f"{total:,.0f}"}))  # fmt: skip
+        return problems
 
     @staticmethod
     def _overlap(
@@ -550,9 +715,9 @@ class TradeStore:
                 )
                 raise DataError([RowError(path.name, 0, "", message)])
             self.root.mkdir(parents=True, exist_ok=True)
+            self._check_archive(path.name, archive, [*codes[-1:], *data])
             done: list[ImportResult] = []
-            with tempfile.TemporaryDirectory(dir=self.root, prefix=".unzip-") as tmp:
-                where = Path(tmp)
+            with self._workdir() as where:
                 codes_path = where / PurePath(codes[-1]).name
                 with archive.open(codes[-1]) as src, codes_path.open("wb") as dst:
                     shutil.copyfileobj(src, dst)
@@ -573,6 +738,32 @@ class TradeStore:
                             self.remove(result.record.id)
                     raise
         return done
+
+    def _check_archive(self, name: str, archive: zipfile.ZipFile, members: list[str]) -> None:
+        """Refuse an archive before anything is unpacked: a member that unpacks to more than
+        ``zip_ratio`` times its packed size, or members that unpack to more than
+        ``unzipped_bytes`` or than the free disk (issue 24: 7.8 MB unpacked to 3.2 GB)."""
+        infos = [archive.getinfo(m) for m in members]
+        for info in infos:
+            if info.file_size > self.limits.zip_ratio * max(info.compress_size, 1) and (
+                info.file_size > 1024**2
+            ):
+                message = _(
+                    "%(member)s unpacks to %(size)s MB, more than %(ratio)s times its packed "
+                    "size: the archive is refused as it may be built to exhaust the server"
+                )
+                raise DataError([RowError(name, 0, "", message, {
+                    "member": info.filename, "size": f"{info.file_size / 1024**2:,.0f}",
+                    "ratio": self.limits.zip_ratio})])  # fmt: skip
+        total = sum(i.file_size for i in infos)
+        free = shutil.disk_usage(self.root).free
+        if total > min(self.limits.unzipped_bytes, free):
+            message = _(
+                "the archive unpacks to %(size)s MB; at most %(limit)s MB can be unpacked here"
+            )
+            limit = min(self.limits.unzipped_bytes, free) / 1024**2
+            raise DataError([RowError(name, 0, "", message, {
+                "size": f"{total / 1024**2:,.0f}", "limit": f"{limit:,.0f}"})])  # fmt: skip
 
     def import_world_exports(
         self,
