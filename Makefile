@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python benchmarks/allocation.py
 	$(BIN)/python benchmarks/report.py
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/hostile.py
 
 # Debian packages: Chromium for the browser tests, Noto fonts with Lao glyphs, gettext's msgfmt,
 # Pango for WeasyPrint (certificates and reports).
