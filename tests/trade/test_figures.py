@@ -196,3 +196,36 @@ def test_a_bad_value_on_the_page_names_the_field_and_saves_nothing(client_for, c
     assert response.status_code == 400  # a Vietnamese-style number on an English page
     assert "number style" in response.content.decode()
     assert not PublishedFigure.objects.exists()
+
+
+# issue 24 - duties separated: a figure entered for official use is verified by someone else
+def test_a_figure_is_verified_by_someone_other_than_who_entered_it(
+    client_for, clean, vn_focal, la_focal, steward
+):
+    client_for(vn_focal).post("/trade/figures/", FORM)
+    figure = PublishedFigure.objects.get()
+    own = client_for(vn_focal)
+    page = own.get("/trade/figures/").content.decode()
+    assert 'value="verify"' not in page  # nothing of its own to verify
+    assert own.post("/trade/figures/", {"action": "verify", "figure": figure.pk}).status_code == 403
+    # the other side's focal point does not verify a Vietnamese declaration either
+    other = client_for(la_focal)
+    assert (
+        other.post("/trade/figures/", {"action": "verify", "figure": figure.pk}).status_code == 403
+    )
+    figure.refresh_from_db()
+    assert figure.verified is None
+    checker = client_for(steward)
+    assert 'value="verify"' in checker.get("/trade/figures/").content.decode()
+    assert (
+        checker.post("/trade/figures/", {"action": "verify", "figure": figure.pk}).status_code
+        == 302
+    )
+    figure.refresh_from_db()
+    assert figure.verified and figure.verified_by == steward
+    assert "not yet verified" not in checker.get("/trade/figures/").content.decode()
+    assert checker.post("/trade/figures/", {"action": "verify", "figure": "x"}).status_code == 400
+    # a corrected value asks for a new check
+    client_for(vn_focal).post("/trade/figures/", {**FORM, "value": "2460"})
+    figure.refresh_from_db()
+    assert figure.verified is None and figure.verified_by_label == ""

@@ -198,6 +198,12 @@ def figure_declarants(user: Any, pair: list[str]) -> list[str]:
     return importable_countries(user, pair)
 
 
+def can_verify_figure(user: Any, figure: Any, pair: list[str]) -> bool:
+    """A published figure is verified against its release by a focal point of its declarant or
+    a steward, never by the one who entered it (duties separated, issue 24)."""
+    return figure.declarant in figure_declarants(user, pair) and not proposed_by(user, figure)
+
+
 def can_upload_trade(user: Any) -> bool:
     """Upload trade files and read the upload queue: focal points and stewards."""
     return can_import(user)

@@ -15,10 +15,11 @@ from typing import Any, BinaryIO
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
-from lienket.core import audit
+from lienket.core import audit, roles
 from lienket.core.models import AuditAction
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import read_table
@@ -180,9 +181,27 @@ def add_figure(values: Mapping[str, Any], user: Any) -> tuple[PublishedFigure, b
     before = str(found)
     for k, v in values.items():
         setattr(found, k, v)
+    if str(found) != before:  # a changed figure is checked again
+        found.verified_by, found.verified_by_label, found.verified = None, "", None
     found.save()
     audit.record(user, AuditAction.UPDATED, found, f"{before} -> {found}")
     return found, False
+
+
+class VerifyError(PermissionError):
+    """The figure cannot be verified by this user (its own entry, or not their declarant)."""
+
+
+def verify_figure(figure: PublishedFigure, user: Any, pair: list[str]) -> PublishedFigure:
+    """Record that ``user`` checked ``figure`` against its release (not its own entry)."""
+    if not roles.can_verify_figure(user, figure, pair):
+        raise VerifyError(figure.pk)
+    figure.verified_by = _saved(user)
+    figure.verified_by_label = audit.label(user)
+    figure.verified = timezone.now()
+    figure.save(update_fields=["verified_by", "verified_by_label", "verified", "updated"])
+    audit.record(user, AuditAction.APPROVED, figure, f"verified {figure}")
+    return figure
 
 
 def _saved(user: Any) -> Any:

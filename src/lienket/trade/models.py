@@ -68,6 +68,14 @@ class PublishedFigure(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
+    #: checked against its release by someone other than who entered it (issue 24); a change
+    #: to the figure clears it
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("verified by"),
+    )  # fmt: skip
+    verified_by_label = models.CharField(_("verified by"), max_length=150, blank=True)
+    verified = models.DateTimeField(_("verified on"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -115,6 +115,7 @@ def published() -> Table:
             ("yoy_growth_pct", _("Growth over a year before, %"), "number"),
             ("source", _("Source"), "text"),
             ("published", _("Published"), "text"),
+            ("verified", _("Verified against the release"), "text"),
         ],
     )
     for f in PublishedFigure.objects.all():
@@ -135,6 +136,10 @@ def published() -> Table:
                 + (f" <{f.source_url}>" if f.source_url else "")
                 + (" — " + str(_("fictional")) if f.fictional else ""),
                 "published": f.published.isoformat() if f.published else "",
+                "verified": _("by %(who)s on %(day)s")
+                % {"who": f.verified_by_label, "day": f.verified.date().isoformat()}
+                if f.verified
+                else _("not yet verified"),
             }
         )
     return table

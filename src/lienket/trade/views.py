@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +24,7 @@ from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
 from lienket.core.templatetags.lienket import country_name
 from lienket.engine.trade import indicators as ind
 from lienket.trade import charts, figures, productspace, services, tables, treemap
+from lienket.trade.models import PublishedFigure
 from lienket.trade.tables import Table
 
 
@@ -196,7 +198,7 @@ def _treemaps(a: str, b: str, year: int) -> list[tuple[str, str]]:
 def _published_charts(a: str, b: str, low: float, high: float) -> list[str]:
     """One chart per declarant: its published two-way totals for full years, joined across
     years with no figure by a dashed line, and the target band grown from its first year."""
-    from lienket.trade.models import Flow, PublishedFigure
+    from lienket.trade.models import Flow
 
     series: dict[str, dict[int, float]] = {}
     totals = PublishedFigure.objects.filter(product_group="", flow=Flow.TOTAL, fictional=False)
@@ -342,6 +344,17 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     form = FigureForm(declarants=declarants, pair=pair)
     upload = FigureImportForm()
     status = 200
+    if request.method == "POST" and request.POST.get("action") == "verify":
+        raw = request.POST.get("figure", "")
+        if not raw.isdigit() or len(raw) > 12:
+            raise BadRequest(_("no such figure"))
+        figure = get_object_or_404(PublishedFigure, pk=int(raw))
+        try:
+            figures.verify_figure(figure, request.user, pair)
+        except figures.VerifyError:
+            raise PermissionDenied from None
+        messages.success(request, _("The figure is marked as verified against its release."))
+        return redirect("trade-figures")
     if request.method == "POST" and request.POST.get("action") == "add":
         form = FigureForm(request.POST, declarants=declarants, pair=pair)
         if form.is_valid():
@@ -370,7 +383,9 @@ def figures_page(request: HttpRequest) -> HttpResponse:
                 status = 400
     published = tables.published()
     found: list[Table | None] = [published]
-    context.update(form=form, upload=upload, published=published,
+    to_verify = [f for f in PublishedFigure.objects.filter(verified__isnull=True)
+                 if roles.can_verify_figure(request.user, f, pair)]  # fmt: skip
+    context.update(form=form, upload=upload, published=published, to_verify=to_verify,
                    disagreements=figures.disagreements())  # fmt: skip
     return download(request, found) or render(request, "trade/figures.html", context, status=status)
 
