@@ -119,6 +119,16 @@ class Matches(APIView):
         )
 
 
+def acted_on(request: Request, pk: int) -> Match:
+    """The match a request acts on: one of the caller's, the action counted against the
+    enterprise users' rate limit."""
+    match = get_object_or_404(Match, pk=pk)
+    if not roles.can_see_match(request.user, match):
+        raise PermissionDenied
+    throttle.check(request.user, "match")
+    return match
+
+
 class StepBody(serializers.Serializer):
     status = serializers.ChoiceField(choices=MatchStatus.choices)
     note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
@@ -148,10 +158,7 @@ class MatchStep(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request: Request, pk: int) -> Response:
-        match = get_object_or_404(Match, pk=pk)
-        if not roles.can_see_match(request.user, match):
-            raise PermissionDenied
-        throttle.check(request.user, "match")
+        match = acted_on(request, pk)
         # issue 24 - a JSON body that is not an object was a 500
         body = StepBody(data=request.data)
         body.is_valid(raise_exception=True)
@@ -196,10 +203,7 @@ class MatchDisclosure(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request: Request, pk: int) -> Response:
-        match = get_object_or_404(Match, pk=pk)
-        if not roles.can_see_match(request.user, match):
-            raise PermissionDenied
-        throttle.check(request.user, "match")
+        match = acted_on(request, pk)
         body = DisclosureBody(data=request.data)
         body.is_valid(raise_exception=True)
         try:
