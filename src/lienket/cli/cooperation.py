@@ -23,8 +23,10 @@ def reminders(
     django_setup()
     from lienket.cooperation import services
     from lienket.cooperation.models import Side
+    from lienket.core.pages import today
 
-    as_of = date.fromisoformat(on) if on else services.today()
+    # issue 25 - `services.today` had moved to core.pages: the command crashed without --on
+    as_of = date.fromisoformat(on) if on else today()
     found = services.reminders(days, as_of)
     for side, label in Side.choices:
         items = found.get(side, [])
