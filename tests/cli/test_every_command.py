@@ -58,14 +58,8 @@ def test_every_command_is_run_by_a_test():
     assert commands == set(RUN_BY), "give each new command a test that runs it"
     for command, where in RUN_BY.items():
         module, function = where.split("::")
-        source = inspect.getsource(
-            getattr(
-                importlib.import_module(module)
-                if module != "here"
-                else importlib.import_module(__name__),
-                function,
-            )  # fmt: skip
-        )
+        where_module = importlib.import_module(__name__ if module == "here" else module)
+        source = inspect.getsource(getattr(where_module, function))
         words = command.split()
         quoted = ", ".join(f'"{w}"' for w in words)
         assert quoted in source or (len(words) == 1 and f'"{words[0]}"' in source), (
