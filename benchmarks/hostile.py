@@ -49,7 +49,8 @@ refused, reason = False, ""
 try:
     if kind == "trade":
         from lienket.engine.trade.store import TradeStore
-        store = TradeStore(root)
+        from lienket.refdata import trade_reference
+        store = TradeStore(root, reference=trade_reference())
         if path.suffix == ".zip":
             store.import_archive(path)
         else:

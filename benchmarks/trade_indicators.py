@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from lienket.refdata import trade_reference
+
 SEED = 20251
 YEAR = 2022
 
@@ -58,7 +60,7 @@ def run_lienket(path: str, country_file: str, out: str, queue: mp.Queue) -> None
     from lienket.engine.trade.store import TradeStore
 
     stage_of = refdata.chain_stages_of_hs6("HS2017")
-    store = TradeStore(Path(out) / "store")
+    store = TradeStore(Path(out) / "store", reference=trade_reference())
     start = time.perf_counter()
     store.import_file(path, "baci", countries_file=country_file)
     ingested = time.perf_counter()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lienket.refdata import trade_reference
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,7 +23,7 @@ def demo(zones, settings, tmp_path):
     from lienket.trade import services
 
     root = tmp_path / "trade"
-    store = TradeStore(root)
+    store = TradeStore(root, reference=trade_reference())
     services.load_reference(store)
     services.load_demo(store, years=range(2022, 2024), n_countries=16, n_products=300)
     settings.LIENKET_TRADE_DIR = root

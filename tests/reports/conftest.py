@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from lienket.engine.trade.store import TradeStore
+from lienket.refdata import trade_reference
 from lienket.trade import services
 
 DATED = date(2025, 3, 1)
@@ -14,7 +15,7 @@ DATED = date(2025, 3, 1)
 def report_trade_root(tmp_path_factory):
     """A small fictional demo store for 2021-2022 (built once)."""
     root = tmp_path_factory.mktemp("report-trade")
-    store = TradeStore(root)
+    store = TradeStore(root, reference=trade_reference())
     services.load_reference(store)
     services.load_demo(store, years=range(2021, 2023), n_countries=16, n_products=300)
     return root

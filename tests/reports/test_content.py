@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from lienket.core import formats
 from lienket.engine.trade.turnover import Period
-from lienket.reports import formats, services, writers
+from lienket.reports import services, writers
 from lienket.reports.content import SECTIONS, period_code
 from lienket.reports.document import Figures, Paragraph, Table
 from lienket.reports.models import Template

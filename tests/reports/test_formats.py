@@ -14,8 +14,9 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from docx import Document as Word
 
+from lienket.core import formats
 from lienket.engine.trade.turnover import Period
-from lienket.reports import formats, services, writers
+from lienket.reports import services, writers
 from lienket.trade import tables
 from tests.reports.conftest import DATED
 

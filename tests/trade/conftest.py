@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from lienket.engine.trade.store import TradeStore
+from lienket.refdata import trade_reference
 from lienket.trade import services
 
 
@@ -10,7 +11,7 @@ from lienket.trade import services
 def trade_root(tmp_path_factory):
     """A store with the real 2017 world matrix and a small fictional demo (built once)."""
     root = tmp_path_factory.mktemp("trade")
-    store = TradeStore(root)
+    store = TradeStore(root, reference=trade_reference())
     services.load_reference(store)
     services.load_demo(store, years=range(2022, 2024), n_countries=16, n_products=300)
     return root
@@ -19,13 +20,13 @@ def trade_root(tmp_path_factory):
 @pytest.fixture
 def trade_store(settings, trade_root):
     settings.LIENKET_TRADE_DIR = trade_root
-    return TradeStore(trade_root)
+    return TradeStore(trade_root, reference=trade_reference())
 
 
 @pytest.fixture
 def empty_store(settings, tmp_path):
     settings.LIENKET_TRADE_DIR = tmp_path / "empty"
-    return TradeStore(tmp_path / "empty")
+    return TradeStore(tmp_path / "empty", reference=trade_reference())
 
 
 @pytest.fixture(autouse=True)

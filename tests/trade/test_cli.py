@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from lienket.cli import app
 from lienket.engine.trade.store import TradeStore
+from lienket.refdata import trade_reference
 
 pytestmark = pytest.mark.django_db
 runner = CliRunner()
@@ -26,9 +27,12 @@ def test_import_list_and_remove(settings, tmp_path):
     assert "already in the store" in again.output
     listing = runner.invoke(app, ["trade", "list"])
     assert "BACI_HS17_Y2022_V1.csv" in listing.output
-    import_id = TradeStore(tmp_path / "store").imports()[0].id
+    import_id = TradeStore(tmp_path / "store", reference=trade_reference()).imports()[0].id
     removed = runner.invoke(app, ["trade", "remove", import_id])
-    assert removed.exit_code == 0 and TradeStore(tmp_path / "store").imports() == []
+    assert (
+        removed.exit_code == 0
+        and TradeStore(tmp_path / "store", reference=trade_reference()).imports() == []
+    )
 
 
 def test_a_bad_file_is_refused_with_row_and_column(settings, tmp_path):
@@ -40,7 +44,7 @@ def test_a_bad_file_is_refused_with_row_and_column(settings, tmp_path):
     assert result.exit_code == 1
     assert "BACI_HS17_Y2022_V1.csv, row 3, column 'v'" in result.output  # the file's own name
     assert "nothing was imported" in result.output
-    assert TradeStore(tmp_path / "store").imports() == []
+    assert TradeStore(tmp_path / "store", reference=trade_reference()).imports() == []
 
 
 def test_changes_from_the_command_line_are_audited(settings, tmp_path):
@@ -52,7 +56,7 @@ def test_changes_from_the_command_line_are_audited(settings, tmp_path):
     good = tmp_path / "BACI_HS17_Y2022_V1.csv"
     good.write_text("t,i,j,k,v,q\n2022,704,418,010121,1.5,2\n")
     assert runner.invoke(app, ["trade", "import", str(good), "--source", "baci"]).exit_code == 0
-    import_id = TradeStore(tmp_path / "store").imports()[0].id
+    import_id = TradeStore(tmp_path / "store", reference=trade_reference()).imports()[0].id
     assert runner.invoke(app, ["trade", "remove", import_id]).exit_code == 0
     imported = AuditEvent.objects.get(action="imported")
     removed = AuditEvent.objects.get(action="deleted")

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lienket.engine.trade.store import TradeStore
+from lienket.refdata import trade_reference
 from lienket.trade import jobs
 from lienket.trade.models import ImportState, TradeImport
 
@@ -28,7 +29,7 @@ def queue(settings, tmp_path):
     settings.LIENKET_TRADE_DIR = tmp_path / "store"
     settings.LIENKET_UPLOAD_DIR = tmp_path / "uploads"
     settings.LIENKET_IMPORT_WORKER = "external"
-    return TradeStore(tmp_path / "store")
+    return TradeStore(tmp_path / "store", reference=trade_reference())
 
 
 def upload(client, text: str, name: str = "comtrade_2023.csv", **fields):

@@ -8,8 +8,8 @@ from django.apps import apps
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lienket.core.auditlog import readable_changes
 from lienket.core.models import AuditEvent
+from lienket.web.auditlog import readable_changes
 
 pytestmark = pytest.mark.django_db
 

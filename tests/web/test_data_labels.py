@@ -8,9 +8,8 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from lienket.core import labels
+from lienket.core import formats, labels
 from lienket.core.models import HsLaoText
-from lienket.reports import formats
 
 pytestmark = pytest.mark.django_db
 

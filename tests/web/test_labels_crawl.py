@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from lienket.refdata import trade_reference
 from lienket.registry.services import load_reference_zones
 
 #: English data labels a Vietnamese or Lao page must not show: place names, ADB sector names,
@@ -148,7 +149,7 @@ def site(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) ->
     from lienket.trade.figures import load_bundled
 
     root = tmp_path_factory.mktemp("crawl-trade")
-    store = TradeStore(root)
+    store = TradeStore(root, reference=trade_reference())
     services.load_reference(store)
     services.load_demo(store, years=range(2022, 2024), n_countries=16, n_products=300)
     with django_db_blocker.unblock():

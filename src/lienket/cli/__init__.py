@@ -386,8 +386,9 @@ def import_file(
     django_setup()
     from django.contrib.auth import get_user_model
 
+    from lienket.core import spreadsheet
     from lienket.engine.errors import DataError
-    from lienket.registry import exports, importers
+    from lienket.registry import importers
 
     steward = get_user_model()(is_superuser=True, is_active=True)
     run = importers.import_enterprises if kind == "enterprises" else importers.import_relationships
@@ -404,7 +405,7 @@ def import_file(
             if exc.total > 200:
                 err.print(f"... and {exc.total - 200} more")
             if errors_xlsx:
-                errors_xlsx.write_bytes(exports.errors_xlsx(exc.errors))
+                errors_xlsx.write_bytes(spreadsheet.errors_xlsx(exc.errors))
             err.print(f"{len(exc.errors)} problem(s); nothing was imported", style="red")
             raise typer.Exit(1) from None
     for notice in result.notices[:200]:

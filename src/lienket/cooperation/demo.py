@@ -32,6 +32,7 @@ from lienket.cooperation.models import (
     TrainingProgramme,
     WorkPlan,
 )
+from lienket.registry.models import Enterprise
 
 #: organisations of the MoU (real bodies; the demo's records about them are not)
 ORGANISATIONS = [
@@ -342,7 +343,6 @@ def load(progress: Callable[[str, int, int], None] | None = None) -> Loaded | No
                 course=course, date=course.start + timedelta(days=i * 2), topic=topic,
                 place=course.place, fictional=True,
             )  # fmt: skip
-    from lienket.registry.models import Enterprise
 
     lao_firm = Enterprise.objects.filter(country="LAO").order_by("-fictional", "pk").first()
     trainees = [

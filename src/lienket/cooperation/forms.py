@@ -18,6 +18,7 @@ from lienket.cooperation.models import (
     Session,
     Trainee,
 )
+from lienket.registry.models import Enterprise
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -129,7 +130,6 @@ class TraineeForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from lienket.registry.models import Enterprise
 
         field = self.fields["enterprise"]
         field.queryset = Enterprise.objects.filter(country="LAO")  # type: ignore[attr-defined]

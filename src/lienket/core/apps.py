@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lienket.engine.io import tabular
+
 
 class CoreConfig(AppConfig):
     name = "lienket.core"
@@ -11,8 +13,6 @@ class CoreConfig(AppConfig):
 
         cleaning.install()
         from django.conf import settings
-
-        from lienket.engine.io import tabular
 
         tabular.set_limits(
             tabular.Limits(

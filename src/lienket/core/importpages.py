@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from lienket.core import jobs, roles
 from lienket.core.decorators import require
 from lienket.core.models import ImportJob, JobState
-from lienket.core.spreadsheet import xlsx_response
+from lienket.core.spreadsheet import errors_xlsx, xlsx_response
 
 
 def own_job(request: HttpRequest, pk: int, kinds: tuple[str, ...] = ()) -> ImportJob:
@@ -32,7 +32,5 @@ def job_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(lambda u: getattr(u, "is_authenticated", False))
 def job_errors(request: HttpRequest, pk: int) -> HttpResponse:
-    from lienket.registry.exports import errors_xlsx
-
     job = own_job(request, pk)
     return xlsx_response(errors_xlsx(jobs.report(job)), "lienket-import-errors.xlsx")

@@ -9,11 +9,13 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from lienket.engine.cleantext import visible
+from lienket.engine.errors import RowError
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOLD = Font(bold=True)
@@ -131,3 +133,17 @@ def dropdowns(wb: Workbook, ws: Any, lists: dict[int, list[str]], rows: int = 10
         target = get_column_letter(column)
         rule.add(f"{target}2:{target}{rows}")
         ws.add_data_validation(rule)
+
+
+def errors_xlsx(errors: Iterable[RowError]) -> bytes:
+    """The problems of a refused import, one line each (file, row, column, problem), in the
+    reader's language: every importer's report."""
+    _ = gettext
+    wb = Workbook()
+    sheet(
+        wb,
+        _("errors"),
+        [_("file"), _("row"), _("column"), _("problem")],
+        [[e.file, e.row, e.field, e.text(_)] for e in errors],
+    )
+    return save(wb)

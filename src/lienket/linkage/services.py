@@ -19,10 +19,13 @@ from lienket.core.models import AuditAction
 from lienket.engine import chains as chain_engine
 from lienket.engine.logistics import Network
 from lienket.engine.matching import DEFAULT_WEIGHTS, Firm, Matcher, Suggestion
+from lienket.engine.trade import analysis
+from lienket.engine.trade.store import TradeStore
 from lienket.linkage.models import TRANSITIONS, Match, MatchEvent, MatchStatus, PilotWeights
 from lienket.registry import selectors as registry_selectors
 from lienket.registry import services as registry_services
 from lienket.registry.models import Enterprise, Relationship, ZoneKind
+from lienket.trade import services as trade
 
 DEFAULT_PARTS = tuple(DEFAULT_WEIGHTS)
 
@@ -44,7 +47,6 @@ def place_of(enterprise: Enterprise) -> str:
 
 def _version() -> tuple[Any, ...]:
     e = Enterprise.objects.aggregate(n=Count("pk"), last=Max("updated"))
-    from lienket.trade import services as trade
 
     # a visitor's view of the trade store (public imports only) gets a matcher of its own
     public_only = trade.get_store().public_only
@@ -52,7 +54,6 @@ def _version() -> tuple[Any, ...]:
 
 
 def _trade_stamp() -> float:
-    from lienket.trade import services as trade
 
     store = trade.get_store()
     path = store.manifest_path
@@ -71,7 +72,6 @@ def requirements() -> dict[str, list[str]]:
 
 def rca_lookup() -> Any:
     """RCA by (country, HS4) from the latest world matrix in the trade store, or ``None``."""
-    from lienket.trade import services as trade
 
     options = [d for d in trade.datasets() if d["level"] == 4]
     if not options:
@@ -524,7 +524,6 @@ def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandi
 def _potential_by_chain() -> dict[str, float]:
     """Untapped potential of each chain (both directions, latest BACI year), scaled to 0..1;
     computed once for each state of the trade store (and view of it) in this process."""
-    from lienket.trade import services as trade
 
     store = trade.get_store()
     pair = tuple(settings.LIENKET_COUNTRIES[:2])
@@ -535,11 +534,8 @@ def _potential_by_chain() -> dict[str, float]:
 def _potential_cached(
     root: str, stamp: float, public_only: bool, pair: tuple[str, ...]
 ) -> tuple[tuple[str, float], ...]:
-    from lienket.engine.trade import analysis
-    from lienket.engine.trade.store import TradeStore
-    from lienket.trade import services as trade
 
-    store = TradeStore(root, public_only=public_only)
+    store = TradeStore(root, reference=refdata.trade_reference(), public_only=public_only)
     years = [
         r_year
         for r in store.imports()

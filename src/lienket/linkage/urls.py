@@ -13,7 +13,6 @@ urlpatterns = [
     path("pilots/projects/<int:pk>/", views.pilot_project, name="pilot-project"),
     path("routes/", views.routes, name="routes"),
     path("map/", views.map_page, name="map"),
-    path("map/data.geojson", views.map_data, name="map-data"),
     path("api/suggestions/<int:pk>/", api.Suggestions.as_view(), name="api-suggestions"),
     path("api/matches/", api.Matches.as_view(), name="api-matches"),
     path("api/matches/<int:pk>/steps/", api.MatchStep.as_view(), name="api-match-step"),

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy
 from lienket import refdata
 from lienket.core import labels, roles, throttle
 from lienket.core.decorators import require
-from lienket.linkage import geo, graphs, maps, services
+from lienket.core.vocabulary import Stage
+from lienket.linkage import graphs, maps, services
 from lienket.linkage.models import (
     Match,
     MatchStatus,
@@ -28,7 +29,7 @@ from lienket.linkage.models import (
     PilotStatus,
     PilotWeights,
 )
-from lienket.registry.models import Enterprise, Stage
+from lienket.registry.models import Enterprise
 from lienket.trade.tables import paginate
 
 WEIGHT_LABELS = {
@@ -417,22 +418,3 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "unplaced": Enterprise.objects.filter(province_code="").count(),
         },
     )
-
-
-@require(roles.can_read_registry)
-def map_data(request: HttpRequest) -> HttpResponse:
-    """The map's GeoJSON: reference layers (cached per language) and, for this reader, the
-    enterprises and projects counted by province."""
-    from lienket.projects.services import visible as visible_projects
-
-    lang = labels.reader_lang()
-    firms = Enterprise.objects.exclude(province_code="").values_list("country", "province_code")
-    extra = geo.counted_by_province(list(firms), lang, "enterprise")
-    if roles.can_read_projects(request.user):
-        rows = visible_projects(request.user).exclude(province_code="")
-        extra += geo.counted_by_province(
-            list(rows.values_list("country", "province_code")), lang, "project"
-        )
-    response = HttpResponse(geo.collection(lang, extra), content_type="application/geo+json")
-    response["Cache-Control"] = "private, max-age=300"
-    return response

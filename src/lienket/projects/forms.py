@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
+from lienket.engine.io.iati import MAX_BYTES
 from lienket.projects.models import ExchangeRate, Kind, Project, Sector
 from lienket.registry.forms import province_choices
 
@@ -178,7 +179,6 @@ class IatiImportForm(forms.Form):
     )
 
     def clean_file(self) -> Any:
-        from lienket.engine.io.iati import MAX_BYTES
 
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:

@@ -3,6 +3,7 @@ from django.urls import path
 from lienket.projects import views
 
 urlpatterns = [
+    path("map/data.geojson", views.map_data, name="map-data"),
     path("projects/", views.project_list, name="project-list"),
     path("projects/export.xlsx", views.project_export, name="project-export"),
     path("projects/new/", views.project_create, name="project-create"),

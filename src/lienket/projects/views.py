@@ -16,13 +16,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lienket import refdata
-from lienket.core import audit, jobs, roles
+from lienket.core import audit, jobs, labels, roles
 from lienket.core.decorators import require
 from lienket.core.models import JobState
 from lienket.core.pages import day_param
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine import allocation, monitoring
 from lienket.engine.errors import DataError
+from lienket.linkage import geo
 from lienket.projects import charts, iati, reference, services, sheets
 from lienket.projects.forms import (
     DecisionForm,
@@ -43,6 +44,7 @@ from lienket.projects.models import (
     Statement,
     Status,
 )
+from lienket.registry.models import Enterprise
 
 PAGE = 50
 #: the statement whose figure holds the import targets by year ("3,000 (2025) / 5,000 (2030)")
@@ -472,3 +474,20 @@ def map_page(request: HttpRequest) -> HttpResponse:
             "kinds": _kinds(request.user),
         },
     )
+
+
+@require(roles.can_read_registry)
+def map_data(request: HttpRequest) -> HttpResponse:
+    """The map's GeoJSON: reference layers (cached per language) and, for this reader, the
+    enterprises and projects counted by province (here, on the floor that sees both)."""
+    lang = labels.reader_lang()
+    firms = Enterprise.objects.exclude(province_code="").values_list("country", "province_code")
+    extra = geo.counted_by_province(list(firms), lang, "enterprise")
+    if roles.can_read_projects(request.user):
+        rows = services.visible(request.user).exclude(province_code="")
+        extra += geo.counted_by_province(
+            list(rows.values_list("country", "province_code")), lang, "project"
+        )
+    response = HttpResponse(geo.collection(lang, extra), content_type="application/geo+json")
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -19,8 +19,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from lienket.engine.logistics import Link, Place, estimated_link
 from lienket.engine.sme import SmeRule
+from lienket.engine.text import exact_words as words
 from lienket.engine.text import fold
+from lienket.engine.trade.schema import Reference
 
 LANGUAGES = ("en", "vi", "lo")
 HS_EDITIONS = ("HS2017", "HS2022")
@@ -748,7 +751,6 @@ def logistics_network() -> tuple[list[Any], list[Any]]:
     Provinces link to their neighbours in the same country, zones and ports to their
     province, and each border gate to the province on either side: the only way across.
     """
-    from lienket.engine.logistics import Link, Place, estimated_link
 
     places: dict[str, Place] = {}
     for (country, code), g in province_geo().items():
@@ -828,7 +830,6 @@ def input_requirements() -> tuple[InputRequirement, ...]:
 def product_glossary() -> dict[str, str]:
     """Product terms in English, Vietnamese and Lao (folded, syllables or Lao words joined)
     mapped to shared concepts; a term may have several words ("xi mang", "ຢາງພາລາ")."""
-    from lienket.engine.text import exact_words as words
 
     out: dict[str, str] = {}
     for r in rows("product_glossary.csv"):
@@ -842,7 +843,6 @@ def product_glossary() -> dict[str, str]:
 
 def concepts_of(text: str) -> frozenset[str]:
     """Product concepts named in a description in en, vi or lo (terms of up to 3 words)."""
-    from lienket.engine.text import exact_words as words
 
     glossary = product_glossary()
     tokens = words(text)
@@ -854,3 +854,25 @@ def concepts_of(text: str) -> frozenset[str]:
                 if key in glossary:
                     found.add(glossary[key])
     return frozenset(found)
+
+
+@cache
+def trade_reference() -> Reference:
+    """What the trade store checks files against, from the bundled data: ISO countries (and
+    their names in en/vi/lo), HS2017/HS2022 codes, the UN concordance between them. Built once
+    per process; immutable, so every request may share it."""
+    countries_ = countries()
+
+    def iso3(text: str) -> str | None:
+        found = resolve_country(text)
+        return found.iso3 if found is not None else None
+
+    return Reference(
+        countries=frozenset(countries_),
+        hs6={
+            ed: frozenset(c for c, h in hs_codes(ed).items() if h.level == 6) for ed in HS_EDITIONS
+        },
+        concordance={("HS2022", "HS2017"): hs_concordance("HS2022", "HS2017")},
+        numeric_countries={c.m49: c.iso3 for c in countries_.values() if c.m49},
+        resolve_country=iso3,
+    )

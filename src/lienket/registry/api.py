@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from lienket import refdata
 from lienket.core import roles, throttle
 from lienket.core.permissions import EnterpriseAccess, ReadOnly
+from lienket.core.vocabulary import SizeClass
 from lienket.registry import selectors, services
 from lienket.registry import validation as v
 from lienket.registry.forms import TAX_ID_LOCKED
@@ -31,7 +32,6 @@ from lienket.registry.models import (
     PROFILE_FIELDS,
     Enterprise,
     Relationship,
-    SizeClass,
     Zone,
 )
 

@@ -8,9 +8,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from lienket import refdata
+from lienket.core.spreadsheet import dropdowns
 from lienket.core.spreadsheet import save as _save
 from lienket.core.spreadsheet import sheet as _sheet
-from lienket.engine.errors import RowError
+from lienket.core.vocabulary import SizeClass, Stage
 from lienket.registry.importers import (
     ENTERPRISE_HEADERS,
     ENTERPRISE_ID,
@@ -70,8 +72,7 @@ def _choices() -> dict[str, list[str]]:
     labels in any of the three languages, and codes)."""
     from django.conf import settings
 
-    from lienket import refdata
-    from lienket.registry.models import Sector, Stage
+    from lienket.registry.models import Sector
 
     lang = (get_language() or "en")[:2]
     countries = [refdata.countries()[c].names.get(lang) for c in settings.LIENKET_COUNTRIES[:2]]
@@ -90,8 +91,7 @@ def _choices() -> dict[str, list[str]]:
 
 def _example(row: dict[str, str]) -> dict[str, str]:
     """The example row with its coded values in the reader's language."""
-    from lienket import refdata
-    from lienket.registry.models import Sector, Stage
+    from lienket.registry.models import Sector
 
     lang = (get_language() or "en")[:2]
     out = dict(row)
@@ -111,7 +111,6 @@ def template(kind: str) -> bytes:
     """An empty import template with one fictional example row, drop-down lists for the coded
     columns and a notes sheet; its header and lists are in the reader's language (an import
     reads them in any of the three)."""
-    from lienket.core.spreadsheet import dropdowns
 
     wb = Workbook()
     if kind == "enterprises":
@@ -213,8 +212,7 @@ def _enterprise_row(e: Enterprise) -> dict[str, object]:
 
 def _enterprise_labels(e: Enterprise) -> dict[str, object]:
     """The coded columns of a firm in the reader's language, beside the codes."""
-    from lienket import refdata
-    from lienket.registry.models import Sector, SizeClass, Stage
+    from lienket.registry.models import Sector
 
     lang = (get_language() or "en")[:2]
     country = refdata.countries().get(e.country)
@@ -264,16 +262,4 @@ def relationships_xlsx(queryset: Iterable[Relationship]) -> bytes:
     ]
     wb = Workbook()
     _sheet(wb, _("relationships"), cols, rows)
-    return _save(wb)
-
-
-def errors_xlsx(errors: Iterable[RowError]) -> bytes:
-    """The import error report: one line per problem."""
-    wb = Workbook()
-    _sheet(
-        wb,
-        _("errors"),
-        [_("file"), _("row"), _("column"), _("problem")],
-        [[e.file, e.row, e.field, e.text(_)] for e in errors],
-    )
     return _save(wb)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
 from lienket.core import roles
+from lienket.core.vocabulary import Stage
 from lienket.registry import validation as v
 from lienket.registry.models import (
     FIGURE_FIELDS,
@@ -18,7 +19,6 @@ from lienket.registry.models import (
     PROFILE_FIELDS,
     Enterprise,
     Relationship,
-    Stage,
     Zone,
 )
 

@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
+from lienket.core import labels
+from lienket.core.vocabulary import SizeClass
 from lienket.engine.sme import classify_size
 from lienket.engine.text import search_key
 
@@ -18,22 +20,6 @@ class Sector(models.TextChoices):
     CONSTRUCTION = "construction", _("Construction")
     TRADE = "trade", _("Trade")
     SERVICES = "services", _("Services")
-
-
-class Stage(models.TextChoices):
-    RAW_MATERIAL = "raw_material", _("Raw material")
-    PROCESSING = "processing", _("Production and processing")
-    MANUFACTURING = "manufacturing", _("Manufacturing")
-    DESIGN = "design", _("Design")
-    DISTRIBUTION = "distribution", _("Distribution")
-
-
-class SizeClass(models.TextChoices):
-    MICRO = "micro", _("Micro")
-    SMALL = "small", _("Small")
-    MEDIUM = "medium", _("Medium")
-    LARGE = "large", _("Large")
-    UNKNOWN = "unknown", _("Unknown")
 
 
 class ZoneKind(models.TextChoices):
@@ -275,7 +261,6 @@ class EnterpriseProduct(models.Model):
     @property
     def description(self) -> str:
         """The code's description in the active language (a Lao page may show English)."""
-        from lienket.core import labels
 
         return labels.hs_html(self.hs_code, self.enterprise.hs_edition)
 

@@ -18,6 +18,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from lienket import refdata
+from lienket.core.vocabulary import Stage
 from lienket.engine.hscode import NATIONAL, PADDED, hs_digits
 from lienket.engine.numbers import NumberError, parse_decimal
 from lienket.engine.text import fold
@@ -108,8 +109,6 @@ def label_index(kind: str) -> dict[str, str]:
     language, and an import reads them in any of the three."""
     from django.utils import translation
 
-    from lienket.registry.models import Stage
-
     choices = {"sector": Sector.choices, "stage": Stage.choices}[kind]
     index = {fold(str(value)): str(value) for value, _label in choices}
     for lang in ("en", "vi", "lo"):
@@ -125,7 +124,6 @@ def _longest_first(kind: str) -> tuple[str, ...]:
 
 def choice_names(kind: str) -> str:
     """The labels of a coded column in the active language, for an error message."""
-    from lienket.registry.models import Stage
 
     choices = {"sector": Sector.choices, "stage": Stage.choices}[kind]
     return ", ".join(str(label) for _value, label in choices)

@@ -19,7 +19,8 @@ from lienket.core import audit, jobs, roles, throttle
 from lienket.core.decorators import require
 from lienket.core.importpages import own_job
 from lienket.core.models import ImportJob, JobState
-from lienket.core.spreadsheet import xlsx_response
+from lienket.core.spreadsheet import errors_xlsx, xlsx_response
+from lienket.core.vocabulary import SizeClass, Stage
 from lienket.registry import exports, selectors, services
 from lienket.registry.forms import EnterpriseForm, ImportForm, RelationshipForm, province_choices
 from lienket.registry.models import (
@@ -27,8 +28,6 @@ from lienket.registry.models import (
     DuplicateStatus,
     Enterprise,
     Relationship,
-    SizeClass,
-    Stage,
     Zone,
 )
 
@@ -238,7 +237,7 @@ def import_errors_download(request: HttpRequest, pk: int | None = None) -> HttpR
     else:
         job = _own_job(request, pk)
     audit.record(request.user, "exported", None, f"problems of import {job.pk}")
-    return _xlsx(exports.errors_xlsx(jobs.report(job)), "lienket-import-errors.xlsx")
+    return _xlsx(errors_xlsx(jobs.report(job)), "lienket-import-errors.xlsx")
 
 
 def import_template(request: HttpRequest, kind: str) -> HttpResponse:

@@ -18,12 +18,24 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lienket.cooperation import services as coop
+from lienket.cooperation.models import Course, PlanStatus, WorkPlan
+from lienket.core import formats
 from lienket.core.templatetags.lienket import chain_name, country_name
 from lienket.engine import workplan
 from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
 from lienket.engine.trade.turnover import Period
-from lienket.reports import formats
+from lienket.linkage import services as linkage
+from lienket.linkage.models import MatchEvent, MatchStatus, PilotProject
+from lienket.projects import maps
+from lienket.projects import services as projects
+from lienket.projects.models import Kind, Project, ProposalStatus, Reallocation
+from lienket.projects.services import Rates
+from lienket.registry.models import Enterprise
 from lienket.reports.document import Chart, Document, Figures, Paragraph, Section, Table
+from lienket.trade import charts, services, tables
+from lienket.trade.services import precedence
+from lienket.trade.tables import source_label
 
 #: the sections in their default order (a steward may reorder or leave some out)
 SECTIONS = {
@@ -120,7 +132,6 @@ class Builder:
         self.logo = logo
         self.snapshot = snapshot
         self.progress = progress
-        from lienket.trade import services
 
         self.a, self.b = services.pair()
 
@@ -192,7 +203,6 @@ class Builder:
     # -- 1. summary ---------------------------------------------------------------------------
 
     def _turnover(self) -> dict[str, Any]:
-        from lienket.trade import services
 
         if not hasattr(self, "_turnover_cache"):
             self._turnover_cache = {
@@ -202,13 +212,10 @@ class Builder:
         return self._turnover_cache
 
     def _cite_figure(self, f: Any) -> int:
-        from lienket.trade.tables import source_label
 
         return self.doc.cite(source_label(f.source, f.label), f.fictional)
 
     def _summary(self, section: Section) -> None:
-        from lienket.trade import tables
-        from lienket.trade.services import precedence
 
         found = self._turnover()
         if not any(f and f.turnover is not None for f in found.values()):
@@ -269,7 +276,6 @@ class Builder:
             section.add(mirror)
 
     def _mirror(self) -> Table | None:
-        from lienket.trade import tables
 
         if not self.period.full_year:
             return None
@@ -307,7 +313,6 @@ class Builder:
         return f"{country_name(exporter)} → {country_name(importer.strip())}"
 
     def _store_sources(self, years: list[int]) -> tuple[int, ...]:
-        from lienket.trade import services
 
         out = []
         for r in services.get_store().imports():
@@ -320,7 +325,6 @@ class Builder:
     def _product_year(self) -> int | None:
         """The year whose product detail the report may use: the period's, when it is a full
         year and a statistics file covers it (product files are annual)."""
-        from lienket.trade import services
 
         if not self.period.full_year:
             return None
@@ -339,7 +343,6 @@ class Builder:
         self._nodata(section, why % {"period": self.doc.period})
 
     def _trade(self, section: Section) -> None:
-        from lienket.trade import charts, tables
 
         year = self._product_year()
         if year is None:
@@ -424,7 +427,6 @@ class Builder:
     # -- 3. opportunities ---------------------------------------------------------------------
 
     def _opportunities(self, section: Section) -> None:
-        from lienket.trade import tables
 
         year = self._product_year()
         found = False
@@ -492,9 +494,6 @@ class Builder:
     # -- 4. chains ----------------------------------------------------------------------------
 
     def _chains(self, section: Section) -> None:
-        from lienket.linkage import services as linkage
-        from lienket.linkage.models import MatchEvent, MatchStatus
-        from lienket.registry.models import Enterprise
 
         registry = self.doc.cite(_("lienket enterprise registry and match records"))
         if not Enterprise.objects.exists():
@@ -573,7 +572,6 @@ class Builder:
     # -- 5. pilots ----------------------------------------------------------------------------
 
     def _pilots(self, section: Section) -> None:
-        from lienket.linkage.models import PilotProject
 
         pilots = [
             p
@@ -611,7 +609,6 @@ class Builder:
     # -- 6. investment and power --------------------------------------------------------------
 
     def _projects(self, kinds: Iterable[str]) -> list[Any]:
-        from lienket.projects.models import Project
 
         return list(Project.objects.filter(kind__in=list(kinds)).order_by("kind", "code"))
 
@@ -624,9 +621,6 @@ class Builder:
         return self.doc.cite(_("lienket project registry"))
 
     def _investment(self, section: Section) -> None:
-        from lienket.projects import maps
-        from lienket.projects.models import Kind
-        from lienket.projects.services import Rates
 
         projects = self._projects((Kind.INVESTMENT, Kind.POWER))
         if not projects:
@@ -673,14 +667,11 @@ class Builder:
     # -- 7. aid -------------------------------------------------------------------------------
 
     def _aid(self, section: Section) -> None:
-        from lienket.projects import services as projects
-        from lienket.projects.models import Kind, ProposalStatus, Reallocation
 
         aid = self._projects((Kind.AID,))
         if not aid:
             self._nodata(section, _("No aid-funded project is registered."))
             return
-        from lienket.projects.models import Project
 
         qs = Project.objects.filter(pk__in=[p.pk for p in aid])
         year = self.period.year
@@ -761,8 +752,6 @@ class Builder:
     # -- 8. work plan -------------------------------------------------------------------------
 
     def _workplan(self, section: Section) -> None:
-        from lienket.cooperation import services as coop
-        from lienket.cooperation.models import PlanStatus, WorkPlan
 
         plans = WorkPlan.objects.filter(start__lte=self.end, end__gte=self.start).exclude(
             status=PlanStatus.DRAFT
@@ -821,7 +810,6 @@ class Builder:
     # -- 9. training --------------------------------------------------------------------------
 
     def _training(self, section: Section) -> None:
-        from lienket.cooperation.models import Course
 
         courses = (
             Course.objects.filter(start__lte=self.end, end__gte=self.start)

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.apps import apps
 
+from lienket.trade.services import get_store
+
 APPS = ("registry", "linkage", "projects", "cooperation", "trade")
 #: tables that record work on the data rather than the data itself
 SKIPPED = {"trade.tradeimport", "cooperation.calendartoken", "registry.disclosure"}
@@ -32,7 +34,6 @@ def _rows_hash(model: Any) -> tuple[int, str]:
 
 def take() -> dict[str, Any]:
     """The snapshot of the data as it is now, with its ``hash``."""
-    from lienket.trade.services import get_store
 
     tables = {}
     for label in APPS:

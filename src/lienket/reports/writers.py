@@ -19,7 +19,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from lienket.reports import formats
+from lienket.core import formats
 from lienket.reports.document import Chart, Document, Figures, Paragraph, Table
 
 FONTS = Path(__file__).resolve().parent.parent / "web" / "static" / "fonts"

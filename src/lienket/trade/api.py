@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from lienket.core import roles
 from lienket.core.api import YEARS, query_int
 from lienket.core.permissions import TradeUploader
 from lienket.trade import services, tables
@@ -248,7 +249,6 @@ class Figures(TradeView):
         return Response({**_payload(table, []), "sources": "published releases, cited per row"})
 
     def post(self, request: Request) -> Response:
-        from lienket.core import roles
         from lienket.trade import figures
 
         allowed = roles.figure_declarants(request.user, list(services.pair()))

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from html import escape
 from itertools import pairwise
 
+from django.utils.translation import get_language
+
 from lienket.core import labels
+from lienket.core.formats import compact
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
@@ -37,10 +40,6 @@ def _nice_max(value: float) -> float:
 
 def _money(value: float) -> str:
     """An axis or point value in the active language's words (1,2 tỷ; 1,2 ຕື້; 1.2 billion)."""
-    from django.utils.translation import get_language
-
-    from lienket.reports.formats import compact
-
     return compact(value, (get_language() or "en")[:2]) or ""
 
 

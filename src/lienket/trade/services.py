@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 
 from lienket import refdata
-from lienket.core import audit
+from lienket.core import audit, roles
 from lienket.engine.trade import analysis, synthetic
 from lienket.engine.trade.complexity import Complexity
 from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
@@ -32,11 +32,15 @@ def get_store() -> TradeStore:
     """The store under ``LIENKET_TRADE_DIR`` (``var/trade`` by default), as the current reader
     may see it: a visitor or an enterprise user serving a request sees the public imports
     only; government roles, the command line and the background workers see every import."""
-    from lienket.core import audit, roles
 
     user = audit.request_user()
     public_only = user is not None and not roles.can_read_private_trade(user)
-    return TradeStore(settings.LIENKET_TRADE_DIR, public_only=public_only, limits=store_limits())
+    return TradeStore(
+        settings.LIENKET_TRADE_DIR,
+        reference=refdata.trade_reference(),
+        public_only=public_only,
+        limits=store_limits(),
+    )
 
 
 def store_limits() -> StoreLimits:
@@ -181,7 +185,7 @@ def _manifest_stamp(store: TradeStore) -> float:
 def _complexity(
     root: str, stamp: float, year: int, level: int, source: str, public_only: bool = False
 ) -> Complexity | None:
-    store = TradeStore(root, public_only=public_only)
+    store = TradeStore(root, reference=refdata.trade_reference(), public_only=public_only)
     matrix = analysis.export_matrix(store, year, level, source or None)
     return matrix.complexity() if matrix else None
 

@@ -19,9 +19,13 @@ from openpyxl import Workbook
 
 from lienket import refdata
 from lienket.core import audit, labels, roles
+from lienket.core.datalabels import section_short
 from lienket.core.decorators import require
+from lienket.core.formats import compact_usd, number, percent
 from lienket.core.spreadsheet import csv_response, save, sheet, xlsx_response
 from lienket.core.templatetags.lienket import country_name
+from lienket.engine.errors import DataError, RowError
+from lienket.engine.trade import analysis
 from lienket.engine.trade import indicators as ind
 from lienket.trade import charts, figures, productspace, services, tables, treemap
 from lienket.trade.models import PublishedFigure
@@ -166,9 +170,6 @@ def _tracking_chart(declarant: str, table: Table, low: float, high: float, a: st
 
 def _treemaps(a: str, b: str, year: int) -> list[tuple[str, str]]:
     """Each direction's exports by HS section as a treemap: (title, svg)."""
-    from lienket.core.datalabels import section_short
-    from lienket.engine.trade import analysis
-    from lienket.reports.formats import compact_usd, percent
 
     lang = labels.reader_lang()
     hs = refdata.hs_codes("HS2017")
@@ -259,7 +260,6 @@ def advantage(request: HttpRequest) -> HttpResponse:
 
 
 def _product_space(a: str, b: str, dataset: dict[str, Any]) -> str:
-    from lienket.reports.formats import number
 
     year, level, source = int(dataset["year"]), int(dataset["level"]), str(dataset["source"])
     result = services.complexity_of(year, level, source)
@@ -332,7 +332,6 @@ def data(request: HttpRequest) -> HttpResponse:
 
 def figures_page(request: HttpRequest) -> HttpResponse:
     """Published figures: everyone reads them; focal points and stewards enter and import."""
-    from lienket.engine.errors import DataError
     from lienket.trade.forms import FigureForm, FigureImportForm
 
     pair = list(services.pair())
@@ -421,7 +420,6 @@ def _worker_note() -> str:
 @require(roles.can_upload_trade)
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One uploaded file: its progress while it is read, then what was stored or why not."""
-    from lienket.engine.errors import RowError
     from lienket.trade.models import TradeImport
 
     job = get_object_or_404(TradeImport.objects.select_related("created_by"), pk=pk)

@@ -6,10 +6,11 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from lienket.core import auditlog, hslao, importpages
+from lienket.core import hslao, importpages
 from lienket.core import views as core_views
 from lienket.projects import api as projects_api
 from lienket.registry import api
+from lienket.web import auditlog
 
 router = DefaultRouter()
 router.register("enterprises", api.EnterpriseViewSet, basename="api-enterprise")

@@ -17,7 +17,7 @@ import pytest
 
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import WORK_PREFIX, StoreLimits, TradeStore
-from lienket.refdata import hs_codes
+from lienket.refdata import hs_codes, trade_reference
 
 CODES = "country_code,country_name,country_iso2,country_iso3\n704,VN,VN,VNM\n418,LA,LA,LAO\n"
 HEADER = "t,i,j,k,v,q\n"
@@ -25,7 +25,7 @@ HEADER = "t,i,j,k,v,q\n"
 
 @pytest.fixture
 def store(tmp_path):
-    return TradeStore(tmp_path / "store")
+    return TradeStore(tmp_path / "store", reference=trade_reference())
 
 
 def _baci(folder: Path, body: str, name: str = "BACI_HS17_Y2022_V202501.csv") -> Path:
@@ -56,7 +56,9 @@ def test_a_zip_bomb_is_refused_before_anything_is_unpacked(tmp_path, store):
 
 
 def test_an_archive_larger_than_allowed_is_refused(tmp_path):
-    store = TradeStore(tmp_path / "store", limits=StoreLimits(unzipped_bytes=1000))
+    store = TradeStore(
+        tmp_path / "store", reference=trade_reference(), limits=StoreLimits(unzipped_bytes=1000)
+    )
     archive = tmp_path / "BACI_HS17_V202501.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("country_codes_V202501.csv", CODES)
@@ -102,8 +104,9 @@ def test_what_a_killed_import_leaves_is_removed_at_the_next_start(tmp_path, stor
     with (tmp_path / "country_codes_V202501.csv").open("a") as codes_file:
         codes_file.writelines(f"{n},{iso},{iso[:2]},{iso}\n" for n, iso in partners)
     script = (
-        "import sys\nfrom lienket.engine.trade.store import TradeStore\n"
-        f"TradeStore({str(store.root)!r}).import_file({str(path)!r}, 'baci')\n"
+        "from lienket.engine.trade.store import TradeStore\n"
+        "from lienket.refdata import trade_reference\n"
+        f"TradeStore({str(store.root)!r}, reference=trade_reference()).import_file({str(path)!r}, 'baci')\n"
     )
     proc = subprocess.Popen([sys.executable, "-c", script])
     deadline = time.monotonic() + 60

@@ -8,6 +8,7 @@ import pytest
 from lienket.engine.trade import analysis
 from lienket.engine.trade import indicators as ind
 from lienket.engine.trade.store import TradeStore
+from lienket.refdata import trade_reference
 
 
 def test_growth_and_compound_growth():
@@ -76,7 +77,7 @@ def tiny_store(tmp_path):
     for year, scale in ((2022, 1.0), (2023, 1.2)):
         body = "".join(f"{year},{i},{j},{k},{v * scale},1\n" for i, j, k, v in rows)
         (tmp_path / f"BACI_HS17_Y{year}_V1.csv").write_text("t,i,j,k,v,q\n" + body)
-    store = TradeStore(tmp_path / "store")
+    store = TradeStore(tmp_path / "store", reference=trade_reference())
     for year in (2022, 2023):
         store.import_file(tmp_path / f"BACI_HS17_Y{year}_V1.csv", "baci")
     return store
@@ -128,7 +129,7 @@ def test_potential_and_empty_store(tiny_store, tmp_path):
     pot = analysis.potential(tiny_store, "LAO", "VNM", 2022)
     assert pot is not None and pot.ease is not None
     assert pot.potential.sum() == pytest.approx(pot.actual.sum())
-    empty = TradeStore(tmp_path / "empty")
+    empty = TradeStore(tmp_path / "empty", reference=trade_reference())
     assert analysis.export_matrix(empty, 2022) is None
     assert analysis.potential(empty, "LAO", "VNM", 2022) is None
     assert analysis.linkage_candidates(empty, "VNM", "LAO", 2022, {}) is None

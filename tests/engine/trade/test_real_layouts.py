@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import TradeStore
+from lienket.refdata import trade_reference
 
 COUNTRY_CODES = (
     "country_code,country_name,country_iso2,country_iso3\n704,Viet Nam,VN,VNM\n418,Lao PDR,LA,LAO\n"
@@ -24,7 +25,7 @@ PLUS = (
 
 @pytest.fixture
 def store(tmp_path):
-    return TradeStore(tmp_path / "store")
+    return TradeStore(tmp_path / "store", reference=trade_reference())
 
 
 def plus_file(path: Path, lines: list[str]) -> Path:

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import TradeStore
+from lienket.refdata import trade_reference
 
 COUNTRY_CODES = "country_code,country_name,country_iso2,country_iso3\n704,Viet Nam,VN,VNM\n418,Lao PDR,LA,LAO\n4,Afghanistan,AF,AFG\n"
 
@@ -23,7 +24,7 @@ def baci(folder: Path, body: str, name: str = "BACI_HS17_Y2022_V202501.csv") -> 
 
 @pytest.fixture
 def store(tmp_path):
-    return TradeStore(tmp_path / "store")
+    return TradeStore(tmp_path / "store", reference=trade_reference())
 
 
 def test_baci_rows_become_usd_exports_by_iso_code(tmp_path, store):

@@ -7,6 +7,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 
 from lienket import refdata
 from lienket.core import datalabels, labels
+from lienket.core.vocabulary import Stage
 
 register = template.Library()
 
@@ -79,8 +80,6 @@ def query(context: Any, **changes: Any) -> str:
 @register.filter
 def stage_name(code: str) -> str:
     """A value-chain stage in the current language."""
-    from lienket.registry.models import Stage
-
     return str(dict(Stage.choices).get(code, code))
 
 

@@ -509,6 +509,7 @@ def read_customs(
     partner: str | None = None,
     flow: str | None = None,
     year: int | None = None,
+    resolve_country: Callable[[str], str | None] = lambda text: None,
 ) -> Iterator[Block]:
     """A national customs XLSX or CSV for one reporter (one block; such files are small).
 
@@ -521,7 +522,6 @@ def read_customs(
     """
     from lienket.engine.io.tabular import read_table
     from lienket.engine.numbers import NumberError, file_style, parse_decimal
-    from lienket.refdata import resolve_country
 
     with path.open("rb") as f:
         known = tuple(o.lower() for options in CUSTOMS_COLUMNS.values() for o in options)
@@ -545,7 +545,7 @@ def read_customs(
         who = get["partner"]
         country = resolve_country(who)
         if country is not None:
-            who = country.iso3
+            who = country
         elif who.lower() in ("world", "thế giới", "the gioi", "wld", "ໂລກ"):
             who = WORLD
         code, what = hs_digits(get["hs6"])

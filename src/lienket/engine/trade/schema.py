@@ -10,7 +10,7 @@ the UN and CEPII publish (e.g. ``S19`` "Other Asia, n.e.s.") are accepted as par
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -57,36 +57,29 @@ WORLD_EXPORT_SCHEMA = pa.schema(
 )
 
 
+def _iso3(text: str) -> str | None:
+    """A country written as its ISO 3 code only (the default when no names are given)."""
+    code = text.strip().upper()
+    return code if len(code) == 3 and code.isalpha() else None
+
+
 @dataclass(frozen=True)
 class Reference:
     """What input is checked against: known countries, HS codes per edition, concordances.
 
     ``hs6`` maps an edition ("HS2017") to its valid 6-digit codes; ``concordance`` maps
-    (from_edition, to_edition) to a dict of 6-digit codes. Built from ``lienket.refdata`` by
-    :func:`default_reference`, or by hand in tests.
+    (from_edition, to_edition) to a dict of 6-digit codes; ``resolve_country`` reads a country
+    as a customs table writes it (a code, or a name in any language) into its ISO 3 code.
+    Built from the bundled reference data by ``lienket.refdata.trade_reference()`` (the engine
+    never reads it itself: it is passed in), or by hand in tests.
     """
 
     countries: frozenset[str]
     hs6: Mapping[str, frozenset[str]]
     concordance: Mapping[tuple[str, str], Mapping[str, str]] = field(default_factory=dict)
     numeric_countries: Mapping[str, str] = field(default_factory=dict)
+    resolve_country: Callable[[str], str | None] = field(default=_iso3)
 
     def knows(self, code: str) -> bool:
         """Whether ``code`` is a country or an accepted statistical area."""
         return code in self.countries or code in STATISTICAL_AREAS
-
-
-def default_reference() -> Reference:
-    """The reference bundled with lienket (ISO countries, HS2017/HS2022, UN concordance)."""
-    from lienket import refdata
-
-    countries = refdata.countries()
-    return Reference(
-        countries=frozenset(countries),
-        hs6={
-            ed: frozenset(c for c, h in refdata.hs_codes(ed).items() if h.level == 6)
-            for ed in refdata.HS_EDITIONS
-        },
-        concordance={("HS2022", "HS2017"): refdata.hs_concordance("HS2022", "HS2017")},
-        numeric_countries={c.m49: c.iso3 for c in countries.values() if c.m49},
-    )

@@ -48,7 +48,6 @@ from lienket.engine.trade.schema import (
     FLOW_SCHEMA,
     WORLD_EXPORT_SCHEMA,
     Reference,
-    default_reference,
 )
 
 TARGET_EDITION = "HS2017"
@@ -282,7 +281,10 @@ class TradeStore:
     @property
     def reference(self) -> Reference:
         if self._reference is None:
-            self._reference = default_reference()
+            raise ValueError(
+                "this TradeStore was made without its reference data (countries, HS codes, "
+                "concordances): TradeStore(root, reference=lienket.refdata.trade_reference())"
+            )
         return self._reference
 
     # --- manifest -------------------------------------------------------------------------
@@ -683,7 +685,8 @@ class TradeStore:
             )
         if edition is None:
             raise need(_("a customs file needs its HS edition (HS2017 or HS2022)"))
-        return readers.read_customs(path, reporter.upper(), *given), edition
+        resolve = self.reference.resolve_country
+        return readers.read_customs(path, reporter.upper(), *given, resolve), edition
 
     def import_archive(
         self,

@@ -1,5 +1,8 @@
 """The audit log page: who changed what, when, with the values before and after (issue 12).
 
+It reads every app's records (a focal point's view is its country's firms), so it stands on the
+top floor, beside the URLs.
+
 Stewards read every event; a focal point reads the events of the users of their country and the
 events of their country's enterprises.
 """
@@ -22,6 +25,7 @@ from django.utils.translation import gettext
 from lienket.core import datalabels, roles, sensitive
 from lienket.core.decorators import require
 from lienket.core.models import AuditAction, AuditEvent
+from lienket.registry.models import Enterprise
 
 
 def can_read_audit(user: Any) -> bool:
@@ -35,8 +39,6 @@ def visible_events(user: Any) -> QuerySet[AuditEvent]:
     country = roles.focal_country(user)
     if country is None:
         return events.none()
-    from lienket.registry.models import Enterprise
-
     firms = (
         Enterprise.objects.filter(country=country)
         .annotate(key=Cast("pk", CharField()))
