@@ -31,6 +31,7 @@ RUN_BY = {
     "report": "tests.reports.test_cli::test_report_command_writes_html_with_the_snapshot",
     "refdata check": "tests.cli.test_cli::test_refdata_check_passes_on_the_bundled_files",
     "trade import": "tests.trade.test_cli::test_import_list_and_remove",
+    "work": "tests.reports.test_work_command::test_external_mode_builds_a_queued_report",
     "trade work": "tests.trade.test_uploads::test_a_separate_worker_takes_the_queue_on_the_command_line",
     "trade list": "tests.trade.test_cli::test_import_list_and_remove",
     "trade remove": "tests.trade.test_cli::test_changes_from_the_command_line_are_audited",

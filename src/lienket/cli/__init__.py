@@ -581,6 +581,32 @@ def _report_trade_import(store: Any, result: Any) -> None:
         )
 
 
+@app.command()
+def work(
+    once: Annotated[bool, typer.Option(help="run one job, then stop")] = False,
+    wait: Annotated[
+        float, typer.Option(help="keep polling the queues every N seconds (0: stop when empty)")
+    ] = 0.0,
+) -> None:
+    """Run every background queue: files uploaded on the web (enterprises, projects, IATI, work
+    plans, trade files) and report builds. The worker of LIENKET_IMPORT_WORKER=external; a
+    failing job is recorded on the job and the worker goes on."""
+    django_setup()
+    from lienket.core import jobs as imports
+    from lienket.core.worker import run_queues
+    from lienket.reports import services as reports
+    from lienket.trade import jobs as trade
+
+    for name, recover in (("trade file", trade.recover), ("web import", imports.recover),
+                          ("report", reports.recover)):  # fmt: skip
+        if again := recover():
+            console.print(f"{again} interrupted {name}(s) queued again")
+    queues = [("web import", imports.work_once), ("trade file", trade.work_once),
+              ("report", reports.work_once)]  # fmt: skip
+    done = run_queues(queues, wait, once, lambda name: console.print(f"done: a {name}"))
+    console.print(f"{done} job(s) done")
+
+
 @trade_app.command("work")
 def trade_work(
     once: Annotated[bool, typer.Option(help="import one queued file, then stop")] = False,
@@ -588,7 +614,8 @@ def trade_work(
         float, typer.Option(help="keep polling the queue every N seconds (0: stop when empty)")
     ] = 0.0,
 ) -> None:
-    """Import the trade files uploaded on the web that wait (LIENKET_IMPORT_WORKER=external)."""
+    """Import the trade files uploaded on the web that wait, with their progress (``lienket
+    work`` runs every queue, reports included)."""
     django_setup()
     import time
 
