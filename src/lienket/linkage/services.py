@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.conf import settings
@@ -60,7 +61,14 @@ def _trade_stamp() -> float:
     return path.stat().st_mtime_ns if path.exists() else 0.0
 
 
-_matchers: dict[tuple[Any, ...], Matcher] = {}
+#: the matchers of this process, one per view of the data (visitors and enterprise users see the
+#: public trade only), keyed by the data's version: at most one per view, built once behind the
+#: lock however many threads ask at the same time (issue 25)
+_matchers: OrderedDict[tuple[Any, ...], Matcher] = OrderedDict()
+_matchers_lock = threading.Lock()
+MATCHER_VIEWS = 2
+#: how many matchers this process has built (read by the tests and the load benchmark)
+matcher_builds: Counter[tuple[Any, ...]] = Counter()
 
 
 def requirements() -> dict[str, list[str]]:
@@ -92,11 +100,26 @@ def rca_lookup() -> Any:
 
 
 def matcher() -> Matcher:
-    """A Matcher over the whole registry, rebuilt when the registry or trade data change."""
+    """A Matcher over the whole registry for the reader's view, rebuilt when the registry or
+    trade data change."""
     key = _version()
     found = _matchers.get(key)
     if found is not None:
         return found
+    with _matchers_lock:
+        found = _matchers.get(key)  # another thread may have built it while this one waited
+        if found is None:
+            found = _build_matcher()
+            matcher_builds[key] += 1
+            _matchers[key] = found
+            while len(_matchers) > MATCHER_VIEWS:
+                _matchers.popitem(last=False)
+        else:
+            _matchers.move_to_end(key)
+        return found
+
+
+def _build_matcher() -> Matcher:
     firms = []
     qs = Enterprise.objects.select_related("zone").prefetch_related("products")
     for e in qs:
@@ -117,12 +140,9 @@ def matcher() -> Matcher:
     net = network()
     places = sorted({f.place for f in firms if f.place})
     costs = net.costs_from(places, "usd")
-    built = Matcher(
+    return Matcher(
         firms, rels, requirements(), cost=lambda a, b: costs.get(a, {}).get(b), rca=rca_lookup()
     )
-    _matchers.clear()
-    _matchers[key] = built
-    return built
 
 
 def suggestions(enterprise: Enterprise, k: int = 10) -> list[Suggestion]:
@@ -530,7 +550,7 @@ def _potential_by_chain() -> dict[str, float]:
     return dict(_potential_cached(str(store.root), _trade_stamp(), store.public_only, pair))
 
 
-@cache
+@lru_cache(maxsize=4)  # keyed by the store's stamp: an import makes the old entry unreachable
 def _potential_cached(
     root: str, stamp: float, public_only: bool, pair: tuple[str, ...]
 ) -> tuple[tuple[str, float], ...]:

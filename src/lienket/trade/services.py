@@ -6,7 +6,7 @@ import csv
 import gzip
 import tempfile
 from collections.abc import Callable
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ def store_limits() -> StoreLimits:
     return StoreLimits(
         zip_ratio=settings.LIENKET_ZIP_MAX_RATIO,
         unzipped_bytes=settings.LIENKET_TRADE_UNZIPPED_MAX_MB * 1024 * 1024,
+        duckdb_memory_mb=settings.LIENKET_DUCKDB_MEMORY_MB,
     )
 
 
@@ -181,11 +182,18 @@ def _manifest_stamp(store: TradeStore) -> float:
     return path.stat().st_mtime_ns if path.exists() else 0.0
 
 
-@cache
+#: complexity results kept in this process (one at HS6 holds about 200 MB): keyed by the
+#: store's manifest stamp, so an import makes the old ones unreachable and the bound evicts them
+COMPLEXITY_CACHE = 4
+
+
+@lru_cache(maxsize=COMPLEXITY_CACHE)
 def _complexity(
     root: str, stamp: float, year: int, level: int, source: str, public_only: bool = False
 ) -> Complexity | None:
-    store = TradeStore(root, reference=refdata.trade_reference(), public_only=public_only)
+    store = TradeStore(
+        root, reference=refdata.trade_reference(), public_only=public_only, limits=store_limits()
+    )
     matrix = analysis.export_matrix(store, year, level, source or None)
     return matrix.complexity() if matrix else None
 

@@ -285,6 +285,8 @@ LIENKET_TRADE_TIME_LIMIT_SECONDS = env_int("LIENKET_TRADE_TIME_LIMIT_SECONDS", 3
 LIENKET_TRADE_UPLOAD_MAX_MB = env_int("LIENKET_TRADE_UPLOAD_MAX_MB", 1024)
 # what one trade archive (a BACI release) may unpack to in all; never more than the free disk
 LIENKET_TRADE_UNZIPPED_MAX_MB = env_int("LIENKET_TRADE_UNZIPPED_MAX_MB", 32 * 1024)
+# what one DuckDB connection (a thread's trade queries) may hold in memory before it spills
+LIENKET_DUCKDB_MEMORY_MB = env_int("LIENKET_DUCKDB_MEMORY_MB", 512)
 # the organisation that publishes this installation's IATI exports: its IATI organisation
 # identifier ({registration agency}-{number}), OrganisationType code and name. The default is
 # a placeholder that says so; a deployment sets its own.

@@ -238,6 +238,10 @@ class StoreLimits:
     unzipped_bytes: int = 32 * 1024**3
     row_usd: float = 1e12
     year_usd: float = 3e13
+    #: what one DuckDB connection of a query may hold in memory (it spills to disk past it),
+    #: and its threads: a server runs several at once (issue 25)
+    duckdb_memory_mb: int = 512
+    duckdb_threads: int = 2
 
 
 #: the name of an import's work folder: .work-<host>-<pid>-<uuid>
@@ -876,8 +880,14 @@ class TradeStore:
     # --- queries --------------------------------------------------------------------------
 
     def connect(self) -> duckdb.DuckDBPyConnection:
-        """A DuckDB connection with the views ``flows`` and ``world`` over the store."""
-        con = duckdb.connect()
+        """A DuckDB connection with the views ``flows`` and ``world`` over the store, bounded
+        in memory and threads (``StoreLimits``)."""
+        con = duckdb.connect(
+            config={
+                "memory_limit": f"{self.limits.duckdb_memory_mb}MB",
+                "threads": self.limits.duckdb_threads,
+            }
+        )
         records = self.imports()
         for kind, schema in (("flows", FLOW_SCHEMA), ("world", WORLD_EXPORT_SCHEMA)):
             paths = [str(self._path(r)) for r in records if r.kind == kind]
