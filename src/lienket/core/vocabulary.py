@@ -1,5 +1,6 @@
-"""The vocabulary every floor shares, defined once, on the lowest floor that needs it (issue 25):
-the value-chain stages (their codes are refdata's ``STAGES``) and the size classes of firms."""
+"""The labels of the vocabulary every floor shares (issue 25): the value-chain stages and the
+size classes of firms. Their codes are defined once, in ``lienket.engine.vocabulary``; a test
+checks that these choices hold exactly those codes, in that order."""
 
 from __future__ import annotations
 

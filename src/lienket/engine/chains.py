@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-STAGES = ("raw_material", "processing", "manufacturing", "design", "distribution")
+from lienket.engine.vocabulary import STAGES
+
 SOURCE, SINK = "__source__", "__sink__"
 
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lienket.engine.vocabulary import RANKED_SIZES
+
 DEFAULT_WEIGHTS: dict[str, float] = {
     "relationship": 0.30,
     "product": 0.25,
@@ -43,7 +45,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "size": 0.05,
     "certifications": 0.05,
 }
-SIZES = ("micro", "small", "medium", "large")
+SIZES = RANKED_SIZES
 EXACT, REQUIRED, HEADING = 1.0, 0.8, 0.6
 
 

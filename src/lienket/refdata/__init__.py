@@ -24,10 +24,10 @@ from lienket.engine.sme import SmeRule
 from lienket.engine.text import exact_words as words
 from lienket.engine.text import fold
 from lienket.engine.trade.schema import Reference
+from lienket.engine.vocabulary import STAGES, stage_words  # noqa: F401 - refdata names them too
 
 LANGUAGES = ("en", "vi", "lo")
 HS_EDITIONS = ("HS2017", "HS2022")
-STAGES = ("raw_material", "processing", "manufacturing", "design", "distribution")
 BEC_STAGES = ("primary", "intermediate", "capital", "consumption", "mixed")
 
 

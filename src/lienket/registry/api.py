@@ -142,7 +142,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         if "stage_list" in attrs:
             # issue 24 - the pop sat inside the generator: every write with stages failed
             chosen = set(attrs.pop("stage_list"))
-            attrs["stages"] = " ".join(s for s in refdata.STAGES if s in chosen)
+            attrs["stages"] = refdata.stage_words(chosen)
         if errors := v.check_enterprise(country, attrs, self.instance):
             raise serializers.ValidationError(errors)
         attrs["currency"] = v.default_currency(country)

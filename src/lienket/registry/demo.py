@@ -296,7 +296,7 @@ class _Builder:
             province_code=province,
             zone=rng.choice(zones) if zones and rng.random() < 0.5 else None,
             sector=sector,
-            stages=" ".join(s for s in refdata.STAGES if s in extra),
+            stages=refdata.stage_words(extra),
             employees=employees,
             annual_revenue=revenue,
             total_capital=capital,

@@ -123,7 +123,7 @@ class EnterpriseForm(forms.ModelForm):
 
     def save(self, commit: bool = True) -> Enterprise:
         ent = super().save(commit=False)
-        ent.stages = " ".join(s for s in refdata.STAGES if s in self.cleaned_data["stages"])
+        ent.stages = refdata.stage_words(self.cleaned_data["stages"])
         ent.currency = self.cleaned_data.get("currency", ent.currency)
         from lienket.registry.services import save_enterprise
 

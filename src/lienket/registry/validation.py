@@ -157,7 +157,7 @@ def parse_stages(text: str) -> str:
             )
         if code not in stages:
             stages.append(code)
-    return " ".join(s for s in refdata.STAGES if s in stages)
+    return refdata.stage_words(stages)
 
 
 def parse_edition(text: str) -> str:

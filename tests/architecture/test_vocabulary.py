@@ -1,0 +1,36 @@
+"""Issue 25: each shared vocabulary has one home — its codes in lienket.engine.vocabulary, its
+labels in lienket.core.vocabulary — and no other module defines the list again."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lienket import refdata
+from lienket.core.vocabulary import SizeClass, Stage
+from lienket.engine import chains, matching
+from lienket.engine.vocabulary import RANKED_SIZES, SIZE_CLASSES, STAGES, stage_words
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "lienket"
+
+
+def test_the_labels_hold_exactly_the_codes_in_order():
+    assert tuple(Stage.values) == STAGES
+    assert tuple(SizeClass.values) == SIZE_CLASSES
+    assert refdata.STAGES is STAGES and chains.STAGES is STAGES
+    assert matching.SIZES == RANKED_SIZES
+
+
+def test_stages_are_kept_in_the_chains_order_once_each():
+    assert stage_words(["design", "raw_material", "design", "mining"]) == "raw_material design"
+
+
+def test_no_module_writes_the_stage_list_again():
+    literal = re.compile(r'"raw_material",\s*"processing",\s*"manufacturing"')
+    homes = {SRC / "engine" / "vocabulary.py"}
+    found = [
+        str(p)
+        for p in SRC.rglob("*.py")
+        if "migrations" not in p.parts and p not in homes and literal.search(p.read_text())
+    ]
+    assert found == []
