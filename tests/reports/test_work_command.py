@@ -29,6 +29,7 @@ def test_external_mode_builds_a_queued_report(demo, client_for, la_focal, settin
     assert report.state == State.DONE and report.size > 0
 
 
+@pytest.mark.django_db  # the loop closes stale database connections between jobs
 def test_the_work_loop_goes_on_after_a_failing_job():
     ran: list[str] = []
     jobs = iter(["boom", "ok", None])
@@ -46,6 +47,7 @@ def test_the_work_loop_goes_on_after_a_failing_job():
     assert ran == ["ok"] and done == 1
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_worker_thread_survives_a_failing_job(monkeypatch):
     monkeypatch.setattr("lienket.core.worker.time.sleep", lambda s: None)
     calls = iter([RuntimeError("first job's queue failed"), True, False])

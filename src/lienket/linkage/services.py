@@ -483,7 +483,8 @@ def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandi
             )
             best_rca = None
             if rca is not None:
-                values = [rca(ctry, c[:4]) for c in chain_codes for ctry in ("VNM", "LAO")]
+                pair = settings.LIENKET_COUNTRIES[:2]  # issue 25 - the pair was hard-coded
+                values = [rca(ctry, c[:4]) for c in chain_codes for ctry in pair]
                 best_rca = max((v for v in values if v is not None), default=0.0)
             stages = {st for e in members.values() for st in e.stage_list} & set(info.stages)
             zone = firms[0].zone if zone_id else None

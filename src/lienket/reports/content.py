@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -801,7 +802,7 @@ class Builder:
             )  # fmt: skip
 
     def _side(self, side: str) -> str:
-        if side in ("VNM", "LAO"):
+        if side in settings.LIENKET_COUNTRIES:
             return country_name(side)
         if side == "joint":
             return _("Joint")

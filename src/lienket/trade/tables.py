@@ -558,7 +558,7 @@ def sectors(year: int) -> Table:
         row[f"gvc_f_{p}"] = s.gvc_forward
         row[f"gvc_b_{p}"] = s.gvc_backward
     columns: list[Column] = [("sector_name", _("Sector (ADB MRIO)"), "text")]
-    for country in ("VNM", "LAO"):
+    for country in services.pair():
         p = country.lower()
         columns += [
             (f"rca_{p}", _("RCA, gross, %(country)s") % {"country": country}, "ratio"),
