@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from tests.conftest import make_firm
 
 from lienket.registry.models import Relationship
-from tests.conftest import make_firm
 
 pytestmark = pytest.mark.django_db
 
