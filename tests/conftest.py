@@ -151,8 +151,10 @@ def pair(db: Any, zones: None, settings: Any, tmp_path: Any) -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> Any:
-    """Rate-limit counts live in the cache, keyed by user id, which tests reuse."""
+def _fresh_rate_limits(settings: Any) -> Any:
+    """Rate-limit counts live in Django's cache, keyed by user id, which tests reuse: each test
+    counts in a fresh in-process cache (a deployment's is the database table, tested apart)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
 
     cache.clear()

@@ -66,6 +66,7 @@ def var(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An installation of its own: migrated, a reader with a real password, a demo steward."""
     var = tmp_path_factory.mktemp("served")
     django(var, "migrate", "--verbosity", "0")
+    django(var, "createcachetable")  # as `lienket setup` does
     django(var, "shell", "-c", (
         "from django.contrib.auth.models import User\n"
         "from lienket.core.models import Profile\n"

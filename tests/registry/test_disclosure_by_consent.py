@@ -160,3 +160,19 @@ def test_enterprise_users_searches_and_match_steps_are_rate_limited(
     # government roles are not limited by this rule
     focal = client_for(vn_focal)
     assert {focal.get("/api/enterprises/", {"q": "ro"}).status_code for _ in range(7)} == {200}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_deployed_rate_limit_counts_are_shared_by_every_process():
+    # the default cache is a database table: what one process counts, another sees
+    from django.core.cache.backends.db import DatabaseCache
+    from django.core.management import call_command
+
+    from lienket.web import settings as project  # the deployment's, not the tests' LocMem
+
+    assert project.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    call_command("createcachetable", "lienket_cache_test", verbosity=0)
+    one, other = DatabaseCache("lienket_cache_test", {}), DatabaseCache("lienket_cache_test", {})
+    one.add("lienket:rate:search:7:1", 0, 60)
+    one.incr("lienket:rate:search:7:1")
+    assert other.incr("lienket:rate:search:7:1") == 2

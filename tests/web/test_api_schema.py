@@ -11,6 +11,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 from tests.conftest import _user
@@ -21,7 +22,11 @@ EXAMPLES = 50
 
 
 # the document as the application serves it (no database is needed to build it)
-schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+# (loaded at collection, before any fixture: the API throttles count in an in-process cache)
+with override_settings(
+    CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+):
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
 @pytest.fixture(autouse=True)

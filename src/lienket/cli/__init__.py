@@ -141,6 +141,7 @@ def setup(
     from lienket.registry.services import load_reference_zones
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)  # shared counters (rate limits, throttles)
     console.print("database migrated")
     created, updated = load_reference_zones()
     console.print(f"reference zones: {created} created, {updated} updated")

@@ -2,8 +2,8 @@
 searches of the registry and steps, shortlists and consents on matches. Government roles are not
 limited here (the API's general throttles still apply to everyone).
 
-The count lives in Django's cache, in fixed windows: with several processes, point ``CACHES``
-at a shared cache so that the limit holds across them.
+The count lives in Django's cache, in fixed windows: the database by default, so that the limit
+holds across every process and server (``LIENKET_CACHE_BACKEND`` names another shared cache).
 """
 
 from __future__ import annotations

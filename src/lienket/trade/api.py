@@ -235,7 +235,8 @@ class FigureBody(serializers.Serializer):
 
 @extend_schema(
     request=FigureBody,
-    responses=OpenApiTypes.OBJECT,
+    # a new figure is 201; the same release's figure for the period, updated, is 200
+    responses={200: OpenApiTypes.OBJECT, 201: OpenApiTypes.OBJECT},
     summary="Published figures: list (anyone); add one (focal points and stewards)",
     description=(
         "POST fields: period (2025, 2025-Q3, 2025-01..10), declarant, partner, flow "

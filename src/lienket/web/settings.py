@@ -202,6 +202,15 @@ if LIENKET_HTTPS:
 
 # personal API tokens expire this many days after they are issued (a password change revokes them)
 LIENKET_TOKEN_DAYS = env_int("LIENKET_TOKEN_DAYS", 90)
+# Counters that must hold across processes and servers (the enterprise users' rate limits, the
+# API throttles) live in Django's cache: in the database by default (a table `lienket setup`
+# makes), or in a shared cache (Redis, memcached) named by these two settings
+CACHES = {
+    "default": {
+        "BACKEND": env_str("LIENKET_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": env_str("LIENKET_CACHE_LOCATION", "lienket_cache"),
+    }
+}
 # issue 24 - what an enterprise user may repeat to learn about other firms, per user
 LIENKET_ENTERPRISE_RATES = {
     "search": env_str("LIENKET_ENTERPRISE_SEARCH_RATE", "60/minute"),
