@@ -91,7 +91,11 @@ def test_figures_import_and_list(tmp_path, settings):
         encoding="utf-8",
     )
     checked = runner.invoke(app, ["figures", "import", str(sheet), "--check-only"])
-    assert checked.exit_code == 0, checked.output
+    assert checked.exit_code == 0 and "nothing saved" in checked.output, checked.output
+    # --dry-run, as every other importer names it
+    assert (
+        "nothing saved" in runner.invoke(app, ["figures", "import", str(sheet), "--dry-run"]).output
+    )
     imported = runner.invoke(app, ["figures", "import", str(sheet)])
     assert imported.exit_code == 0 and "1 figure(s) added" in imported.output, imported.output
     listing = runner.invoke(app, ["figures", "list"])

@@ -66,7 +66,10 @@ def figures_add(
 @figures_app.command("import")
 def figures_import(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
-    check_only: Annotated[bool, typer.Option(help="Check every row, save nothing")] = False,
+    check_only: Annotated[
+        bool,
+        typer.Option("--check-only", "--dry-run", help="Check every row, save nothing"),
+    ] = False,
 ) -> None:
     """Import published figures from XLSX/CSV: all rows or none."""
     django_setup()
