@@ -34,3 +34,31 @@ def test_no_module_writes_the_stage_list_again():
         if "migrations" not in p.parts and p not in homes and literal.search(p.read_text())
     ]
     assert found == []
+
+
+def test_one_result_type_for_every_table_import():
+    # issue 25 - five importers had five result classes; now engine.io.tabular.Imported
+    from lienket.cooperation import sheets as plans
+    from lienket.engine.io.tabular import Imported
+    from lienket.projects import iati, sheets
+    from lienket.registry import importers
+    from lienket.trade import figures
+
+    for module, function in ((importers, "import_enterprises"), (importers, "import_relationships"),
+                             (sheets, "import_projects"), (iati, "import_iati"),
+                             (plans, "import_activities"), (figures, "import_figures")):  # fmt: skip
+        assert getattr(module, function).__annotations__["return"] in ("Imported", Imported)
+    # no importer defines a result class of its own any more (forms, queue models and the
+    # trade store's record of a stored file are other things)
+    defined = re.compile(r"^class (\w*Imported|\w*ImportResult|\w*Import)\b", re.M)
+    found = {
+        f"{p.relative_to(SRC)}:{m.group(1)}"
+        for p in SRC.rglob("*.py")
+        if "migrations" not in p.parts
+        for m in defined.finditer(p.read_text())
+    }
+    assert found == {
+        "engine/io/tabular.py:Imported",
+        "engine/trade/store.py:ImportResult",  # a stored trade file: its record, replaced files
+        "trade/models.py:TradeImport",  # the upload queue's table
+    }

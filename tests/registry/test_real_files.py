@@ -115,7 +115,7 @@ def test_an_exported_file_imported_back_updates_the_same_firms(registry, steward
     count = Enterprise.objects.count()
     unchanged = exported(firms)
     check = import_enterprises(unchanged, "same.xlsx", steward, dry_run=True, update=True)
-    assert check.changes == [] and check.created == 0
+    assert check.changes == () and check.created == 0
 
     changed = edit(exported(firms), {(2, "employees"): 777, (2, "products"): "7214"})
     check = import_enterprises(changed, "x.xlsx", steward, dry_run=True, update=True)

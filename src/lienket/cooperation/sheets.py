@@ -4,7 +4,6 @@ that activity; other activities are kept."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, BinaryIO
 
@@ -18,7 +17,7 @@ from lienket.cooperation.models import Activity, ActivityStatus, Organisation, S
 from lienket.core import audit
 from lienket.core.spreadsheet import choice_names, save, sheet
 from lienket.engine.errors import DataError, RowError
-from lienket.engine.io.tabular import read_table
+from lienket.engine.io.tabular import Imported, read_table
 
 REQUIRED = ("number", "title_en", "lead", "organisation", "start", "due")
 OPTIONAL = ("title_vi", "title_lo", "status", "done_on", "chain")
@@ -35,14 +34,6 @@ def export_xlsx(plan: WorkPlan, states: dict[int, str]) -> bytes:
     ]  # fmt: skip
     sheet(wb, _("Activities"), (*REQUIRED, *OPTIONAL, *EXPORT_ONLY), rows, required=REQUIRED)
     return save(wb)
-
-
-@dataclass(frozen=True)
-class Imported:
-    created: int
-    updated: int
-    dry_run: bool
-    notices: tuple[RowError, ...] = ()
 
 
 def _date(text: str) -> date | None:
@@ -130,10 +121,12 @@ def import_activities(
         raise DataError(errors)
     created = sum(1 for _a, u in staged if not u)
     if dry_run:
-        return Imported(created, len(staged) - created, True, tuple(table.notices))
+        return Imported(created, len(staged) - created, True, tuple(table.notices),
+                        checked=len(staged))  # fmt: skip
     with transaction.atomic():
         for a, _u in staged:
             a.save()
         audit.record_many(by, "imported", [a for a, _u in staged],
                           [f"{name}: {a.number}" for a, _u in staged])  # fmt: skip
-    return Imported(created, len(staged) - created, False, tuple(table.notices))
+    return Imported(created, len(staged) - created, False, tuple(table.notices),
+                    checked=len(staged))  # fmt: skip

@@ -46,6 +46,7 @@ from lienket import refdata
 from lienket.core import audit
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io import iati
+from lienket.engine.io.tabular import Imported
 from lienket.projects.forms import ProjectForm, fields_of
 from lienket.projects.models import (
     Allocation,
@@ -216,15 +217,6 @@ def _dec(value: Any) -> Decimal | None:
 
 
 # --- import --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Imported:
-    created: int
-    updated: int
-    dry_run: bool
-    codes: tuple[str, ...] = ()
-    notices: tuple[RowError, ...] = ()
 
 
 @dataclass
@@ -496,11 +488,13 @@ def import_iati(data: bytes, name: str, by: Any, dry_run: bool = False) -> Impor
     created = sum(1 for p in plans if not p.update)
     codes = tuple(p.form.cleaned_data["code"] for p in plans)
     if dry_run:
-        return Imported(created, len(plans) - created, True, codes, tuple(notices))
+        return Imported(created, len(plans) - created, True, tuple(notices),
+                        checked=len(plans), codes=codes)  # fmt: skip
     with transaction.atomic():
         saved = [_save(p, name, notices) for p in plans]
         audit.record_many(by, "imported", saved, [f"{name}: {p.code} (IATI)" for p in saved])
-    return Imported(created, len(plans) - created, False, codes, tuple(notices))
+    return Imported(created, len(plans) - created, False, tuple(notices),
+                    checked=len(plans), codes=codes)  # fmt: skip
 
 
 # --- export --------------------------------------------------------------------------------

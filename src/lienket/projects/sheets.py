@@ -7,7 +7,6 @@ without problems is written, in one transaction. A row whose code exists updates
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, BinaryIO
 
@@ -19,7 +18,7 @@ from openpyxl import Workbook
 from lienket.core import audit
 from lienket.core.spreadsheet import choice_names, save, sheet
 from lienket.engine.errors import DataError, RowError
-from lienket.engine.io.tabular import read_table
+from lienket.engine.io.tabular import Imported, read_table
 from lienket.projects.forms import BY_KIND, COMMON, ProjectForm, fields_of
 from lienket.projects.models import Kind, Project, Sector, Status, Technology
 from lienket.projects.services import Rates
@@ -77,14 +76,6 @@ def template_xlsx() -> bytes:
     wb = Workbook()
     sheet(wb, _("Projects"), (*REQUIRED, *OPTIONAL), [], required=REQUIRED)
     return save(wb)
-
-
-@dataclass(frozen=True)
-class Imported:
-    created: int
-    updated: int
-    dry_run: bool
-    notices: tuple[RowError, ...] = ()
 
 
 def choice_labels() -> dict[str, dict[str, str]]:
@@ -169,8 +160,8 @@ def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False)
     created = sum(1 for _l, _f, update in forms if not update)
     updated = len(forms) - created
     if dry_run:
-        return Imported(created, updated, True, tuple(table.notices))
+        return Imported(created, updated, True, tuple(table.notices), checked=created + updated)
     with transaction.atomic():
         saved = [form.save() for _l, form, _u in forms]
         audit.record_many(by, "imported", saved, [f"{name}: {p.code}" for p in saved])
-    return Imported(created, updated, False, tuple(table.notices))
+    return Imported(created, updated, False, tuple(table.notices), checked=created + updated)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, BinaryIO
 
@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from lienket.core import audit, roles
 from lienket.engine.dedupe import DuplicatePair, NamedFirm, likely_duplicates
 from lienket.engine.errors import DataError, ErrorList, RowError, len_all
-from lienket.engine.io.tabular import Table, read_table
+from lienket.engine.io.tabular import Imported, Table, read_table
 from lienket.registry import validation as v
 from lienket.registry.models import (
     FIGURE_FIELDS,
@@ -126,19 +126,6 @@ class Change:
     field: str
     old: str
     new: str
-
-
-@dataclass
-class ImportResult:
-    checked: int = 0
-    created: int = 0
-    duplicates_flagged: int = 0
-    dry_run: bool = False
-    #: changes made while reading (invisible characters removed), stated to the user
-    notices: list[RowError] = field(default_factory=list)
-    updated: int = 0
-    #: for an update, every changed field of every registered firm, shown before saving
-    changes: list[Change] = field(default_factory=list)
 
 
 @cache
@@ -358,7 +345,7 @@ def import_enterprises(
     progress: Progress | None = None,
     dry_run: bool = False,
     update: bool = False,
-) -> ImportResult:
+) -> Imported:
     """Validate and import an enterprise file; raises DataError listing every problem.
 
     With ``dry_run`` the file is checked (and duplicates counted) but nothing is written.
@@ -396,13 +383,13 @@ def import_enterprises(
     by_row: dict[int, list[Change]] = defaultdict(list)
     for change in changes:
         by_row[change.row].append(change)
-    result = ImportResult(
+    result = Imported(
         checked=len(parsed),
         duplicates_flagged=len(pairs),
         dry_run=dry_run,
-        notices=table.notices,
+        notices=tuple(table.notices),
         updated=len(by_row),
-        changes=changes,
+        changes=tuple(changes),
     )
     if dry_run:
         return result
@@ -417,8 +404,7 @@ def import_enterprises(
             [targets[line] for line in sorted(by_row)],
             [_change_summary(name, line, by_row[line]) for line in sorted(by_row)],
         )
-    result.created = len(created)
-    return result
+    return replace(result, created=len(created))
 
 
 def _change_summary(name: str, line: int, changes: list[Change]) -> str:
@@ -514,7 +500,7 @@ def import_relationships(
     user: Any,
     progress: Progress | None = None,
     dry_run: bool = False,
-) -> ImportResult:
+) -> Imported:
     """Validate and import supplier-buyer relationships identified by country and tax id."""
     table = read_table(
         stream,
@@ -611,8 +597,8 @@ def import_relationships(
     if errors:
         raise DataError(sorted(errors, key=lambda e: (e.row, e.field)), total=len_all(errors))
     if dry_run:
-        return ImportResult(checked=len(rels), dry_run=True, notices=table.notices)
+        return Imported(checked=len(rels), dry_run=True, notices=tuple(table.notices))
     with transaction.atomic():
         Relationship.objects.bulk_create(rels)
         audit.record(user, "imported", None, f"{len(rels)} relationships from {name}")
-    return ImportResult(checked=len(rels), created=len(rels), notices=table.notices)
+    return Imported(checked=len(rels), created=len(rels), notices=tuple(table.notices))

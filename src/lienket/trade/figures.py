@@ -22,7 +22,7 @@ from lienket import refdata
 from lienket.core import audit, roles
 from lienket.core.models import AuditAction
 from lienket.engine.errors import DataError, RowError
-from lienket.engine.io.tabular import read_table
+from lienket.engine.io.tabular import Imported, read_table
 from lienket.engine.numbers import NumberError, check_range, parse_decimal
 from lienket.engine.trade.turnover import Observation, Period, total_disagrees
 from lienket.trade.models import Flow, PublishedFigure, Unit
@@ -208,18 +208,9 @@ def _saved(user: Any) -> Any:
     return user if getattr(user, "pk", None) else None
 
 
-@dataclass
-class FigureImport:
-    checked: int = 0
-    created: int = 0
-    updated: int = 0
-    dry_run: bool = False
-    notices: list[RowError] = field(default_factory=list)
-
-
 def import_figures(
     stream: BinaryIO, name: str, user: Any, dry_run: bool = False, allowed: Iterable[str] = ()
-) -> FigureImport:
+) -> Imported:
     """Check every row of a CSV/XLSX of published figures, then save all of them or none.
 
     ``allowed`` limits the declarants the user may enter (a focal point: its own country).
@@ -239,15 +230,14 @@ def import_figures(
         rows.append(checked.values)
     if errors:
         raise DataError(errors)
-    result = FigureImport(checked=len(rows), dry_run=dry_run, notices=table.notices)
+    notices = tuple(table.notices)
     if dry_run:
-        return result
+        return Imported(checked=len(rows), dry_run=True, notices=notices)
+    created = 0
     with transaction.atomic():
         for values in rows:
-            _figure, created = add_figure(values, user)
-            result.created += created
-            result.updated += not created
-    return result
+            created += add_figure(values, user)[1]
+    return Imported(created, len(rows) - created, False, notices, checked=len(rows))
 
 
 def observations(a: str, b: str) -> list[Observation]:

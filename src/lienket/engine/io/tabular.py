@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from lienket.engine.cleantext import DEFAULT_MAX_CHARS, UNSAFE, first_unsafe
 from lienket.engine.errors import DataError, ErrorList, RowError
@@ -52,6 +52,27 @@ def _cell(value: object) -> str:
 #: Above this unpacked size a workbook is read in openpyxl's streaming mode, which cannot see
 #: merged cells; ministry sheets with merged cells are far smaller than this.
 MERGED_CELLS_LIMIT = 40_000_000
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import of a table did: every importer's one result type (enterprises,
+    relationships, projects, IATI files, work plans, published figures; issue 25).
+
+    ``checked`` rows were read; ``created`` and ``updated`` records written (nothing when
+    ``dry_run``); ``notices`` say what was read with a change. Some importers say more:
+    ``duplicates_flagged`` (enterprises that look like registered ones), ``changes`` (an
+    update's fields, shown before saving), ``codes`` (the identifiers read).
+    """
+
+    created: int = 0
+    updated: int = 0
+    dry_run: bool = False
+    notices: tuple[RowError, ...] = ()
+    checked: int = 0
+    duplicates_flagged: int = 0
+    codes: tuple[str, ...] = ()
+    changes: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
