@@ -365,9 +365,7 @@ def calendar_token(user: Any) -> str:
     digest is kept, so this is the one time it can be shown."""
     CalendarToken.objects.filter(user=user).delete()
     secret = sensitive.new_secret()
-    CalendarToken.objects.create(
-        user=user, prefix=secret[: sensitive.PREFIX_LENGTH], digest=sensitive.digest(secret)
-    )
+    CalendarToken.objects.create(user=user, **sensitive.stored_form(secret))
     return secret
 
 

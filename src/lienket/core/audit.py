@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import getpass
 import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -45,8 +46,6 @@ class CommandLine:
     is_authenticated = False
 
     def __init__(self) -> None:
-        import getpass
-
         try:
             who = getpass.getuser()
         except (KeyError, OSError):  # no name for the uid (a container)

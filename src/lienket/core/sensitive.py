@@ -1,7 +1,8 @@
 """Secrets, by rule (issue 24): how they are made and stored, and which fields hold them.
 
 A secret (an API token, a calendar-feed address) is shown once, when it is made; lienket stores
-only its SHA-256 digest and a short prefix that identifies it afterwards. A field is sensitive
+only its SHA-256 digest (which is also how a presented secret is looked up) and a short prefix
+that identifies it afterwards. A field is sensitive
 when its name says so (:data:`SENSITIVE_NAME`) or when its model lists it in
 :data:`SENSITIVE_FIELDS`; the audit log, the admin, downloads and error pages never show one.
 """
@@ -9,10 +10,8 @@ when its name says so (:data:`SENSITIVE_NAME`) or when its model lists it in
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 import secrets
-from typing import Any
 
 #: a field named like this holds a secret (or a digest of one): never recorded, never rendered
 SENSITIVE_NAME = re.compile(r"(^|_)(password|passwd|secret|token|key|digest|salt|session)(_|$)")
@@ -31,11 +30,6 @@ def is_sensitive(model_label: str, field_name: str) -> bool:
     )
 
 
-def redact(model_label: str, values: dict[str, Any]) -> dict[str, Any]:
-    """``values`` with every sensitive field's value replaced by :data:`REDACTED`."""
-    return {k: REDACTED if is_sensitive(model_label, k) else v for k, v in values.items()}
-
-
 def new_secret() -> str:
     """A fresh secret of 256 bits, URL-safe."""
     return secrets.token_urlsafe(32)
@@ -46,6 +40,6 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def matches(secret: str, stored_digest: str) -> bool:
-    """Compare a presented secret with a stored digest in constant time."""
-    return hmac.compare_digest(digest(secret), stored_digest)
+def stored_form(secret: str) -> dict[str, str]:
+    """What a model keeps of a secret: its ``prefix`` (to name it) and its ``digest``."""
+    return {"prefix": secret[:PREFIX_LENGTH], "digest": digest(secret)}

@@ -20,12 +20,8 @@ def issue(user: Any) -> str:
     """A new token for ``user`` (replacing any other); the only time its text is known."""
     ApiToken.objects.filter(user=user).delete()
     secret = sensitive.new_secret()
-    ApiToken.objects.create(
-        user=user,
-        prefix=secret[: sensitive.PREFIX_LENGTH],
-        digest=sensitive.digest(secret),
-        expires=timezone.now() + timedelta(days=settings.LIENKET_TOKEN_DAYS),
-    )
+    expires = timezone.now() + timedelta(days=settings.LIENKET_TOKEN_DAYS)
+    ApiToken.objects.create(user=user, expires=expires, **sensitive.stored_form(secret))
     return secret
 
 
@@ -42,12 +38,10 @@ class HashedTokenAuthentication(authentication.TokenAuthentication):
     """``Authorization: Token <secret>``, checked against the stored digest and expiry."""
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
-        token = (
-            ApiToken.objects.select_related("user")
-            .filter(digest=sensitive.digest(key[:200]))
-            .first()
-        )
-        if token is None or not sensitive.matches(key[:200], token.digest):
+        # the digest is the lookup: only a secret that hashes to a stored digest finds a token
+        found = ApiToken.objects.select_related("user").filter(digest=sensitive.digest(key[:200]))
+        token = found.first()
+        if token is None:
             raise exceptions.AuthenticationFailed(_("Invalid token."))
         if token.expires <= timezone.now():
             raise exceptions.AuthenticationFailed(_("The token has expired: issue a new one."))
@@ -59,8 +53,9 @@ class HashedTokenAuthentication(authentication.TokenAuthentication):
 def revoke_on_password_change(sender: Any, instance: Any, raw: bool = False, **kw: Any) -> None:
     """pre_save of the user: a new password revokes the API token (whoever changes it: the
     account page, the admin, ``changepassword``)."""
-    if raw or instance.pk is None:
-        return
+    fields = kw.get("update_fields")
+    if raw or instance.pk is None or (fields is not None and "password" not in fields):
+        return  # a login's last_login update reads nothing more
     stored = type(instance)._base_manager.filter(pk=instance.pk).values_list("password", flat=True)
     before = stored.first()
     if before is not None and before != instance.password:

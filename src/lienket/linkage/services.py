@@ -21,7 +21,6 @@ from lienket.engine import chains as chain_engine
 from lienket.engine.logistics import Network
 from lienket.engine.matching import DEFAULT_WEIGHTS, Firm, Matcher, Suggestion
 from lienket.engine.trade import analysis
-from lienket.engine.trade.store import TradeStore
 from lienket.linkage.models import TRANSITIONS, Match, MatchEvent, MatchStatus, PilotWeights
 from lienket.registry import selectors as registry_selectors
 from lienket.registry import services as registry_services
@@ -48,17 +47,10 @@ def place_of(enterprise: Enterprise) -> str:
 
 def _version() -> tuple[Any, ...]:
     e = Enterprise.objects.aggregate(n=Count("pk"), last=Max("updated"))
-
     # a visitor's view of the trade store (public imports only) gets a matcher of its own
-    public_only = trade.get_store().public_only
-    return (e["n"], e["last"], Relationship.objects.count(), _trade_stamp(), public_only)
-
-
-def _trade_stamp() -> float:
-
     store = trade.get_store()
-    path = store.manifest_path
-    return path.stat().st_mtime_ns if path.exists() else 0.0
+    stamp = trade.manifest_stamp(store)
+    return (e["n"], e["last"], Relationship.objects.count(), stamp, store.public_only)
 
 
 #: the matchers of this process, one per view of the data (visitors and enterprise users see the
@@ -67,7 +59,7 @@ def _trade_stamp() -> float:
 _matchers: OrderedDict[tuple[Any, ...], Matcher] = OrderedDict()
 _matchers_lock = threading.Lock()
 MATCHER_VIEWS = 2
-#: how many matchers this process has built (read by the tests and the load benchmark)
+#: how many times each kept matcher was built (read by the tests; bounded with them)
 matcher_builds: Counter[tuple[Any, ...]] = Counter()
 
 
@@ -80,7 +72,6 @@ def requirements() -> dict[str, list[str]]:
 
 def rca_lookup() -> Any:
     """RCA by (country, HS4) from the latest world matrix in the trade store, or ``None``."""
-
     options = [d for d in trade.datasets() if d["level"] == 4]
     if not options:
         return None
@@ -113,7 +104,8 @@ def matcher() -> Matcher:
             matcher_builds[key] += 1
             _matchers[key] = found
             while len(_matchers) > MATCHER_VIEWS:
-                _matchers.popitem(last=False)
+                gone, _ = _matchers.popitem(last=False)
+                matcher_builds.pop(gone, None)
         else:
             _matchers.move_to_end(key)
         return found
@@ -545,18 +537,17 @@ def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandi
 def _potential_by_chain() -> dict[str, float]:
     """Untapped potential of each chain (both directions, latest BACI year), scaled to 0..1;
     computed once for each state of the trade store (and view of it) in this process."""
-
     store = trade.get_store()
     pair = tuple(settings.LIENKET_COUNTRIES[:2])
-    return dict(_potential_cached(str(store.root), _trade_stamp(), store.public_only, pair))
+    stamp = trade.manifest_stamp(store)
+    return dict(_potential_cached(str(store.root), stamp, store.public_only, pair))
 
 
 @lru_cache(maxsize=4)  # keyed by the store's stamp: an import makes the old entry unreachable
 def _potential_cached(
     root: str, stamp: float, public_only: bool, pair: tuple[str, ...]
 ) -> tuple[tuple[str, float], ...]:
-
-    store = TradeStore(root, reference=refdata.trade_reference(), public_only=public_only)
+    store = trade.store_at(root, public_only)
     years = [
         r_year
         for r in store.imports()

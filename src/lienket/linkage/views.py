@@ -181,13 +181,12 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied  # a third enterprise neither sees nor changes it
     if request.method == "POST":
         throttle.check(request.user, "match")
-    if request.method == "POST" and "disclose" in request.POST:
-        try:
-            services.set_disclosure(match, request.user, request.POST["disclose"] == "share")
-        except services.TransitionError as exc:
-            messages.error(request, str(exc))
-        return redirect("match-detail", pk=match.pk)
-    if request.method == "POST":
+        if "disclose" in request.POST:
+            try:
+                services.set_disclosure(match, request.user, request.POST["disclose"] == "share")
+            except services.TransitionError as exc:
+                messages.error(request, str(exc))
+            return redirect("match-detail", pk=match.pk)
         status = request.POST.get("status", "")
         try:
             when = date.fromisoformat(request.POST.get("date") or timezone.localdate().isoformat())

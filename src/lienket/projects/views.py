@@ -353,14 +353,14 @@ def reallocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require(roles.can_approve_reallocation)
 def reallocation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_object_or_404(Reallocation, pk=pk)
-    if not roles.can_decide_reallocation(request.user, r):
-        raise PermissionDenied
     form = DecisionForm(request.POST)
     approve = request.POST.get("action") == "approve"
     if not form.is_valid() or request.POST.get("action") not in ("approve", "reject"):
         raise PermissionDenied
     try:
         services.decide(r, approve, request.user, form.cleaned_data["note"])
+    except services.OwnProposalError:
+        raise PermissionDenied from None  # its own proposer, by the role table
     except services.StaleProposalError:
         messages.error(
             request,

@@ -17,7 +17,7 @@ from lienket.core import audit, roles
 from lienket.engine.trade import analysis, synthetic
 from lienket.engine.trade.complexity import Complexity
 from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
-from lienket.engine.trade.store import ImportResult, StoreLimits, TradeStore
+from lienket.engine.trade.store import ImportRecord, ImportResult, StoreLimits, TradeStore
 from lienket.engine.trade.turnover import Figure
 from lienket.engine.trade.turnover import series as turnover_series
 
@@ -32,14 +32,16 @@ def get_store() -> TradeStore:
     """The store under ``LIENKET_TRADE_DIR`` (``var/trade`` by default), as the current reader
     may see it: a visitor or an enterprise user serving a request sees the public imports
     only; government roles, the command line and the background workers see every import."""
-
     user = audit.request_user()
     public_only = user is not None and not roles.can_read_private_trade(user)
+    return store_at(settings.LIENKET_TRADE_DIR, public_only)
+
+
+def store_at(root: Path | str, public_only: bool = False) -> TradeStore:
+    """The trade store under ``root`` with lienket's reference data and the configured
+    limits: every store the domain apps open is made here."""
     return TradeStore(
-        settings.LIENKET_TRADE_DIR,
-        reference=refdata.trade_reference(),
-        public_only=public_only,
-        limits=store_limits(),
+        root, reference=refdata.trade_reference(), public_only=public_only, limits=store_limits()
     )
 
 
@@ -174,10 +176,6 @@ def stage_of() -> dict[str, tuple[tuple[str, str], ...]]:
 
 def manifest_stamp(store: TradeStore) -> float:
     """When the store's manifest last changed: a key for what is computed from the store."""
-    return _manifest_stamp(store)
-
-
-def _manifest_stamp(store: TradeStore) -> float:
     path = store.manifest_path
     return path.stat().st_mtime_ns if path.exists() else 0.0
 
@@ -191,9 +189,7 @@ COMPLEXITY_CACHE = 4
 def _complexity(
     root: str, stamp: float, year: int, level: int, source: str, public_only: bool = False
 ) -> Complexity | None:
-    store = TradeStore(
-        root, reference=refdata.trade_reference(), public_only=public_only, limits=store_limits()
-    )
+    store = store_at(root, public_only)
     matrix = analysis.export_matrix(store, year, level, source or None)
     return matrix.complexity() if matrix else None
 
@@ -202,7 +198,7 @@ def complexity_of(year: int, level: int, source: str = "") -> Complexity | None:
     """Complexity of a year's world matrix, cached until the store changes."""
     store = get_store()
     return _complexity(
-        str(store.root), _manifest_stamp(store), year, level, source, store.public_only
+        str(store.root), manifest_stamp(store), year, level, source, store.public_only
     )
 
 
@@ -284,7 +280,7 @@ def import_trade_file(
     return results
 
 
-def remove_import(store: TradeStore, import_id: str, by: Any = None) -> Any:
+def remove_import(store: TradeStore, import_id: str, by: Any = None) -> ImportRecord:
     """Remove one import from the trade store, recorded in the audit log (issue 24 - the
     command line's removal left no trace). ``KeyError`` when there is no such import."""
     gone = store.remove(import_id)

@@ -165,23 +165,30 @@ class KeyIndex:
     the import so that a repeated line is found with DuckDB, which spills to disk, whatever the
     file's size (issue 24)."""
 
+    SCHEMA = pa.schema([*((k, pa.string()) for k in KEY_COLUMNS), ("line", pa.int64())])
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.writer: pq.ParquetWriter | None = None
-        self.columns: tuple[str, ...] = ()
 
     def add(self, block: readers.Block) -> None:
-        columns = {k: block.columns[k] for k in KEY_COLUMNS if k in block.columns}
-        table = pa.table(
-            {**{k: pc.cast(v, pa.string()) for k, v in columns.items()}, "line": block.lines}
+        """Keep the key of every line of ``block`` that is not skipped (a column the source
+        does not have is empty)."""
+        n = len(block)
+        columns = [
+            pc.cast(block.columns[k], pa.string())
+            if k in block.columns
+            else pa.nulls(n, pa.string())
+            for k in KEY_COLUMNS
+        ]
+        table = pa.Table.from_arrays(
+            [*columns, pc.cast(block.lines, pa.int64())], schema=self.SCHEMA
         )
         if block.skip is not None:
             table = table.filter(pc.invert(block.skip))
         if self.writer is None:
-            self.columns = tuple(columns)
-            self.writer = pq.ParquetWriter(self.path, table.schema)
-        if tuple(columns) == self.columns:
-            self.writer.write_table(table)
+            self.writer = pq.ParquetWriter(self.path, self.SCHEMA)
+        self.writer.write_table(table)
 
     def close(self) -> None:
         if self.writer is not None:
@@ -191,9 +198,9 @@ class KeyIndex:
     def duplicates(self, name: str, most: int = 5) -> list[RowError]:
         """A line for each key the file gives more than once, with the lines that repeat it."""
         self.close()
-        if not self.path.exists() or not self.columns:
+        if not self.path.exists():
             return []
-        cols = ", ".join(f'"{c}"' for c in self.columns)
+        cols = ", ".join(f'"{c}"' for c in KEY_COLUMNS)
         query = (
             f"SELECT {cols}, count(*) AS n, min(line) AS first, max(line) AS last "  # noqa: S608 - lienket's own column names
             f"FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1 ORDER BY first LIMIT {most}"
@@ -211,7 +218,7 @@ class KeyIndex:
         )
         out = []
         for *key, n, first, last in found:
-            shown = ", ".join(str(v) for v in key if v)
+            shown = ", ".join(str(v) for v in key if v is not None)
             out.append(RowError(name, int(last), "", message,
                                 {"line": last, "first": first, "n": n, "key": shown}))  # fmt: skip
         return out
@@ -402,12 +409,13 @@ class TradeStore:
             and set(r.slices) & mine
         ]
 
-    def _new_file(self, kind: str, sha: str) -> tuple[str, Path, Path]:
-        """A new import's id, its final Parquet path and a hidden temporary path beside it."""
+    def _new_file(self, kind: str, sha: str) -> tuple[str, Path]:
+        """A new import's id and its final Parquet path (written in the import's work folder
+        first, then moved there)."""
         import_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + sha[:12]
         final = self.root / kind / f"{import_id}.parquet"
         final.parent.mkdir(parents=True, exist_ok=True)
-        return import_id, final, final.with_name(f".tmp-{uuid.uuid4().hex}.parquet")
+        return import_id, final
 
     def remove(self, import_id: str) -> ImportRecord:
         """Drop one import (its Parquet file and manifest entry)."""
@@ -492,13 +500,13 @@ class TradeStore:
         normalise = readers.Normaliser(
             path.name, source, self.reference, self.edition, given_edition
         )
-        import_id, final, _unused = self._new_file("flows", sha)
+        import_id, final = self._new_file("flows", sha)
         stack = contextlib.ExitStack()
         work = stack.enter_context(self._workdir())
         tmp = work / "flows.parquet"
         keys = KeyIndex(work / "keys.parquet")
         rows, value, skipped, notices = 0, 0.0, dict[str, int](), dict[str, int]()
-        by_year: dict[int, float] = {}
+        biggest, by_year = 0.0, dict[int, float]()
         slices: set[tuple[str, int, str]] = set()
         monthly: dict[int, set[int]] = {}
         writer = pq.ParquetWriter(tmp, FLOW_SCHEMA, compression="zstd")
@@ -524,6 +532,7 @@ class TradeStore:
                 pending = pool.submit(writer.write_table, table)
                 rows += table.num_rows
                 value += pc.sum(table.column("value_usd")).as_py() or 0.0
+                biggest = max(biggest, pc.max(table.column("value_usd")).as_py() or 0.0)
                 _add_years(table, by_year)
                 for s in table.group_by(["reporter", "year", "flow"]).aggregate([]).to_pylist():
                     slices.add((s["reporter"], s["year"], s["flow"]))
@@ -544,7 +553,9 @@ class TradeStore:
             if normalise.errors:
                 raise DataError(normalise.errors)
             # issue 24 - 33.5 M copies of one line were stored as USD 50 bn
-            implausible = keys.duplicates(path.name) + self._implausible(path.name, tmp, by_year)
+            implausible = keys.duplicates(path.name) + self._implausible(
+                path.name, biggest, by_year
+            )
             if implausible:
                 raise DataError(implausible)
             if monthly:
@@ -575,8 +586,7 @@ class TradeStore:
                 existing = self._records()
                 already = next((r for r in existing if r.sha256 == sha and r.kind == "flows"), None)
                 if already is not None:
-                    tmp.unlink(missing_ok=True)
-                    return ImportResult(already, already=True)
+                    return ImportResult(already, already=True)  # its work folder goes
                 overlap = self._overlap(existing, source, (first, last), slices)
                 if overlap and not replace:
                     raise DataError(
@@ -606,8 +616,7 @@ class TradeStore:
                 if pending is not None:
                     pending.result()
                 writer.close()
-            tmp.unlink(missing_ok=True)
-            raise
+            raise  # the work folder, and what was written in it, goes below
         finally:
             pool.shutdown(wait=True)
             keys.close()
@@ -616,12 +625,10 @@ class TradeStore:
             self._path(r).unlink(missing_ok=True)
         return ImportResult(record, replaced=[r.file for r in overlap])
 
-    def _implausible(self, name: str, flows: Path, by_year: dict[int, float]) -> list[RowError]:
-        """A line or a year's total no real trade reaches (``StoreLimits``)."""
+    def _implausible(self, name: str, biggest: float, by_year: dict[int, float]) -> list[RowError]:
+        """A line (``biggest``, its value) or a year's total no real trade reaches."""
         problems = []
-        table = pq.read_table(flows, columns=["value_usd"])
-        biggest = pc.max(table.column("value_usd")).as_py() if table.num_rows else None
-        if biggest is not None and biggest > self.limits.row_usd:
+        if biggest > self.limits.row_usd:
             problems.append(RowError(name, 0, "value", _(
                 "a line is worth USD %(value)s, more than any bilateral trade of one product "
                 "(USD %(limit)s): check the unit of the value column"),
@@ -852,30 +859,32 @@ class TradeStore:
             ],
             schema=WORLD_EXPORT_SCHEMA,
         )
-        import_id, final, tmp = self._new_file("world", sha)
-        pq.write_table(out, tmp, compression="zstd")
-        reporters = sorted(set(reporter.to_pylist()))
-        record = ImportRecord(
-            id=import_id,
-            kind="world",
-            file=path.name,
-            sha256=sha,
-            source=source,
-            source_edition=edition,
-            edition=edition,
-            rows=n,
-            skipped={},
-            years=[year],
-            reporters=reporters,
-            slices=[(r, year, "X") for r in reporters],
-            value_usd=pc.sum(out["value_usd"]).as_py() or 0.0,
-            imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            note=note,
-        )
-        with self._manifest_lock():
-            os.replace(tmp, final)
-            self._write_manifest([*self._records(), record])
-        return ImportResult(record)
+        import_id, final = self._new_file("world", sha)
+        with self._workdir() as work:
+            tmp = work / "world.parquet"
+            pq.write_table(out, tmp, compression="zstd")
+            reporters = sorted(set(reporter.to_pylist()))
+            record = ImportRecord(
+                id=import_id,
+                kind="world",
+                file=path.name,
+                sha256=sha,
+                source=source,
+                source_edition=edition,
+                edition=edition,
+                rows=n,
+                skipped={},
+                years=[year],
+                reporters=reporters,
+                slices=[(r, year, "X") for r in reporters],
+                value_usd=pc.sum(out["value_usd"]).as_py() or 0.0,
+                imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                note=note,
+            )
+            with self._manifest_lock():
+                os.replace(tmp, final)
+                self._write_manifest([*self._records(), record])
+            return ImportResult(record)
 
     # --- queries --------------------------------------------------------------------------
 
