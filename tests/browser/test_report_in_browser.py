@@ -7,7 +7,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from lienket.cooperation import demo
-from lienket.reports.models import Report, State
+from lienket.core.models import JobState
+from lienket.reports.models import Report
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,7 +33,7 @@ def test_focal_point_writes_next_steps_builds_the_lao_pdf_and_downloads_it(
     page.click("button[name=build]")
     page.wait_for_selector("a[download]", timeout=90_000)  # the page polled until it was built
     report = Report.objects.get()
-    assert report.state == State.DONE and report.next_steps == STEPS
+    assert report.state == JobState.DONE and report.next_steps == STEPS
     with page.expect_download() as info:
         page.click("a[download]")
     assert info.value.suggested_filename == "lienket-report-2025-lo.pdf"

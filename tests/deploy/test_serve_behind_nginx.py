@@ -3,7 +3,8 @@ docs/deployment.md says: 200 over the proxied https scheme, the real client addr
 log and the login lock-out, forged forwarding headers ignored; demo logins printed only when
 asked, and a production server refuses to start while one still opens with the demo password.
 
-Everything here is the real thing: a `lienket serve` process (waitress), an nginx process with
+Everything here is the real thing: a `lienket serve` process (waitress, and gunicorn with
+`--workers 2`: issue 25), an nginx process with
 a self-signed certificate, and clients bound to distinct loopback addresses (127.0.0.3 and
 127.0.0.4 are two different people; nginx reaches lienket from 127.0.0.2, the trusted proxy).
 """
@@ -201,8 +202,11 @@ def audit(var: Path, action: str) -> list[str]:
         return [r[0] for r in rows]
 
 
-def test_production_behind_nginx(var: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("server_args", [[], ["--workers", "2", "--threads", "2"]],
+                         ids=["waitress", "gunicorn"])  # fmt: skip
+def test_production_behind_nginx(var: Path, tmp_path: Path, server_args: list[str]) -> None:
     assert Path(NGINX).exists(), "nginx is missing: run `make test`, which installs Debian's nginx"
+    django(var, "axes_reset")  # each server starts with no lock-out
     django(var, "shell", "-c", (
         "from django.contrib.auth.models import User\n"
         "u = User.objects.get(username='admin'); u.set_password('deployment passphrase 7'); u.save()"
@@ -213,7 +217,7 @@ def test_production_behind_nginx(var: Path, tmp_path: Path) -> None:
         check=True, capture_output=True,
     )  # fmt: skip
     upstream, tls, plain = free_port(), free_port(), free_port()
-    server = start(var, upstream, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.2",
+    server = start(var, upstream, *server_args, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.2",
                    LIENKET_LOGIN_FAILURE_LIMIT="3",
                    LIENKET_CSRF_TRUSTED_ORIGINS=f"https://localhost:{tls}")  # fmt: skip
     nginx = subprocess.Popen([NGINX, "-c", str(nginx_config(tmp_path, tls, plain, upstream)),
@@ -242,3 +246,26 @@ def test_production_behind_nginx(var: Path, tmp_path: Path) -> None:
         nginx.terminate()
         nginx.wait(timeout=20)
         stop(server)
+
+
+def test_several_processes_serve_and_the_worker_runs_beside_them(var: Path) -> None:
+    """`lienket serve --workers 2` answers from two processes (gunicorn), and with
+    LIENKET_IMPORT_WORKER=external nothing is run in them: `lienket work` does it."""
+    port = free_port()
+    server = start(var, port, "--workers", "2", "--threads", "2",
+                   LIENKET_IMPORT_WORKER="external")  # fmt: skip
+    try:
+        wait_for(server, port)
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        deadline = time.monotonic() + 30
+        while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(children.read_text().split()) == 2  # gunicorn's two worker processes
+        for _ in range(6):
+            assert request(port, "GET", "/accounts/login/", "127.0.0.1", tls=False).status == 200
+    finally:
+        out = stop(server)
+    assert "serving on" in out
+    done = subprocess.run([str(LIENKET), "work"], env=environment(var), capture_output=True,
+                          text=True, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0 and "job(s) done; 0 waiting" in done.stdout, done.stdout

@@ -153,7 +153,7 @@ def test_a_job_is_shown_to_its_owner_only(client_for, registry, steward, vn_foca
 def test_a_web_import_runs_in_the_worker_thread_with_progress(client, settings):
     from django.contrib.auth.models import User
 
-    from lienket.core import jobs
+    from lienket.core import worker
     from lienket.registry.services import load_reference_zones
 
     load_reference_zones()
@@ -166,7 +166,7 @@ def test_a_web_import_runs_in_the_worker_thread_with_progress(client, settings):
     response = client.post("/import/", {"kind": "enterprises", "file": upload})
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/import/jobs/{job.pk}/"
-    assert jobs.WORKER.wait_idle(120)
+    assert worker.THREAD.wait_idle(120)
     job.refresh_from_db()
     assert job.state == JobState.DONE and job.result["created"] == 2_000
     assert Enterprise.objects.count() == 2_000

@@ -8,9 +8,10 @@ import io
 import pytest
 from docx import Document as Word
 
-from lienket.core.models import AuditAction, AuditEvent
+from lienket.core import jobs
+from lienket.core.models import AuditAction, AuditEvent, JobState
 from lienket.reports import services
-from lienket.reports.models import Report, State, Template
+from lienket.reports.models import Report, Template
 
 pytestmark = pytest.mark.django_db
 FORM = {"period": "2022", "lang": "lo", "fmt": "docx", "dated": "2025-03-01",
@@ -38,12 +39,14 @@ def test_build_poll_download_submit(demo, client_for, la_focal, reader):
     response = c.post("/reports/", FORM)
     report = Report.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/reports/{report.pk}/"
-    assert report.state == State.QUEUED and report.created_by_label
+    assert report.state == JobState.QUEUED and report.created_by_label
     status = c.get(f"/reports/{report.pk}/status.json").json()
     assert status == {**status, "finished": False, "percent": 0}
-    assert services.work_once()
+    assert jobs.work() == 1
     report.refresh_from_db()
-    assert report.state == State.DONE and report.snapshot_hash == services.take_snapshot()["hash"]
+    assert (
+        report.state == JobState.DONE and report.snapshot_hash == services.take_snapshot()["hash"]
+    )
     assert c.get(f"/reports/{report.pk}/status.json").json()["finished"] is True
     page = c.get(f"/reports/{report.pk}/")
     assert report.snapshot_hash.encode() in page.content
@@ -87,9 +90,9 @@ def test_a_failed_build_says_so_and_never_stays_running(demo, client_for, vn_foc
         raise RuntimeError("boom")
 
     monkeypatch.setattr(services.writers, "write", broken)
-    services.work_once()
+    jobs.work()
     report = Report.objects.get()
-    assert report.state == State.FAILED and report.error == "RuntimeError"
+    assert report.state == JobState.FAILED and report.error == "RuntimeError"
     assert client_for(vn_focal).get(f"/reports/{report.pk}/download/").status_code == 404
 
 

@@ -8,10 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from lienket.core import worker
+from lienket.core.models import JobState
 from lienket.engine.trade.store import TradeStore
 from lienket.refdata import trade_reference
 from lienket.trade import jobs
-from lienket.trade.models import ImportState, TradeImport
+from lienket.trade.models import TradeImport
 
 HEADER = "refYear,reporterISO,partnerISO,flowCode,cmdCode,classificationCode,primaryValue"
 GOOD = "\n".join([
@@ -45,7 +47,7 @@ def test_a_focal_point_uploads_a_file_that_is_imported_in_the_background(
     response = upload(client, GOOD)
     job = TradeImport.objects.get()
     assert response.status_code == 302 and response.url == reverse("trade-import", args=[job.pk])
-    assert job.state == ImportState.QUEUED and job.created_by == vn_focal
+    assert job.state == JobState.QUEUED and job.created_by == vn_focal
     assert queue.imports() == []  # nothing read yet: the worker has not run
     waiting = client.get(response.url)
     assert b"<progress" in waiting.content and b"data-poll" in waiting.content
@@ -54,7 +56,7 @@ def test_a_focal_point_uploads_a_file_that_is_imported_in_the_background(
 
     assert jobs.work() == 1
     job.refresh_from_db()
-    assert job.state == ImportState.DONE and job.percent == 100
+    assert job.state == JobState.DONE and job.percent == 100
     assert not (jobs.upload_dir() / job.stored).exists()  # the upload is not kept
     [stored] = queue.imports()
     assert stored.rows == 3 and stored.value_usd == 1550.0
@@ -77,7 +79,7 @@ def test_a_refused_file_lists_its_problems_and_stores_nothing(client_for, stewar
     upload(client, BAD, name="bad.csv")
     jobs.work()
     job = TradeImport.objects.get()
-    assert job.state == ImportState.FAILED and job.error_count >= 1
+    assert job.state == JobState.FAILED and job.error_count >= 1
     assert queue.imports() == []
     page = client.get(reverse("trade-import", args=[job.pk])).content.decode()
     assert "nothing was imported" in page and "XXX" in page and "partnerISO" in page
@@ -102,13 +104,13 @@ def test_a_same_file_twice_changes_nothing_and_an_overlap_is_refused(client_for,
     upload(client, GOOD.replace("1000", "1100"), name="revised.csv")
     assert jobs.work() == 3
     first, again, revised = TradeImport.objects.order_by("id")
-    assert first.state == again.state == ImportState.DONE
+    assert first.state == again.state == JobState.DONE
     assert again.result[0]["already"] is True
-    assert revised.state == ImportState.FAILED
+    assert revised.state == JobState.FAILED
     assert "already holds" in revised.errors[0]["message"]
     upload(client, GOOD.replace("1000", "1100"), name="revised.csv", replace="on")
     jobs.work()
-    assert TradeImport.objects.latest("id").state == ImportState.DONE
+    assert TradeImport.objects.latest("id").state == JobState.DONE
     [stored] = queue.imports()
     assert stored.value_usd == 1650.0  # replaced, never added
 
@@ -150,21 +152,27 @@ def test_only_focal_points_and_stewards_upload_or_follow_uploads(
     assert reverse("trade-imports") not in page
 
 
-def test_a_claimed_job_is_never_claimed_twice_and_a_stopped_one_is_queued_again(db, queue):
+def test_a_claimed_job_is_never_run_twice_and_a_stopped_one_is_queued_again(db, queue):
+    from lienket.core import jobs as every
+
     a = TradeImport.objects.create(file_name="a.csv", stored="a/a.csv", source="comtrade")
-    b = TradeImport.objects.create(file_name="b.csv", stored="b/b.csv", source="comtrade")
-    assert jobs.claim().pk == a.pk
-    assert jobs.claim().pk == b.pk
-    assert jobs.claim() is None
-    assert jobs.recover() == 2  # a server stopped while both were running
-    assert set(TradeImport.objects.values_list("state", flat=True)) == {ImportState.QUEUED}
+    TradeImport.objects.create(file_name="b.csv", stored="b/b.csv", source="comtrade")
+    TradeImport.objects.update(state=JobState.RUNNING)  # claimed by a worker
+    assert every.run_job.call("trade.TradeImport", a.pk) == "taken"
+    assert TradeImport.objects.get(pk=a.pk).state == JobState.RUNNING
+    assert every.recover(["trade"]) == 2  # a server stopped while both were running
+    assert set(TradeImport.objects.values_list("state", flat=True)) == {JobState.QUEUED}
+    assert jobs.work() == 2 and not TradeImport.objects.filter(state=JobState.QUEUED).exists()
 
 
 def test_a_missing_upload_ends_as_a_refusal_not_a_job_running_for_ever(db, queue):
-    TradeImport.objects.create(file_name="gone.csv", stored="gone/gone.csv", source="comtrade")
+    from lienket.core import jobs as every
+
+    every.enqueue(TradeImport.objects.create(file_name="gone.csv", stored="gone/gone.csv",
+                                             source="comtrade"))  # fmt: skip
     jobs.work()
     job = TradeImport.objects.get()
-    assert job.state == ImportState.FAILED and job.finished is not None
+    assert job.state == JobState.FAILED and job.finished is not None
     assert "file not found" in json.dumps(job.errors)
 
 
@@ -175,9 +183,9 @@ def test_the_server_thread_imports_an_upload_without_a_separate_worker(
     settings.LIENKET_IMPORT_WORKER = "thread"
     response = upload(client_for(steward), GOOD)
     assert response.status_code == 302
-    assert jobs.wait_idle(60)
+    assert worker.THREAD.wait_idle(60)
     job = TradeImport.objects.get()
-    assert job.state == ImportState.DONE, job.errors
+    assert job.state == JobState.DONE, job.errors
     assert queue.imports()[0].rows == 3
 
 
@@ -190,6 +198,7 @@ def test_a_separate_worker_takes_the_queue_on_the_command_line(client_for, stewa
     upload(client_for(steward), BAD, name="bad.csv")
     result = CliRunner().invoke(app, ["trade", "work"])
     assert result.exit_code == 0, result.output
-    assert "stored 3 lines" in result.output and "refused: 1 problem(s)" in result.output
-    assert "0 file(s) waiting" in result.output
+    assert "comtrade_2023.csv" in result.output and "bad.csv" in result.output
+    assert "failed, 1 problem(s)" in result.output
+    assert "2 job(s) done; 0 waiting" in result.output
     assert [j.state for j in TradeImport.objects.order_by("id")] == ["done", "failed"]

@@ -290,83 +290,6 @@ def _print_login() -> None:
     )
 
 
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option()] = "127.0.0.1",
-    port: Annotated[int, typer.Option()] = 8000,
-    threads: Annotated[int, typer.Option(help="worker threads")] = 8,
-    show_logins: Annotated[
-        bool, typer.Option(help="Print the demo logins and their password, if they still work")
-    ] = False,
-) -> None:
-    """Serve the web application with waitress (a production WSGI server; static by WhiteNoise)."""
-    django_setup()
-    from django.conf import settings
-    from django.core import checks
-    from waitress import serve as waitress_serve
-
-    from lienket.web.wsgi import application
-
-    problems = [p for p in checks.run_checks() if p.is_serious()]
-    if problems:
-        for problem in problems:
-            err.print(f"{problem.id}: {problem.msg} ({problem.hint})")
-        raise typer.Exit(1)
-    demo_logins = demo_logins_active()
-    if demo_logins and settings.LIENKET_HTTPS:
-        err.print(
-            "refused: production mode (LIENKET_HTTPS=1) with demo logins that open with the "
-            f"published demo password: {', '.join(demo_logins)}. Change their passwords or "
-            "deactivate them first.",
-            style="red",
-        )
-        raise typer.Exit(1)
-    if demo_logins and show_logins:
-        _print_login()
-    elif demo_logins:
-        console.print("demo logins are active: 'lienket serve --show-logins' prints them")
-
-    if settings.LIENKET_IMPORT_WORKER == "thread":
-        from django.db import DatabaseError
-
-        from lienket.trade import jobs
-
-        try:
-            if jobs.recover():
-                console.print("trade imports interrupted by the last stop are queued again")
-        except DatabaseError as exc:
-            err.print(f"the database is not ready ({exc}); run 'lienket setup' first", style="red")
-            raise typer.Exit(1) from None
-        jobs.start_worker()
-        from lienket.core import jobs as imports
-
-        if imports.recover():
-            console.print("web imports interrupted by the last stop are queued again")
-        imports.WORKER.start()
-        from lienket.reports import services as reports
-
-        if reports.recover():
-            console.print("report builds interrupted by the last stop are queued again")
-        reports.WORKER.start()
-    console.print(f"serving on http://{host}:{port}/  (Ctrl+C to stop)")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="lienket",
-                   **proxy_options(settings))  # fmt: skip
-
-
-def proxy_options(settings: Any) -> dict[str, Any]:
-    """waitress's trusted-proxy options from ``LIENKET_TRUSTED_PROXIES``: from that peer only,
-    the client address and scheme of X-Forwarded-For/-Proto; every other peer's are dropped."""
-    proxy = settings.LIENKET_TRUSTED_PROXIES
-    options: dict[str, Any] = {"clear_untrusted_proxy_headers": True}
-    if proxy:
-        options |= {
-            "trusted_proxy": proxy,
-            "trusted_proxy_count": settings.LIENKET_PROXY_COUNT,
-            "trusted_proxy_headers": {"x-forwarded-for", "x-forwarded-proto"},
-        }
-    return options
-
-
 @app.command("import")
 def import_file(
     path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
@@ -582,79 +505,6 @@ def _report_trade_import(store: Any, result: Any) -> None:
         )
 
 
-@app.command()
-def work(
-    once: Annotated[bool, typer.Option(help="run one job, then stop")] = False,
-    wait: Annotated[
-        float, typer.Option(help="keep polling the queues every N seconds (0: stop when empty)")
-    ] = 0.0,
-) -> None:
-    """Run every background queue: files uploaded on the web (enterprises, projects, IATI, work
-    plans, trade files) and report builds. The worker of LIENKET_IMPORT_WORKER=external; a
-    failing job is recorded on the job and the worker goes on."""
-    django_setup()
-    from lienket.core import jobs as imports
-    from lienket.core.worker import run_queues
-    from lienket.reports import services as reports
-    from lienket.trade import jobs as trade
-
-    for name, recover in (("trade file", trade.recover), ("web import", imports.recover),
-                          ("report", reports.recover)):  # fmt: skip
-        if again := recover():
-            console.print(f"{again} interrupted {name}(s) queued again")
-    queues = [("web import", imports.work_once), ("trade file", trade.work_once),
-              ("report", reports.work_once)]  # fmt: skip
-    done = run_queues(queues, wait, once, lambda name: console.print(f"done: a {name}"))
-    console.print(f"{done} job(s) done")
-
-
-@trade_app.command("work")
-def trade_work(
-    once: Annotated[bool, typer.Option(help="import one queued file, then stop")] = False,
-    wait: Annotated[
-        float, typer.Option(help="keep polling the queue every N seconds (0: stop when empty)")
-    ] = 0.0,
-) -> None:
-    """Import the trade files uploaded on the web that wait, with their progress (``lienket
-    work`` runs every queue, reports included)."""
-    django_setup()
-    import time
-
-    from lienket.trade import jobs
-    from lienket.trade.models import ImportState, TradeImport
-
-    again = jobs.recover()
-    if again:
-        console.print(f"{again} interrupted import(s) queued again")
-    from django.db import close_old_connections
-
-    from lienket.core import jobs as imports
-
-    imports.recover()
-    while True:
-        if done := imports.work():  # enterprise, project and plan files uploaded on the web
-            console.print(f"{done} web import(s) done")
-        job = jobs.claim()
-        if job is None:
-            if wait <= 0:
-                break
-            time.sleep(wait)
-            close_old_connections()  # a worker that waits for hours needs a live connection
-            continue
-        console.print(f"importing {job.file_name} (upload {job.pk}) ...")
-        jobs.run(job)
-        job.refresh_from_db()
-        if job.state == ImportState.DONE:
-            rows = sum(r["rows"] for r in job.result if not r["already"])
-            console.print(f"  stored {rows} lines")
-        else:
-            err.print(f"  refused: {job.error_count} problem(s)", style="red")
-        if once:
-            break
-    left = TradeImport.objects.filter(state=ImportState.QUEUED).count()
-    console.print(f"{left} file(s) waiting")
-
-
 @trade_app.command("list")
 def trade_list() -> None:
     """List the files in the trade store."""
@@ -704,6 +554,7 @@ from lienket.cli import cooperation as _cooperation  # noqa: E402,F401 -- regist
 from lienket.cli import figures as _figures  # noqa: E402,F401 -- registers its commands
 from lienket.cli import projects as _projects  # noqa: E402,F401 -- registers its commands
 from lienket.cli import report as _report  # noqa: E402,F401 -- registers its commands
+from lienket.cli import serve as _serve  # noqa: E402,F401 -- registers its commands
 
 
 def main() -> None:

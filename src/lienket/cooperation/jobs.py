@@ -21,4 +21,4 @@ def run_plan(job: ImportJob, path: Path, progress: jobs.Progress) -> dict[str, A
 
 
 def register() -> None:
-    jobs.register("plan", run_plan)
+    jobs.register_kind("plan", run_plan)

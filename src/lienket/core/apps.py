@@ -12,6 +12,9 @@ class CoreConfig(AppConfig):
         from lienket.core import checks, cleaning, signals  # noqa: F401  (registers checks, receivers)
 
         cleaning.install()
+        from lienket.core import jobs
+
+        jobs.register()
         from django.conf import settings
 
         tabular.set_limits(

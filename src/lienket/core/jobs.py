@@ -1,9 +1,15 @@
-"""Web imports in the background: one queue (the ``ImportJob`` table) and one worker thread per
-process, on the same mechanism as the trade uploads and report builds (``core.worker``).
+"""Background work: one abstract job (``core.models.Job``), one task that runs any of them, one
+runner (``core.worker``), and the web imports' own queue.
 
-An app registers a runner per kind of file (``register``); the runner reads the stored file,
-reports progress through the callback it is given and returns what the result page shows (a
-JSON-able dict) or raises ``DataError``. Each job has a time limit
+An app registers each kind of job it has (``register_queue``: its model, the queue's name, the
+function that does the work, and what a restart must tidy); ``enqueue`` puts a job on the task
+queue in the same transaction that created it. ``run_job`` claims the job by an atomic update
+from ``queued`` to ``running`` (so a job never runs twice, whoever picks the task), runs it,
+and marks it failed if the work raised; the work records its own result or problems.
+
+Web imports: an app registers a runner per kind of file (``register``); the runner reads the
+stored file, reports progress through the callback it is given and returns what the result
+page shows (a JSON-able dict) or raises ``DataError``. Each import has a time limit
 (``LIENKET_IMPORT_TIME_LIMIT_SECONDS``): a runner whose progress comes past it is stopped, and
 as imports are all or nothing, nothing of it is kept. A refused file keeps its first problems
 on the job and all kept ones (up to ``engine.errors.KEPT_ERRORS``) in an XLSX report.
@@ -24,14 +30,15 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
+from django_tasks import task
 
-from lienket.core import audit
-from lienket.core.models import ImportJob, JobState
-from lienket.core.worker import Worker, claim_oldest, drain, once
+from lienket.core import audit, worker
+from lienket.core.models import ImportJob, Job, JobState
 from lienket.engine.errors import DataError, RowError
 
 log = logging.getLogger(__name__)
@@ -40,6 +47,136 @@ log = logging.getLogger(__name__)
 SHOWN_ERRORS = 200
 #: the shortest interval between two progress writes, in seconds
 PROGRESS_EVERY = 0.5
+
+
+# --- every kind of job --------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Queue:
+    """One kind of job: its model, its queue's name, its work, and its tidying after a stop."""
+
+    model: type[Job]
+    name: str
+    run: Callable[[Any], None]
+    tidy: Callable[[], None] | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.label)
+
+
+_QUEUES: dict[str, Queue] = {}
+
+
+def register_queue(model: type[Job], name: str, run: Callable[[Any], None],
+                   tidy: Callable[[], None] | None = None) -> None:  # fmt: skip
+    queue = Queue(model, name, run, tidy)
+    _QUEUES[queue.label] = queue
+
+
+def queues() -> list[Queue]:
+    return list(_QUEUES.values())
+
+
+def enqueue(job: Job) -> None:
+    """Put a just-created job on the task queue (in the caller's transaction: both are kept or
+    neither); this process's worker thread starts after the commit in the default mode."""
+    queue = _QUEUES[job._meta.label]
+    run_job.using(queue_name=queue.name).enqueue(queue.label, job.pk)
+    if settings.LIENKET_IMPORT_WORKER == "thread":
+        transaction.on_commit(worker.THREAD.start)
+
+
+@task(queue_name="imports")  # each kind of job goes to its own queue: see enqueue()
+def run_job(label: str, pk: int) -> str:
+    """The one task: claim the job, do its work, and never leave it ``running``."""
+    queue = _QUEUES[label]
+    model = apps.get_model(label)
+    claimed = model.objects.filter(pk=pk, state=JobState.QUEUED).update(
+        state=JobState.RUNNING, started=timezone.now(), done=0
+    )
+    if not claimed:
+        return "taken"  # run already (inline, or by a worker before a restart)
+    job = model.objects.get(pk=pk)
+    try:
+        queue.run(job)
+    except BaseException:
+        log.exception("%s %s failed", label, pk)
+        model.objects.filter(pk=pk, state=JobState.RUNNING).update(
+            state=JobState.FAILED, finished=timezone.now()
+        )
+        raise
+    return str(model.objects.values_list("state", flat=True).get(pk=pk))
+
+
+def job_of(task: Any) -> Job | None:
+    """The job a task of the queue ran (for the worker's report), or ``None``."""
+    label, pk = task.task_result.args[:2]
+    queue = _QUEUES.get(label)
+    return queue.model.objects.filter(pk=pk).first() if queue else None
+
+
+def waiting(names: list[str] | None = None) -> int:
+    """How many jobs wait (in the queues ``names``, or all)."""
+    return sum(q.model.objects.filter(state=JobState.QUEUED).count() for q in queues()
+               if not names or q.name in names)  # fmt: skip
+
+
+def run_now(job: Job) -> None:
+    """Run a queued job here and now (a caller inside a transaction, which the worker's own
+    connection would not see: each test runs in one)."""
+    run_job.call(job._meta.label, job.pk)
+
+
+def wait(job: Job, seconds: float) -> Any:
+    """The job as it is once finished, or after ``seconds`` (small files answer at once).
+
+    A caller inside a transaction cannot hand the job to the worker's own connection, which
+    would not see it: the job then runs here, the same way.
+    """
+    if connection.in_atomic_block:
+        if job.state == JobState.QUEUED:
+            run_now(job)
+        job.refresh_from_db()
+        return job
+    end = time.monotonic() + seconds
+    while True:
+        job.refresh_from_db()
+        if job.finished_or_failed or time.monotonic() >= end:
+            return job
+        time.sleep(0.1)
+
+
+def work(names: list[str] | None = None, jobs: int | None = None) -> int:
+    """Run the waiting jobs (of the queues ``names``, or all) until none is left, or until
+    ``jobs`` ran; returns how many ran."""
+    return worker.drain(names or worker.ALL, jobs)
+
+
+def recover(names: list[str] | None = None) -> int:
+    """After a stop: the jobs a stopped process left ``running`` are queued again (imports are
+    all or nothing, builds start over) as new tasks, and each queue tidies what it left."""
+    worker.abandon_running()
+    again = 0
+    for queue in queues():
+        if names and queue.name not in names:
+            continue
+        if queue.tidy is not None:
+            queue.tidy()
+        left = list(queue.model.objects.filter(state=JobState.RUNNING).values_list("pk", flat=True))
+        for pk in left:
+            with transaction.atomic():
+                if queue.model.objects.filter(pk=pk, state=JobState.RUNNING).update(
+                    state=JobState.QUEUED, done=0
+                ):
+                    job = queue.model.objects.get(pk=pk)
+                    enqueue(job)
+                    again += 1
+    return again
+
+
+# --- web imports ----------------------------------------------------------------------------
 
 Progress = Callable[[str, int, int], None]
 Runner = Callable[[ImportJob, Path, Progress], dict[str, Any]]
@@ -50,7 +187,8 @@ class TimeLimitError(Exception):
     """The job ran past its time limit."""
 
 
-def register(kind: str, runner: Runner) -> None:
+def register_kind(kind: str, runner: Runner) -> None:
+    """A kind of file the web imports take, and the function that imports it."""
     _RUNNERS[kind] = runner
 
 
@@ -76,68 +214,19 @@ def save_upload(upload: Any, root: Path) -> Path:
 
 
 def submit(upload: Any, kind: str, options: dict[str, Any], user: Any) -> ImportJob:
-    """Save an uploaded file and queue its import; the worker starts after the commit."""
+    """Save an uploaded file and queue its import."""
     target = save_upload(upload, upload_dir())
-    job = ImportJob.objects.create(
-        kind=kind,
-        options=options,
-        file_name=upload.name[:255],
-        stored=str(target.relative_to(upload_dir())),
-        size=target.stat().st_size,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-    )
-    if settings.LIENKET_IMPORT_WORKER == "thread":
-        transaction.on_commit(WORKER.start)
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            kind=kind,
+            options=options,
+            file_name=upload.name[:255],
+            stored=str(target.relative_to(upload_dir())),
+            size=target.stat().st_size,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        enqueue(job)
     return job
-
-
-def wait(job: ImportJob, seconds: float) -> ImportJob:
-    """The job as it is once finished, or after ``seconds`` (small files answer at once).
-
-    A caller inside a transaction (each test runs in one) cannot hand the job to the worker's
-    own connection, which would not see it: the job then runs here, the same way.
-    """
-    if connection.in_atomic_block:
-        if ImportJob.objects.filter(pk=job.pk, state=JobState.QUEUED).update(
-            state=JobState.RUNNING, started=timezone.now()
-        ):
-            job.refresh_from_db()
-            run(job)
-        job.refresh_from_db()
-        return job
-    end = time.monotonic() + seconds
-    while True:
-        job.refresh_from_db()
-        if job.finished_or_failed or time.monotonic() >= end:
-            return job
-        time.sleep(0.1)
-
-
-def claim() -> ImportJob | None:
-    """Take the oldest queued job, or ``None``."""
-    job: ImportJob | None = claim_oldest(
-        ImportJob, JobState.QUEUED, JobState.RUNNING, started=timezone.now(), done=0
-    )
-    return job
-
-
-def work(jobs: int | None = None) -> int:
-    """Run queued jobs until the queue is empty (or ``jobs`` were run); returns how many."""
-    return drain(work_once, jobs)
-
-
-def work_once() -> bool:
-    return once(claim, run)()
-
-
-WORKER = Worker(
-    "lienket-imports", work_once, lambda: ImportJob.objects.filter(state=JobState.QUEUED).exists()
-)
-
-
-def recover() -> int:
-    """Queue again the jobs a stopped process left running (imports are all or nothing)."""
-    return ImportJob.objects.filter(state=JobState.RUNNING).update(state=JobState.QUEUED, done=0)
 
 
 def as_json(e: RowError) -> dict[str, Any]:
@@ -195,6 +284,11 @@ def run(job: ImportJob) -> None:
         state=state, result=result, errors=errors, error_count=count, report=report,
         finished=timezone.now(), done=job.total if state == JobState.DONE else 0,
     )  # fmt: skip
+
+
+def register() -> None:
+    """The web imports' queue (apps add their kinds of file with ``register``)."""
+    register_queue(ImportJob, "imports", run)
 
 
 def _write_report(job: ImportJob, errors: list[RowError]) -> str:

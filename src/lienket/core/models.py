@@ -102,49 +102,37 @@ class AuditEvent(models.Model):
 
 
 class JobState(models.TextChoices):
+    """The one vocabulary of background work: every job (imports of every kind, trade files,
+    report builds) is in one of these states."""
+
     QUEUED = "queued", _("waiting")
-    RUNNING = "running", _("reading")
+    RUNNING = "running", _("running")
     DONE = "done", _("done")
-    FAILED = "failed", _("refused")
+    FAILED = "failed", _("failed")
 
 
-class ImportJob(models.Model):
-    """A file uploaded on the web, checked and imported in the background (``core.jobs``).
+class Job(models.Model):
+    """What every background job has (``core.jobs``): its state, its progress (a stage, and
+    ``done`` of ``total`` in the job's own unit: rows, bytes or report sections), who asked for
+    it and when it was queued, started and finished. A concrete job adds what it works on and
+    what it gives; ``core.jobs`` runs every kind the same way, through the task queue."""
 
-    Enterprise, relationship, project, IATI and work-plan files all go through this queue, with
-    the same worker mechanism as the trade uploads (``core.worker``): progress while it runs, a
-    time limit, the result or the first problems on the job, every kept problem in a report.
-    """
-
-    kind = models.CharField(_("kind"), max_length=32)
-    options = models.JSONField(default=dict, blank=True)
-    file_name = models.CharField(_("file"), max_length=255)
-    stored = models.CharField(max_length=300)
-    size = models.BigIntegerField(_("size (bytes)"), default=0)
     state = models.CharField(
         _("state"), max_length=8, choices=JobState.choices, default=JobState.QUEUED, db_index=True
     )
-    stage = models.CharField(_("stage"), max_length=40, blank=True)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
-    result = models.JSONField(default=dict, blank=True)
-    errors = models.JSONField(default=list, blank=True)
-    error_count = models.PositiveIntegerField(default=0)
-    report = models.CharField(max_length=300, blank=True)
+    stage = models.CharField(_("stage"), max_length=200, blank=True)
+    done = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(_("queued on"), auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-created", "-pk"]
-        verbose_name = _("import")
-        verbose_name_plural = _("imports")
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.file_name} ({self.state})"
 
     @property
     def finished_or_failed(self) -> bool:
@@ -152,7 +140,36 @@ class ImportJob(models.Model):
 
     @property
     def percent(self) -> int:
-        return int(100 * self.done / self.total) if self.total else 0
+        if self.state == JobState.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(99, int(100 * self.done / self.total))
+
+
+class ImportJob(Job):
+    """A file uploaded on the web, checked and imported in the background (``core.jobs``).
+
+    Enterprise, relationship, project, IATI and work-plan files: progress while it runs (rows),
+    a time limit, the result or the first problems on the job, every kept problem in a report.
+    """
+
+    kind = models.CharField(_("kind"), max_length=32)
+    options = models.JSONField(default=dict, blank=True)
+    file_name = models.CharField(_("file"), max_length=255)
+    stored = models.CharField(max_length=300)
+    size = models.BigIntegerField(_("size (bytes)"), default=0)
+    result = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    report = models.CharField(max_length=300, blank=True)
+
+    class Meta(Job.Meta):
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name} ({self.state})"
 
 
 class HsLaoText(models.Model):

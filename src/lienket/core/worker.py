@@ -1,62 +1,117 @@
-"""One background worker thread per queue, started on demand: the trade uploads and the report
-builds use the same mechanism.
+"""The one runner of background work: django-tasks' database worker (``django_tasks_db``).
 
-The queue is a table; ``work_once`` claims and runs one job (``False`` when none was waiting)
-and ``pending`` says whether a job is waiting. The thread stops when the queue is empty, and
-is started again when a job is queued (after the commit) or when the server starts.
+Every job (a web import of any kind, a trade file, a report build) is a task in one table,
+claimed by one worker at a time (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, an
+exclusive transaction on SQLite), so any number of processes may run it. Two ways to run it:
+
+- ``lienket work`` (``LIENKET_IMPORT_WORKER=external``): one process of its own, next to as
+  many app servers as wanted (``docs/deployment.md``);
+- the single-process default (``thread``): a thread of the web server, started when a job is
+  queued (after the commit) or when the server starts, that stops when the queue is empty.
+
+A failing job is recorded on the job (``core.jobs.run_job``) and on its task; the worker goes
+on with the next one.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
+from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker as DatabaseWorker
+from django_tasks_db.models import DBTaskResult
 
 log = logging.getLogger(__name__)
 #: failures of the queue itself in a row after which a worker thread stops
 MAX_FAILURES = 5
+#: every queue (``TASKS["default"]["QUEUES"]``)
+ALL = ("*",)
 
 
-def claim_oldest(model: Any, queued: str, running: str, **update: Any) -> Any:
-    """Take the oldest ``queued`` row of a queue table, or ``None``: an atomic update of its
-    ``state`` to ``running`` makes it this worker's, so two workers never take one job."""
-    waiting = model.objects.filter(state=queued).order_by("created", "pk")
-    for pk in waiting.values_list("pk", flat=True)[:10]:
-        if model.objects.filter(pk=pk, state=queued).update(state=running, **update):
-            return model.objects.get(pk=pk)
-    return None
+def worker_id() -> str:
+    """Who runs a task, as the task table records it: host, process and thread."""
+    return f"{socket.gethostname()[:40]}-{os.getpid()}-{threading.get_ident() % 10_000}"
 
 
-def once(claim: Callable[[], Any], run: Callable[[Any], None]) -> Callable[[], bool]:
-    """A worker's step: run the job ``claim`` takes; ``False`` when the queue was empty."""
+class _Counting(DatabaseWorker):
+    """django-tasks' worker, telling its caller of each task it ran."""
 
-    def work_once() -> bool:
-        job = claim()
-        if job is None:
-            return False
-        run(job)
-        return True
+    def __init__(self, done: Callable[[Any], None] | None, **options: Any) -> None:
+        super().__init__(**options)
+        self.ran = 0
+        self._done = done
 
-    return work_once
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        super().run_task(db_task_result)
+        self.ran += 1
+        if self._done is not None:
+            self._done(db_task_result)
 
 
-def drain(work_once: Callable[[], bool], jobs: int | None = None) -> int:
-    """Run queued jobs until the queue is empty (or ``jobs`` were run); returns how many."""
-    n = 0
-    while (jobs is None or n < jobs) and work_once():
-        n += 1
-    return n
+def make(queues: Sequence[str] = ALL, *, batch: bool = True, interval: float = 1.0,
+         max_tasks: int | None = None,
+         done: Callable[[Any], None] | None = None) -> _Counting:  # fmt: skip
+    """A worker over ``queues``: with ``batch`` it stops when none of them has a job."""
+    return _Counting(
+        done,
+        queue_names=list(queues),
+        interval=interval,
+        batch=batch,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id=worker_id(),
+        excluded_queue_names=[],
+    )
+
+
+def drain(queues: Sequence[str] = ALL, jobs: int | None = None,
+          done: Callable[[Any], None] | None = None) -> int:  # fmt: skip
+    """Run the waiting jobs of ``queues`` until none is left (or ``jobs`` ran); how many ran."""
+    worker = make(queues, batch=True, interval=0, max_tasks=jobs, done=done)
+    if not connection.in_atomic_block:
+        worker.run()
+        return worker.ran
+    # inside the caller's transaction (a test): django-tasks' loop would close the connection
+    # between tasks (``close_old_connections``), so take them here, one by one, the same way
+    while jobs is None or worker.ran < jobs:
+        task = _ready(queues).get_locked()
+        if task is None:
+            break
+        task.claim(worker.worker_id)
+        worker.run_task(task)
+    return worker.ran
+
+
+def _ready(queues: Sequence[str]) -> Any:
+    ready = DBTaskResult.objects.ready().filter(backend_name="default")
+    if tuple(queues) != ALL:
+        ready = ready.filter(queue_name__in=list(queues))
+    return ready
+
+
+def pending(queues: Sequence[str] = ALL) -> bool:
+    return bool(_ready(queues).exists())
+
+
+def abandon_running() -> int:
+    """Mark failed the tasks a stopped process left running (their jobs are queued again by
+    ``core.jobs.recover`` as new tasks). Only the one worker does this at its start."""
+    return DBTaskResult.objects.running().update(status="FAILED", finished_at=timezone.now())
 
 
 class Worker:
-    def __init__(self, name: str, work_once: Callable[[], bool], pending: Callable[[], bool]):
+    """This process's worker thread (the single-process default)."""
+
+    def __init__(self, name: str = "lienket-worker") -> None:
         self.name = name
-        self.work_once = work_once
-        self.pending = pending
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -82,19 +137,18 @@ class Worker:
             while True:
                 close_old_connections()  # this thread's own connection, never the caller's
                 try:
-                    if self.work_once():
-                        failures = 0
-                        continue
+                    drain()
+                    failures = 0
                     # stop only when, under the lock start() takes, the queue is still empty: a
                     # job queued meanwhile is either seen here or starts a new thread
                     with self._lock:
-                        if not self.pending():
+                        if not pending():
                             self._thread = None
                             return
-                except Exception:
-                    # a job's own failure is recorded on the job by its run(); this is the
-                    # queue's (the database gone, say): go on with the next job after a pause,
-                    # and stop after several in a row (the next submit starts the thread again)
+                except DatabaseError:
+                    # the queue's own failure (the database gone, say): a job's failure is
+                    # recorded on the job. Go on after a pause, stop after several in a row
+                    # (the next submit starts the thread again)
                     failures += 1
                     log.exception("the %s worker failed (%s in a row)", self.name, failures)
                     if failures >= MAX_FAILURES:
@@ -106,33 +160,5 @@ class Worker:
             connection.close()
 
 
-def run_queues(steps: list[tuple[str, Callable[[], bool]]], wait: float, once_only: bool,
-               report: Callable[[str], None]) -> int:  # fmt: skip
-    """The ``lienket work`` loop over every queue: each round runs one job of each queue that
-    has one; a failing job is recorded by its queue's run() and the loop goes on, and so does
-    it after a failure of the queue itself (logged). With ``wait`` it polls for ever, else it
-    stops when every queue is empty. Returns how many jobs ran."""
-    done = 0
-    failures: dict[str, int] = {}
-    while True:
-        busy = False
-        for name, work_once in steps:
-            if failures.get(name, 0) >= MAX_FAILURES:
-                continue  # that queue keeps failing: left until the next start (logged)
-            close_old_connections()  # a worker that waits for hours needs a live connection
-            try:
-                if work_once():
-                    busy = True
-                    done += 1
-                    failures[name] = 0
-                    report(name)
-            except Exception:
-                failures[name] = failures.get(name, 0) + 1
-                log.exception("the %s queue failed (%s in a row); going on", name, failures[name])
-                busy = True  # try it again, and the other queues meanwhile
-            if busy and once_only and done:
-                return done
-        if not busy:
-            if wait <= 0:
-                return done
-            time.sleep(wait)
+#: this process's worker thread
+THREAD = Worker()

@@ -27,5 +27,5 @@ def run_iati(job: ImportJob, path: Path, progress: jobs.Progress) -> dict[str, A
 
 
 def register() -> None:
-    jobs.register("projects", run_projects)
-    jobs.register("iati", run_iati)
+    jobs.register_kind("projects", run_projects)
+    jobs.register_kind("iati", run_iati)

@@ -50,5 +50,5 @@ def run_relationships(job: ImportJob, path: Path, progress: jobs.Progress) -> di
 
 
 def register() -> None:
-    jobs.register("enterprises", run_enterprises)
-    jobs.register("relationships", run_relationships)
+    jobs.register_kind("enterprises", run_enterprises)
+    jobs.register_kind("relationships", run_relationships)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from lienket.core.models import Job
 
 
 class Format(models.TextChoices):
@@ -19,13 +20,6 @@ class Language(models.TextChoices):
     EN = "en", "English"
 
 
-class State(models.TextChoices):
-    QUEUED = "queued", _("Waiting to be built")
-    RUNNING = "running", _("Being built")
-    DONE = "done", _("Ready")
-    FAILED = "failed", _("Failed")
-
-
 MIME = {
     Format.PDF: "application/pdf",
     Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -33,7 +27,7 @@ MIME = {
 }
 
 
-class Report(models.Model):
+class Report(Job):
     """One build of the report: its period, language and format, the focal points' "next
     steps", the data snapshot it was built from, and the file. Submitted reports are frozen."""
 
@@ -42,28 +36,17 @@ class Report(models.Model):
     fmt = models.CharField(_("format"), max_length=4, choices=Format.choices)
     dated = models.DateField(_("date of the report"))
     next_steps = models.TextField(_("next steps"), blank=True, max_length=20000)
-    state = models.CharField(_("state"), max_length=8, choices=State.choices,
-                             default=State.QUEUED)  # fmt: skip
-    step = models.PositiveSmallIntegerField(default=0)
-    steps = models.PositiveSmallIntegerField(default=1)
-    stage = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     content = models.BinaryField(null=True, blank=True, editable=False)
     size = models.PositiveIntegerField(default=0)
     sha256 = models.CharField(max_length=64, blank=True)
     snapshot = models.JSONField(_("data snapshot"), default=dict, blank=True)
     snapshot_hash = models.CharField(_("snapshot hash"), max_length=64, blank=True)
-    created = models.DateTimeField(_("built on"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     created_by_label = models.CharField(_("built by"), max_length=150, blank=True)
-    finished = models.DateTimeField(null=True, blank=True)
     submitted = models.DateTimeField(_("submitted on"), null=True, blank=True)
     submitted_by_label = models.CharField(_("submitted by"), max_length=150, blank=True)
 
-    class Meta:
-        ordering = ["-created", "-pk"]
+    class Meta(Job.Meta):
         verbose_name = _("report")
         verbose_name_plural = _("reports")
 
@@ -77,12 +60,6 @@ class Report(models.Model):
     @property
     def file_name(self) -> str:
         return f"lienket-report-{self.period}-{self.lang}.{self.fmt}"
-
-    @property
-    def percent(self) -> int:
-        if self.state == State.DONE:
-            return 100
-        return int(100 * self.step / max(self.steps, 1))
 
 
 class Template(models.Model):

@@ -1,8 +1,8 @@
 """Building a report: from the command line at once, from the page in the background.
 
 A build takes the data snapshot first, then assembles the document from it and writes the
-format. The page queues a :class:`Report` row; the worker thread (the same mechanism as trade
-uploads, :mod:`lienket.core.worker`) builds it and records its progress for the page to poll.
+format. The page queues a :class:`Report` (a job of the queue "reports", :mod:`lienket.core.jobs`);
+the one worker builds it and records its progress (sections) for the page to poll.
 """
 
 from __future__ import annotations
@@ -14,19 +14,17 @@ import time
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lienket.core import audit
-from lienket.core.models import AuditAction
-from lienket.core.worker import Worker, claim_oldest, once
+from lienket.core import audit, jobs
+from lienket.core.models import AuditAction, JobState
 from lienket.engine.trade.turnover import Period
 from lienket.reports import snapshot, writers
 from lienket.reports.content import Builder, Progress, period_code
 from lienket.reports.document import Document
-from lienket.reports.models import Report, State, Template
+from lienket.reports.models import Report, Template
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 0.3
@@ -102,23 +100,18 @@ def render(
 
 def queue(period_text: str, lang: str, fmt: str, dated: date, next_steps: str, user: Any) -> Report:
     period = parse_period(period_text)
-    report = Report.objects.create(
-        period=period_code(period),
-        lang=lang,
-        fmt=fmt,
-        dated=dated,
-        next_steps=next_steps,
-        created_by=user if getattr(user, "pk", None) else None,
-        created_by_label=audit.label(user),
-    )
-    audit.record(user, AuditAction.CREATED, report, str(report))
-    if settings.LIENKET_IMPORT_WORKER == "thread":
-        transaction.on_commit(WORKER.start)
-    return report
-
-
-def claim() -> Report | None:
-    report: Report | None = claim_oldest(Report, State.QUEUED, State.RUNNING, step=0)
+    with transaction.atomic():
+        report = Report.objects.create(
+            period=period_code(period),
+            lang=lang,
+            fmt=fmt,
+            dated=dated,
+            next_steps=next_steps,
+            created_by=user if getattr(user, "pk", None) else None,
+            created_by_label=audit.label(user),
+        )
+        audit.record(user, AuditAction.CREATED, report, str(report))
+        jobs.enqueue(report)
     return report
 
 
@@ -131,7 +124,7 @@ def run(report: Report) -> None:
         if now - last[0] >= PROGRESS_EVERY or step == steps:
             last[0] = now
             # the writing of the file is one more step after the sections
-            Report.objects.filter(pk=report.pk).update(step=step, steps=steps + 1, stage=stage)
+            Report.objects.filter(pk=report.pk).update(done=step, total=steps + 1, stage=stage)
 
     try:
         data, snap = render(
@@ -145,43 +138,31 @@ def run(report: Report) -> None:
     except Exception as exc:  # a bug must not leave the report "running" for ever
         log.exception("report %s failed", report.pk)
         Report.objects.filter(pk=report.pk).update(
-            state=State.FAILED, error=type(exc).__name__, finished=timezone.now()
+            state=JobState.FAILED, error=type(exc).__name__, finished=timezone.now()
         )
         return
     Report.objects.filter(pk=report.pk).update(
-        state=State.DONE,
+        state=JobState.DONE,
         content=data,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         snapshot=snap,
         snapshot_hash=snap["hash"],
         finished=timezone.now(),
-        step=1,
-        steps=1,
+        done=1,
+        total=1,
         stage="",
     )
 
 
-def work_once() -> bool:
-    return once(claim, run)()
-
-
-WORKER = Worker(
-    "lienket-reports",
-    work_once,
-    lambda: Report.objects.filter(state=State.QUEUED).exists(),
-)
-
-
-def recover() -> int:
-    """Queue again the builds a stopped process left running."""
-    return Report.objects.filter(state=State.RUNNING).update(state=State.QUEUED, step=0)
+def register() -> None:
+    jobs.register_queue(Report, "reports", run)
 
 
 def submit(report: Report, user: Any) -> Report:
     """Mark a built report as submitted to the ministers: from then on it is frozen."""
     with transaction.atomic():
-        done = Report.objects.filter(pk=report.pk, state=State.DONE, submitted__isnull=True)
+        done = Report.objects.filter(pk=report.pk, state=JobState.DONE, submitted__isnull=True)
         if not done.update(submitted=timezone.now(), submitted_by_label=audit.label(user)):
             raise ReportError(_("only a built report that is not yet submitted can be submitted"))
         report.refresh_from_db()

@@ -10,14 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lienket.core import audit, roles
+from lienket.core import audit, roles, worker
 from lienket.core.decorators import require
-from lienket.core.models import AuditAction
+from lienket.core.models import AuditAction, JobState
 from lienket.core.pages import today
 from lienket.engine.trade.turnover import Period
 from lienket.reports import services, writers
 from lienket.reports.forms import BuildForm, TemplateForm
-from lienket.reports.models import MIME, Report, State, Template
+from lienket.reports.models import MIME, Report, Template
 
 
 def _initial(request: HttpRequest) -> dict[str, object]:
@@ -66,15 +66,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require(roles.can_read_reports)
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.defer("content"), pk=pk)
-    if report.state == State.QUEUED and settings.LIENKET_IMPORT_WORKER == "thread":
-        services.WORKER.start()  # idle since a restart: start it (a running thread is kept)
+    if report.state == JobState.QUEUED and settings.LIENKET_IMPORT_WORKER == "thread":
+        worker.THREAD.start()  # idle since a restart: start it (a running thread is kept)
     return render(
         request,
         "reports/detail.html",
         {
             "report": report,
             "can_submit": roles.can_submit_reports(request.user)
-            and report.state == State.DONE
+            and report.state == JobState.DONE
             and not report.frozen,
             "can_delete": roles.can_build_reports(request.user) and not report.frozen,
             "tables": sorted(report.snapshot.get("tables", {}).items()),
@@ -85,21 +85,21 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(roles.can_read_reports)
 def report_status(request: HttpRequest, pk: int) -> JsonResponse:
-    report = get_object_or_404(Report.objects.only("state", "step", "steps", "stage"), pk=pk)
+    report = get_object_or_404(Report.objects.only("state", "done", "total", "stage"), pk=pk)
     return JsonResponse(
         {
             "state": report.state,
             "state_label": str(report.get_state_display())
             + (f" · {report.stage}" if report.stage else ""),
             "percent": report.percent,
-            "finished": report.state in (State.DONE, State.FAILED),
+            "finished": report.finished_or_failed,
         }
     )
 
 
 @require(roles.can_read_reports)
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(Report, pk=pk, state=State.DONE)
+    report = get_object_or_404(Report, pk=pk, state=JobState.DONE)
     response = HttpResponse(bytes(report.content or b""), content_type=MIME[report.fmt])
     inline = report.fmt in ("html", "pdf") and request.GET.get("view") == "1"
     disposition = "inline" if inline else "attachment"

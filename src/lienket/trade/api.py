@@ -290,9 +290,9 @@ class ImportStatus(APIView):
                 "state": job.state,
                 "state_label": str(job.get_state_display()),
                 "percent": job.percent,
-                "done_bytes": job.done_bytes,
-                "total_bytes": job.total_bytes,
-                "finished": job.finished_work,
+                "done_bytes": job.done,
+                "total_bytes": job.total,
+                "finished": job.finished_or_failed,
                 "result": job.result,
                 "error_count": job.error_count,
             }

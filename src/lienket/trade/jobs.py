@@ -1,13 +1,9 @@
-"""Trade files uploaded on the web, imported in the background with their progress.
+"""Trade files uploaded on the web, imported in the background with their progress (in bytes).
 
-The queue is the ``TradeImport`` table, so nothing beyond the web server is needed: by default
-(``LIENKET_IMPORT_WORKER = "thread"``) the server starts one worker thread when a file is
-queued and when it starts, and the thread stops when the queue is empty. A deployment that
-prefers a separate process sets ``LIENKET_IMPORT_WORKER = "external"`` and runs
-``lienket trade work``. Either way a worker claims a job by an atomic update from ``queued``
-to ``running``, so two workers never import the same file; jobs are imported one at a time,
-each all or nothing (the trade store's rule), so a job interrupted by a restart is safely
-queued again (:func:`recover`).
+A trade file is one kind of job (``core.jobs``, queue "trade"): queued with the upload, run by
+the one worker (``lienket work``, or the web server's thread in the single-process default),
+one at a time and all or nothing (the trade store's rule), so a job interrupted by a restart is
+safely queued again; the files a killed import left in the store are swept then (``tidy``).
 """
 
 from __future__ import annotations
@@ -24,12 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from lienket.core import jobs
 from lienket.core.jobs import TimeLimitError, save_upload
-from lienket.core.worker import Worker, claim_oldest, drain, once
+from lienket.core.models import JobState
 from lienket.engine.errors import DataError
 from lienket.engine.trade.store import ImportResult
 from lienket.trade import services
-from lienket.trade.models import ImportState, TradeImport
+from lienket.trade.models import TradeImport
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +34,8 @@ log = logging.getLogger(__name__)
 KEPT_ERRORS = 200
 #: the shortest interval between two progress writes to the database, in seconds
 PROGRESS_EVERY = 0.5
+#: the queue of trade files (``lienket trade work`` runs only this one)
+QUEUE = "trade"
 
 
 def upload_dir() -> Path:
@@ -44,66 +43,32 @@ def upload_dir() -> Path:
 
 
 def submit(upload: Any, options: dict[str, Any], user: Any) -> TradeImport:
-    """Save an uploaded file and queue its import; the worker starts after the commit."""
+    """Save an uploaded file and queue its import."""
     target = save_upload(upload, upload_dir())
     size = target.stat().st_size
-    job = TradeImport.objects.create(
-        file_name=upload.name[:255],
-        stored=str(target.relative_to(upload_dir())),
-        size=size,
-        total_bytes=size,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-        **options,
-    )
-    if settings.LIENKET_IMPORT_WORKER == "thread":
-        transaction.on_commit(start_worker)
+    with transaction.atomic():
+        job = TradeImport.objects.create(
+            file_name=upload.name[:255],
+            stored=str(target.relative_to(upload_dir())),
+            size=size,
+            total=size,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+            **options,
+        )
+        jobs.enqueue(job)
     return job
 
 
-def start_worker() -> None:
-    """Start the worker thread of this process unless it is running."""
-    WORKER.start()
+def work(count: int | None = None) -> int:
+    """Import queued files until none is left (or ``count`` were done); returns how many."""
+    return jobs.work([QUEUE], count)
 
 
-def wait_idle(timeout: float) -> bool:
-    """Wait for this process's worker thread to finish the queue (tests, shutdown)."""
-    return WORKER.wait_idle(timeout)
-
-
-def claim() -> TradeImport | None:
-    """Take the oldest queued job, or ``None``; an atomic update makes it this worker's."""
-    job: TradeImport | None = claim_oldest(
-        TradeImport, ImportState.QUEUED, ImportState.RUNNING, started=timezone.now(), done_bytes=0
-    )
-    return job
-
-
-def work_once() -> bool:
-    """Import the oldest queued file; ``False`` when the queue was empty."""
-    return once(claim, run)()
-
-
-def work(jobs: int | None = None) -> int:
-    """Import queued files until the queue is empty (or ``jobs`` were done); returns how many."""
-    return drain(work_once, jobs)
-
-
-WORKER = Worker(
-    "lienket-trade-imports",
-    work_once,
-    lambda: TradeImport.objects.filter(state=ImportState.QUEUED).exists(),
-)
-
-
-def recover() -> int:
-    """Queue again the jobs a stopped process left ``running`` (imports are all or nothing),
-    and remove the temporary files a killed import left in the trade store (issue 24: a
-    3 GB unpacked folder stayed for good)."""
+def tidy() -> None:
+    """Remove the temporary files a killed import left in the trade store (issue 24: a 3 GB
+    unpacked folder stayed for good)."""
     for path in services.get_store().sweep():
         log.warning("removed %s, left by an import that was stopped", path)
-    return TradeImport.objects.filter(state=ImportState.RUNNING).update(
-        state=ImportState.QUEUED, done_bytes=0
-    )
 
 
 def _options(job: TradeImport) -> dict[str, Any]:
@@ -132,10 +97,10 @@ def run(job: TradeImport) -> None:
             raise TimeLimitError
         if now - last[0] >= PROGRESS_EVERY:
             last[0] = now
-            TradeImport.objects.filter(pk=job.pk).update(done_bytes=done, total_bytes=total)
+            TradeImport.objects.filter(pk=job.pk).update(done=done, total=total)
 
     store = services.get_store()
-    state, result, errors, count = ImportState.FAILED, [], [], 0
+    state, result, errors, count = JobState.FAILED, [], [], 0
     try:
         results = services.import_trade_file(
             store, path, job.source, progress=progress, by=job.created_by, **_options(job)
@@ -161,7 +126,7 @@ def run(job: TradeImport) -> None:
                    "message": gettext_noop("the import stopped on an unexpected error (%(error)s)"),
                    "params": {"error": type(exc).__name__}}]  # fmt: skip
     else:
-        state, result = ImportState.DONE, summarise(store, results)
+        state, result = JobState.DONE, summarise(store, results)
     finally:
         path.unlink(missing_ok=True)
         _rmdir(path.parent)
@@ -171,8 +136,12 @@ def run(job: TradeImport) -> None:
         errors=errors,
         error_count=count,
         finished=timezone.now(),
-        done_bytes=job.size if state == ImportState.DONE else 0,
+        done=job.size if state == JobState.DONE else 0,
     )
+
+
+def register() -> None:
+    jobs.register_queue(TradeImport, QUEUE, run, tidy)
 
 
 def _rmdir(folder: Path) -> None:

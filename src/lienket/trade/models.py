@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lienket.core.models import Job
 from lienket.engine.trade.turnover import Period
 
 
@@ -107,18 +108,11 @@ class PublishedFigure(models.Model):
         return float(self.value * UNIT_FACTOR[Unit(self.unit)])
 
 
-class ImportState(models.TextChoices):
-    QUEUED = "queued", _("waiting")
-    RUNNING = "running", _("reading")
-    DONE = "done", _("imported")
-    FAILED = "failed", _("refused")
-
-
-class TradeImport(models.Model):
+class TradeImport(Job):
     """A trade file uploaded on the web, imported in the background (see ``trade.jobs``).
 
-    The row is the queue: a worker claims the oldest ``queued`` row by an atomic update, so
-    one file is never imported twice, and the page reads the progress from the row.
+    Its progress is counted in bytes of the file; a worker claims it by an atomic update from
+    ``queued`` to ``running`` (``core.jobs``), so one file is never imported twice.
     """
 
     file_name = models.CharField(_("file"), max_length=255)
@@ -133,39 +127,15 @@ class TradeImport(models.Model):
     first_month = models.PositiveSmallIntegerField(_("first month"), default=1)
     last_month = models.PositiveSmallIntegerField(_("last month"), default=12)
     replace = models.BooleanField(_("replace earlier imports"), default=False)
-    state = models.CharField(
-        _("state"), max_length=8, choices=ImportState.choices, default=ImportState.QUEUED
-    )
-    done_bytes = models.BigIntegerField(default=0)
-    total_bytes = models.BigIntegerField(default=0)
     #: what the import did: one entry per stored file (a BACI zip gives one per year)
     result = models.JSONField(default=list, blank=True)
     #: the first problems found (file, row, field, message template, params)
     errors = models.JSONField(default=list, blank=True)
     error_count = models.PositiveIntegerField(default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
-    created = models.DateTimeField(auto_now_add=True)
-    started = models.DateTimeField(null=True, blank=True)
-    finished = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created", "-id"]
+    class Meta(Job.Meta):
         verbose_name = _("trade file import")
         verbose_name_plural = _("trade file imports")
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.state})"
-
-    @property
-    def percent(self) -> int:
-        if self.state == ImportState.DONE:
-            return 100
-        if not self.total_bytes:
-            return 0
-        return min(99, int(100 * self.done_bytes / self.total_bytes))
-
-    @property
-    def finished_work(self) -> bool:
-        return self.state in (ImportState.DONE, ImportState.FAILED)

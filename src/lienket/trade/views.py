@@ -413,7 +413,7 @@ def imports_page(request: HttpRequest) -> HttpResponse:
 
 def _worker_note() -> str:
     if settings.LIENKET_IMPORT_WORKER == "external":
-        return _("Files wait until the import worker (“lienket trade work”) takes them.")
+        return _("Files wait until the worker (“lienket work”) takes them.")
     return ""
 
 

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served by lienket itself (no CDN)
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "lienket.core",
     "lienket.registry",
     "lienket.trade",
@@ -274,9 +276,18 @@ LIENKET_TURNOVER_PRECEDENCE = env_list(
 )
 # uploaded files waiting for a background import (removed once imported or refused)
 LIENKET_UPLOAD_DIR = Path(env_str("LIENKET_UPLOAD_DIR", str(VAR_DIR / "uploads"))).resolve()
-# "thread": the web server imports uploaded trade files in a thread of its own (no extra
-# process); "external": they wait for `lienket trade work`
+# "thread": each web server process runs queued jobs (imports, trade files, reports) in a thread
+# of its own (no extra process; the single-process default); "external": they wait for the one
+# `lienket work` process (several app servers, see docs/deployment.md)
 LIENKET_IMPORT_WORKER = env_str("LIENKET_IMPORT_WORKER", "thread")
+# the one queue of background work: django-tasks with its database backend (the jobs' table is
+# django_tasks_db's), one queue per kind of job so `lienket trade work` can run only trade files
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["imports", "trade", "reports"],
+    }
+}
 # what one imported table (enterprises, relationships, projects, work plans) may cost: its size
 # in MB, its data rows, and for an XLSX how far it may unpack (times its size, and MB); checked
 # before the file is parsed (issue 12)
