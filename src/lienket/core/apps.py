@@ -25,7 +25,12 @@ class CoreConfig(AppConfig):
                 max_unzipped_bytes=settings.LIENKET_ZIP_MAX_MB * 1024 * 1024,
             )
         )
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_save, pre_save
+
+        from lienket.core import datacache
+
+        connection_created.connect(datacache.install, dispatch_uid="lienket-data-version")
 
         from lienket.core import audit
 

@@ -23,6 +23,25 @@ SEEN_KEY = "lienket_seen"
 STARTED_KEY = "lienket_started"
 
 
+class ServerTiming:
+    """With ``LIENKET_SERVER_TIMING`` on, a ``Server-Timing: app;dur=…`` header on every answer:
+    the milliseconds lienket spent on it (``benchmarks/load.py`` reads it to break the server's
+    time down by page). Off by default: a precise timing would help a reader guess at what a
+    search compared that they may not see."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.on = bool(settings.LIENKET_SERVER_TIMING)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.on:
+            return self.get_response(request)
+        began = time.perf_counter()
+        response = self.get_response(request)
+        response["Server-Timing"] = f"app;dur={(time.perf_counter() - began) * 1000:.1f}"
+        return response
+
+
 class ContentSecurityPolicy:
     """Send ``settings.LIENKET_CSP`` on every response that has none of its own.
 

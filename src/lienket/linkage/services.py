@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lienket import refdata
-from lienket.core import audit, roles
+from lienket.core import audit, datacache, roles
 from lienket.core.models import AuditAction
 from lienket.engine import chains as chain_engine
 from lienket.engine.logistics import Network
@@ -366,7 +366,12 @@ def chain_view(
 
 def chain_summary() -> list[dict[str, Any]]:
     """Each priority chain's firms by country, stages covered on both sides, gaps,
-    relationships and paths: the chains page and the periodic report."""
+    relationships and paths: the chains page and the periodic report (kept by data version:
+    callers must not change it)."""
+    return datacache.memo("chain-summary", ("registry", "linkage"), (), _chain_summary)
+
+
+def _chain_summary() -> list[dict[str, Any]]:
     rows = []
     everyone = all_firms()
     for code, chain in refdata.chains().items():
@@ -435,8 +440,15 @@ class PilotCandidate:
 
 
 def pilot_candidates(weights: dict[str, float] | None = None) -> list[PilotCandidate]:
-    """Candidates (a chain in a zone or province, with its firms and their partners) ranked."""
-    weights = weights or PilotWeights.current().as_dict()
+    """Candidates (a chain in a zone or province, with its firms and their partners) ranked
+    (kept by data version: callers must not change them)."""
+    chosen = weights or PilotWeights.current().as_dict()
+    key = (trade.manifest_stamp(trade.get_store()), *sorted(chosen.items()))
+    return datacache.memo("pilots", ("registry", "linkage", "trade"), key,
+                          lambda: _pilot_candidates(chosen))  # fmt: skip
+
+
+def _pilot_candidates(weights: dict[str, float]) -> list[PilotCandidate]:
     rca = rca_lookup()
     rels = list(Relationship.objects.values_list("supplier_id", "buyer_id"))
     traded: dict[int, set[int]] = defaultdict(set)  # existing relationships only

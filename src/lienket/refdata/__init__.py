@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -484,9 +484,10 @@ def chain_products() -> tuple[ChainProduct, ...]:
     )
 
 
-def chains_of_hs(hs6: str) -> set[str]:
+@lru_cache(maxsize=16_384)  # HS6 has about 5,600 codes: every one fits, and nothing else
+def chains_of_hs(hs6: str) -> frozenset[str]:
     """Codes of the chains whose HS prefixes cover the 6-digit code ``hs6``."""
-    return {p.chain for p in chain_products() if hs6.startswith(p.hs)}
+    return frozenset(p.chain for p in chain_products() if hs6.startswith(p.hs))
 
 
 @cache

@@ -89,6 +89,10 @@ def field_label(name: str) -> str:
         return name
 
 
+#: what a save recomputes from the firm's other fields (written when it changed)
+DERIVED = ("size_class", "size_basis", "chains", "search_text")
+
+
 def save_enterprise(
     ent: Enterprise,
     products: list[str],
@@ -120,6 +124,11 @@ def save_enterprise(
                 target = ent
             else:
                 target = stored
+                sent = fields - {"products", "inputs"}
+                # what the edit really changes: a field sent with its stored value is not one
+                fields = {n for n in sent if getattr(ent, n) != getattr(stored, n)} | (
+                    fields & {"products", "inputs"}
+                )
                 for name in fields - {"products", "inputs"}:
                     setattr(target, name, getattr(ent, name))
                 if "products" not in fields:
@@ -128,15 +137,22 @@ def save_enterprise(
                     inputs = stored.input_codes
             target.version = stored.version + 1
             old_codes = (stored.product_codes, stored.input_codes)
+        before = {name: getattr(target, name) for name in DERIVED}
         target.refresh_derived(hs_codes=products + inputs)
-        target.save()
-        target.products.all().delete()
-        EnterpriseProduct.objects.bulk_create(
-            [EnterpriseProduct(enterprise=target, role=ProductRole.MADE, hs_code=c)
-             for c in products]
-            + [EnterpriseProduct(enterprise=target, role=ProductRole.NEEDED, hs_code=c)
-               for c in inputs]
-        )  # fmt: skip
+        if fields is None or action == "created":
+            target.save()
+        else:  # only what the edit changes, so a note on a firm stays a note (core.datacache)
+            moved = {name for name in DERIVED if getattr(target, name) != before[name]}
+            target.save(update_fields=sorted((fields - {"products", "inputs"}) | moved
+                                             | {"version", "updated"}))  # fmt: skip
+        if (sorted(products), sorted(inputs)) != tuple(sorted(c) for c in old_codes):
+            target.products.all().delete()
+            EnterpriseProduct.objects.bulk_create(
+                [EnterpriseProduct(enterprise=target, role=ProductRole.MADE, hs_code=c)
+                 for c in products]
+                + [EnterpriseProduct(enterprise=target, role=ProductRole.NEEDED, hs_code=c)
+                   for c in inputs]
+            )  # fmt: skip
         if hasattr(target, "_prefetched_objects_cache"):
             target._prefetched_objects_cache.clear()
         event = getattr(target, "_audit_event", None)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from lienket import refdata
-from lienket.core import audit, labels, roles
+from lienket.core import audit, datacache, labels, roles
 from lienket.core.datalabels import section_short
 from lienket.core.decorators import require
 from lienket.core.formats import compact_usd, number, percent
@@ -85,13 +85,36 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     high = param_float(request, "high", ind.TARGET_HIGH * 100) / 100
     if not 0 <= low <= high <= 1:
         raise BadRequest(_("the target band must run from a lower to a higher growth rate"))
-    tracking = tables.target_tracking(a, b, low, high)
+    store = services.get_store()
+    records = store.imports()
     # products need statistics files: a year known only from a published total has none
-    records = services.get_store().imports()
     store_years = {y for r in records if r.kind == "flows" for y in r.years}
-    years = sorted({row["year"] for t in tracking.values() for row in t.rows} & store_years)
+    # the page is computed once per data version (the database's and the trade store's), band,
+    # year and level, and kept (``core.datacache``); the request's own parameters are checked
+    # against the years first, so a wrong one is refused before anything is looked up
+    tracking_years = datacache.memo(
+        "trade-years", ("trade",), (services.manifest_stamp(store), a, b, low, high),
+        lambda: sorted({row["year"] for t in tables.target_tracking(a, b, low, high).values()
+                        for row in t.rows}),
+    )  # fmt: skip
+    years = sorted(set(tracking_years) & store_years)
     year = param_int(request, "year", years[-1] if years else None, years or None)
     level = param_int(request, "level", 4, (2, 4, 6))
+    context, found = datacache.memo(
+        "trade-dashboard", ("trade",),
+        (services.manifest_stamp(store), a, b, low, high, year, level),
+        lambda: _dashboard(a, b, low, high, years, year, level, records),
+    )  # fmt: skip
+    return download(request, found) or render(request, "trade/dashboard.html", dict(context))
+
+
+Found = list[Table | None]
+
+
+def _dashboard(a: str, b: str, low: float, high: float, years: list[int], year: int | None,
+               level: int, records: list[Any]) -> tuple[dict[str, Any], Found]:  # fmt: skip
+    """What the dashboard shows, and the tables its downloads carry."""
+    tracking = tables.target_tracking(a, b, low, high)
     published = tables.published()
     found: list[Table | None] = [published, *tracking.values()]
     context: dict[str, Any] = {
@@ -128,7 +151,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
     context["imports"] = [r for r in records if set(r.years) & set(years)]
     context["fictional"] = any(r.fictional for r in context["imports"])
-    return download(request, found) or render(request, "trade/dashboard.html", context)
+    return context, found
 
 
 def _top_bars(table: Table) -> list[tuple[str, float]]:

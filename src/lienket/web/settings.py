@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lienket.core.middleware.ServerTiming",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -89,6 +90,7 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'lienket.sqlite3'}"),
         conn_max_age=env_int("LIENKET_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -100,7 +102,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": env_int("LIENKET_SQLITE_BUSY_SECONDS", 20),
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # each server thread keeps its connection (opening one, with the PRAGMAs above, cost the
+    # session's lookup a tenth of a busy server's time: issue 25); checked before reuse
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # tests run on a file too (one per test worker), so that threads share the database the way
     # a multi-threaded server does, with the same locking (issue 12's concurrency tests)
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-lienket.sqlite3")}
@@ -280,6 +284,8 @@ LIENKET_UPLOAD_DIR = Path(env_str("LIENKET_UPLOAD_DIR", str(VAR_DIR / "uploads")
 # of its own (no extra process; the single-process default); "external": they wait for the one
 # `lienket work` process (several app servers, see docs/deployment.md)
 LIENKET_IMPORT_WORKER = env_str("LIENKET_IMPORT_WORKER", "thread")
+# a Server-Timing header with the time spent on each answer (benchmarks/load.py); off by default
+LIENKET_SERVER_TIMING = env_bool("LIENKET_SERVER_TIMING", False)
 # the one queue of background work: django-tasks with its database backend (the jobs' table is
 # django_tasks_db's), one queue per kind of job so `lienket trade work` can run only trade files
 TASKS = {
