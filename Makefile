@@ -10,10 +10,15 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint fmt bench docs system install setup clean
 
+# two server processes and the one background worker beside them, as docs/deployment.md runs
+# lienket; Ctrl+C stops both
 run: install
 	$(BIN)/lienket setup
 	$(BIN)/lienket demo
-	$(BIN)/lienket serve
+	@export LIENKET_IMPORT_WORKER=external; \
+	  $(BIN)/lienket work --wait 2 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/lienket serve --workers 2
 
 test: install
 	$(BIN)/lienket compile-messages
