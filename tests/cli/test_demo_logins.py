@@ -2,7 +2,8 @@
 
 from django.contrib.auth import get_user_model
 
-from lienket.cli import DEMO_PASSWORD, demo_logins_active
+from lienket.cli.setup import demo_logins_active
+from lienket.core.passwords import DEMO_PASSWORD
 
 
 def test_demo_logins_are_printed_only_while_they_work(db):

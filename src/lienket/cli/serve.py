@@ -14,7 +14,8 @@ from typing import Annotated, Any
 
 import typer
 
-from lienket.cli import _print_login, app, console, demo_logins_active, django_setup, err, trade_app
+from lienket.cli import app, console, django_setup, err, trade_app
+from lienket.cli.setup import _print_login, demo_logins_active
 
 
 @app.command()
