@@ -1,31 +1,10 @@
-"""IATI activity files (standard 2.03): read them into plain records, write records back.
-
-Reading is strict where the standard is: a file is first checked against the official 2.03
-XML schema and the codelists the read fields use, and every problem is reported with its line
-and element; a file with any problem is refused whole. What lienket does not keep (results,
-locations, documents, policy markers …) is named in a notice, never dropped silently. Files of
-versions 2.01 and 2.02 are read with the 2.03 schema (the elements lienket reads did not
-change); files of version 1, or with no version, are refused with that reason.
-
-Writing produces ``<iati-activities version="2.03">`` with the elements in the schema's order
-and validates the result before returning it, so an export that would not validate is a bug
-that fails loudly rather than a file a publisher would have rejected.
-
-lienket adds two attributes in its own namespace (allowed by the schema's ``anyAttribute``):
-``lienket:code`` (the project's code) and ``lienket:fictional`` (demo records), so that a
-round trip keeps which records are invented.
-"""
+"""Reading an IATI file: checked against the schema, then streamed into records."""
 
 from __future__ import annotations
 
-import datetime as dt
-import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -33,195 +12,31 @@ from lxml import etree
 from lienket.engine.errors import DataError
 from lienket.engine.errors import RowError as _RowError
 from lienket.engine.errors import mark as _  # marks messages; the web app translates them
-
-VERSION = "2.03"
-#: versions read with the 2.03 schema; anything else is refused
-READABLE = ("2.01", "2.02", "2.03")
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-NS = "urn:lienket:iati:1"
-CODE = f"{{{NS}}}code"
-FICTIONAL = f"{{{NS}}}fictional"
-#: largest file read (bytes); the IATI registry's own limit for a file is 60 MB
-MAX_BYTES = 60_000_000
-#: tags ("<") a file may hold: the parsed tree costs memory by element more than by byte, so a
-#: file of millions of tiny elements inside MAX_BYTES is refused before it is parsed (issue 24:
-#: 55 MB took 3 GB); 3.2 million tags (1.6 million elements) parse in about 800 MB
-MAX_TAGS = 3_200_000
-#: errors listed at most; a file is refused whatever their number
-MAX_ERRORS = 500
-#: the codelists whose codes the read fields are checked against
-CODELISTS = (
-    "ActivityStatus",
-    "ActivityDateType",
-    "TransactionType",
-    "OrganisationRole",
-    "OrganisationType",
-    "BudgetType",
-    "BudgetStatus",
-    "Currency",
-    "Sector",
-    "SectorCategory",
+from lienket.engine.io.iati.records import (
+    CODE,
+    FICTIONAL,
+    MAX_BYTES,
+    MAX_ERRORS,
+    MAX_TAGS,
+    NS,
+    READ,
+    READABLE,
+    VERSION,
+    XML_LANG,
+    Activity,
+    Budget,
+    Country,
+    Org,
+    Parsed,
+    PlannedDisbursement,
+    Sector,
+    Texts,
+    Transaction,
 )
-#: elements of an activity that lienket reads; every other child is named in a notice
-READ = frozenset(
-    {
-        "iati-identifier",
-        "reporting-org",
-        "title",
-        "description",
-        "participating-org",
-        "activity-status",
-        "activity-date",
-        "recipient-country",
-        "sector",
-        "budget",
-        "planned-disbursement",
-        "transaction",
-    }
+from lienket.engine.io.iati.standard import (
+    Standard,
+    _error,
 )
-
-Texts = tuple[tuple[str, str], ...]
-"""Narratives of one element: (language, text) in the file's order; "" when no language."""
-
-
-@dataclass(frozen=True)
-class Org:
-    """An organisation as IATI names it: ``role`` is an OrganisationRole code ("" where none)."""
-
-    ref: str = ""
-    type: str = ""
-    names: Texts = ()
-    role: str = ""
-    activity_id: str = ""
-
-
-@dataclass(frozen=True)
-class Sector:
-    code: str
-    vocabulary: str = "1"
-    percentage: Decimal | None = None
-    names: Texts = ()
-
-
-@dataclass(frozen=True)
-class Country:
-    code: str
-    percentage: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class Budget:
-    start: date
-    end: date
-    value: Decimal
-    currency: str
-    value_date: date
-    type: str = "1"
-    status: str = "1"
-    fictional: bool = False
-
-
-@dataclass(frozen=True)
-class PlannedDisbursement:
-    start: date
-    end: date | None
-    value: Decimal
-    currency: str
-    value_date: date
-    type: str = ""
-    provider: Org | None = None
-    receiver: Org | None = None
-    fictional: bool = False
-
-
-@dataclass(frozen=True)
-class Transaction:
-    type: str
-    date: dt.date
-    value: Decimal
-    currency: str
-    value_date: dt.date
-    ref: str = ""
-    description: Texts = ()
-    provider: Org | None = None
-    receiver: Org | None = None
-    fictional: bool = False
-
-
-@dataclass(frozen=True)
-class Activity:
-    """One ``iati-activity`` with the fields lienket keeps."""
-
-    identifier: str
-    reporting_org: Org
-    titles: Texts
-    status: str
-    dates: tuple[tuple[str, date], ...]
-    participating_orgs: tuple[Org, ...]
-    #: (description type, language, text)
-    descriptions: tuple[tuple[str, str, str], ...] = ()
-    currency: str = ""
-    lang: str = ""
-    countries: tuple[Country, ...] = ()
-    sectors: tuple[Sector, ...] = ()
-    budgets: tuple[Budget, ...] = ()
-    planned_disbursements: tuple[PlannedDisbursement, ...] = ()
-    transactions: tuple[Transaction, ...] = ()
-    secondary_reporter: bool = False
-    #: lienket's own attributes: the project's code, whether it is a demo record, and others
-    #: (its lienket sector and status) as (name, value)
-    code: str = ""
-    fictional: bool = False
-    extension: tuple[tuple[str, str], ...] = ()
-    #: where the activity starts in its file, and the elements lienket did not read
-    line: int = field(default=0, compare=False)
-    ignored: tuple[str, ...] = field(default=(), compare=False)
-
-
-@dataclass(frozen=True)
-class Parsed:
-    activities: tuple[Activity, ...]
-    version: str
-    notices: tuple[_RowError, ...] = ()
-
-
-def _error(
-    file: str, line: int, element: str, message: str, params: Mapping[str, object] | None = None
-) -> _RowError:
-    return _RowError(file, line, element, message, params or {}, place="element")
-
-
-def _codes(path: Path) -> frozenset[str]:
-    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
-    return frozenset((item.findtext("code") or "").strip() for item in tree.iter("codelist-item"))
-
-
-class Standard:
-    """The 2.03 schema and codelists, loaded once; safe to share between threads (validation,
-    the only stateful step in lxml, is serialised)."""
-
-    def __init__(self, directory: Path) -> None:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        self.schema = etree.XMLSchema(
-            etree.parse(str(directory / "iati-activities-schema.xsd"), parser)
-        )
-        self.codes: Mapping[str, frozenset[str]] = {
-            name: _codes(directory / "codelists" / f"{name}.xml") for name in CODELISTS
-        }
-        self._lock = threading.Lock()
-
-    def validate(self, tree: Any) -> list[tuple[int, str, str]]:
-        """Schema errors of ``tree`` as (line, element, message)."""
-        with self._lock:
-            if self.schema.validate(tree):
-                return []
-            return [
-                (e.line, e.path.rsplit("/", 1)[-1].split("[")[0], e.message)
-                for e in self.schema.error_log
-            ]
-
-
-# --- reading -------------------------------------------------------------------------------
 
 
 class _Reader:
@@ -553,125 +368,3 @@ def parse(data: bytes, name: str, standard: Standard) -> Parsed:
             )
         )  # fmt: skip
     return Parsed(tuple(activities), version, tuple(reader.notices))
-
-
-# --- writing -------------------------------------------------------------------------------
-
-
-def _sub(parent: Any, tag: str, attrs: Mapping[str, str] | None = None) -> Any:
-    return etree.SubElement(parent, tag, {k: v for k, v in (attrs or {}).items() if v})
-
-
-def _narratives(el: Any, texts: Iterable[tuple[str, str]]) -> Any:
-    for lang, text in texts:
-        n = etree.SubElement(el, "narrative", {XML_LANG: lang} if lang else {})
-        n.text = text
-    return el
-
-
-def _num(value: Decimal) -> str:
-    return format(value.normalize() if value == value.to_integral() else value, "f")
-
-
-def _value(parent: Any, value: Decimal, currency: str, value_date: date) -> None:
-    v = _sub(parent, "value", {"currency": currency, "value-date": value_date.isoformat()})
-    v.text = _num(value)
-
-
-def _org(parent: Any, tag: str, org: Org | None, id_attr: str = "") -> None:
-    if org is None:
-        return
-    attrs = {"ref": org.ref, "type": org.type}
-    if id_attr:
-        attrs[id_attr] = org.activity_id
-    _narratives(_sub(parent, tag, attrs), org.names)
-
-
-def _fictional(attrs: dict[str, str], fictional: bool) -> dict[str, str]:
-    if fictional:
-        attrs[FICTIONAL] = "true"
-    return attrs
-
-
-def _activity(root: Any, a: Activity) -> None:
-    attrs = {"default-currency": a.currency, CODE: a.code}
-    attrs.update({f"{{{NS}}}{k}": v for k, v in a.extension})
-    if a.lang:
-        attrs[XML_LANG] = a.lang
-    el = _sub(root, "iati-activity", _fictional(attrs, a.fictional))
-    _sub(el, "iati-identifier").text = a.identifier
-    rep = a.reporting_org
-    _narratives(
-        _sub(
-            el, "reporting-org",
-            {"ref": rep.ref, "type": rep.type, "secondary-reporter": "1" * a.secondary_reporter},
-        ),
-        rep.names,
-    )  # fmt: skip
-    _narratives(_sub(el, "title"), a.titles)
-    by_type: dict[str, list[tuple[str, str]]] = {}
-    for kind, lang, text in a.descriptions:
-        by_type.setdefault(kind, []).append((lang, text))
-    for kind, texts in by_type.items():
-        _narratives(_sub(el, "description", {"type": kind}), texts)
-    for o in a.participating_orgs:
-        attrs = {"ref": o.ref, "type": o.type, "role": o.role, "activity-id": o.activity_id}
-        _narratives(_sub(el, "participating-org", attrs), o.names)
-    _sub(el, "activity-status", {"code": a.status})
-    for kind, day in a.dates:
-        _sub(el, "activity-date", {"type": kind, "iso-date": day.isoformat()})
-    for c in a.countries:
-        pct = "" if c.percentage is None else _num(c.percentage)
-        _sub(el, "recipient-country", {"code": c.code, "percentage": pct})
-    for s in a.sectors:
-        pct = "" if s.percentage is None else _num(s.percentage)
-        attrs = {"vocabulary": s.vocabulary, "code": s.code, "percentage": pct}
-        _narratives(_sub(el, "sector", attrs), s.names)
-    for b in a.budgets:
-        e = _sub(el, "budget", _fictional({"type": b.type, "status": b.status}, b.fictional))
-        _sub(e, "period-start", {"iso-date": b.start.isoformat()})
-        _sub(e, "period-end", {"iso-date": b.end.isoformat()})
-        _value(e, b.value, b.currency, b.value_date)
-    for p in a.planned_disbursements:
-        e = _sub(el, "planned-disbursement", _fictional({"type": p.type}, p.fictional))
-        _sub(e, "period-start", {"iso-date": p.start.isoformat()})
-        if p.end is not None:
-            _sub(e, "period-end", {"iso-date": p.end.isoformat()})
-        _value(e, p.value, p.currency, p.value_date)
-        _org(e, "provider-org", p.provider, "provider-activity-id")
-        _org(e, "receiver-org", p.receiver, "receiver-activity-id")
-    for t in a.transactions:
-        e = _sub(el, "transaction", _fictional({"ref": t.ref}, t.fictional))
-        _sub(e, "transaction-type", {"code": t.type})
-        _sub(e, "transaction-date", {"iso-date": t.date.isoformat()})
-        _value(e, t.value, t.currency, t.value_date)
-        if t.description:
-            _narratives(_sub(e, "description"), t.description)
-        _org(e, "provider-org", t.provider, "provider-activity-id")
-        _org(e, "receiver-org", t.receiver, "receiver-activity-id")
-
-
-def write(
-    activities: Sequence[Activity],
-    generated: datetime,
-    standard: Standard,
-    comments: Sequence[str] = (),
-) -> bytes:
-    """The activities as an IATI 2.03 file, validated against the schema before it returns.
-
-    ``comments`` are written at the top of the file (e.g. the source and which records are
-    fictional). Raises ValueError, naming each schema error, if the result does not validate.
-    """
-    root = etree.Element("iati-activities", nsmap={"lienket": NS})
-    root.set("version", VERSION)
-    root.set("generated-datetime", generated.isoformat(timespec="seconds"))
-    for text in comments:
-        root.append(etree.Comment(" " + text.replace("--", "- -") + " "))
-    for a in activities:
-        _activity(root, a)
-    tree = root.getroottree()
-    problems = standard.validate(tree)
-    if problems:
-        raise ValueError("; ".join(f"line {ln}, <{el}>: {msg}" for ln, el, msg in problems[:20]))
-    out: bytes = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return out
