@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from lienket.cli import app
 from lienket.engine.errors import DataError
+from lienket.engine.io import iati as engine_iati
 from lienket.projects import iati
 from lienket.projects.models import (
     Allocation,
@@ -99,9 +100,9 @@ def test_the_demo_aid_projects_export_valid_iati_and_import_onto_themselves(port
     assert "DEMO-A01" in exported.codes and exported.codes
     root = etree.fromstring(exported.data)
     demo = root.xpath(
-        "//iati-activity[@lienket:code='DEMO-A01']", namespaces={"lienket": iati.iati.NS}
+        "//iati-activity[@lienket:code='DEMO-A01']", namespaces={"lienket": engine_iati.NS}
     )
-    assert demo and demo[0].get(f"{{{iati.iati.NS}}}fictional") == "true"
+    assert demo and demo[0].get(f"{{{engine_iati.NS}}}fictional") == "true"
     assert b"FICTIONAL demo records" in exported.data
     result = iati.import_iati(exported.data, "mine.xml", steward)
     assert result.created == 0 and result.updated == len(exported.codes)
@@ -229,5 +230,5 @@ def test_export_download_follows_the_list_filters(client_for, portfolio, reader)
     assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
     assert validates(response.content)
     root = etree.fromstring(response.content)
-    codes = {a.get(f"{{{iati.iati.NS}}}code") for a in root.iter("iati-activity")}
+    codes = {a.get(f"{{{engine_iati.NS}}}code") for a in root.iter("iati-activity")}
     assert codes and all(c.startswith("DEMO-A0") for c in codes)
