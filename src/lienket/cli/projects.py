@@ -22,13 +22,14 @@ def projects_export(
 ) -> None:
     """Write the projects to XLSX in the import layout (codes and labels in separate columns)."""
     django_setup()
-    from lienket.projects import services, sheets
+    from lienket.core.pages import today
+    from lienket.projects import sheets
     from lienket.projects.models import Project
 
     qs = Project.objects.select_related("zone").order_by("kind", "code")
     if kind:
         qs = qs.filter(kind=kind)
-    path.write_bytes(sheets.export_xlsx(list(qs), services.today()))
+    path.write_bytes(sheets.export_xlsx(list(qs), today()))
     console.print(f"wrote {qs.count()} projects to {path}")
 
 
@@ -61,10 +62,11 @@ def reallocate(
 ) -> None:
     """Propose moving the year's aid allocations to projects that can disburse them."""
     django_setup()
+    from lienket.core.pages import today
     from lienket.engine.errors import DataError
     from lienket.projects import services
 
-    as_of = date.fromisoformat(on) if on else services.today()
+    as_of = date.fromisoformat(on) if on else today()
     try:
         r = services.propose(year, None, on=as_of, save=not dry_run)
     except DataError as exc:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from lienket import refdata
 from lienket.core import audit
+from lienket.core.pages import today
 from lienket.engine.io import iati
 from lienket.projects.iati.importing import (
     allocations_of,
@@ -42,7 +43,6 @@ from lienket.projects.models import (
     Status,
     TransactionKind,
 )
-from lienket.projects.services import today
 
 
 def _derived_sector_matches(p: Project, sectors: list[iati.Sector]) -> bool:

@@ -1,0 +1,67 @@
+"""Money in several currencies, how each project stands, and the reallocation of a year's capital.
+
+Views, the API, the CLI and the report call these functions, so every page shows the same
+figures. Amounts convert to US dollars only through the steward's dated rate table
+(:class:`~lienket.projects.models.ExchangeRate`): an amount whose currency has no rate on the
+date is reported as unconverted, never guessed.
+"""
+
+from lienket.projects.services.money import (
+    CENT,
+    Rate,
+    Rates,
+    Total,
+    budget_total,
+    visible,
+)
+from lienket.projects.services.monitoring import (
+    Position,
+    YearLine,
+    position,
+    positions,
+    with_monitoring,
+)
+from lienket.projects.services.power import (
+    COMMITTED,
+    STOPPED,
+    CapacityYear,
+    TariffLine,
+    capacity_by_year,
+    tariff_review,
+)
+from lienket.projects.services.reallocation import (
+    Candidate,
+    OwnProposalError,
+    StaleProposalError,
+    build_portfolio,
+    decide,
+    propose,
+    reallocation_candidates,
+)
+
+__all__ = [
+    "CENT",
+    "COMMITTED",
+    "STOPPED",
+    "Candidate",
+    "CapacityYear",
+    "OwnProposalError",
+    "Position",
+    "Rate",
+    "Rates",
+    "StaleProposalError",
+    "TariffLine",
+    "Total",
+    "YearLine",
+    "budget_total",
+    "build_portfolio",
+    "capacity_by_year",
+    "decide",
+    "position",
+    "positions",
+    "propose",
+    "reallocation_candidates",
+    "tariff_review",
+    "visible",
+    "with_monitoring",
+]

@@ -1,0 +1,111 @@
+"""Each project's position: disbursement, schedule and cost performance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from lienket.engine import monitoring
+from lienket.projects.models import (
+    Milestone,
+    ProgressReport,
+    Project,
+    Transaction,
+    TransactionKind,
+)
+
+
+@dataclass(frozen=True)
+class YearLine:
+    year: int
+    allocation: Decimal | None
+    disbursed: Decimal
+    committed: Decimal
+
+
+@dataclass(frozen=True)
+class Position:
+    """How one project stands as of a date, in its own currency."""
+
+    project: Project
+    years: tuple[YearLine, ...]
+    earned: monitoring.EarnedValue
+    forecast: monitoring.Forecast
+
+    @property
+    def status(self) -> str:
+        return self.earned.status
+
+    @property
+    def year(self) -> YearLine | None:
+        return next((y for y in self.years if y.year == self.forecast.year), None)
+
+    @property
+    def allocated(self) -> Decimal:
+        """This year's allocation (zero when there is none)."""
+        line = self.year
+        return line.allocation if line and line.allocation is not None else Decimal(0)
+
+    @property
+    def shortfall(self) -> Decimal | None:
+        """This year's allocation the forecast says will not be disbursed."""
+        line = self.year
+        if line is None or line.allocation is None or self.forecast.forecast is None:
+            return None
+        return max(line.allocation - Decimal(repr(self.forecast.forecast)), Decimal(0))
+
+    @property
+    def floor(self) -> Decimal:
+        """Disbursed or committed this year: what a reallocation never takes back."""
+        line = self.year
+        return max(line.disbursed, line.committed) if line else Decimal(0)
+
+
+def with_monitoring(qs: QuerySet[Project]) -> QuerySet[Project]:
+    return qs.prefetch_related(
+        "allocations",
+        Prefetch("transactions", queryset=Transaction.objects.order_by("date", "pk")),
+        Prefetch("progress", queryset=ProgressReport.objects.order_by("date")),
+        Prefetch("milestones", queryset=Milestone.objects.order_by("planned")),
+    )
+
+
+def position(project: Project, year: int, on: date) -> Position:
+    """Planned vs actual by year, earned value and this year's forecast (prefetch first)."""
+    allocations = {a.year: a.amount for a in project.allocations.all()}
+    txs = list(project.transactions.all())
+    paid = [t for t in txs if t.kind == TransactionKind.DISBURSEMENT]
+    years = sorted(set(allocations) | {t.date.year for t in txs})
+    lines = tuple(
+        YearLine(
+            y,
+            allocations.get(y),
+            sum((t.amount for t in paid if t.date.year == y and t.date <= on), Decimal(0)),
+            sum(
+                (
+                    t.amount
+                    for t in txs
+                    if t.kind == TransactionKind.COMMITMENT and t.date.year == y and t.date <= on
+                ),
+                Decimal(0),
+            ),
+        )
+        for y in years
+    )
+    payments = [monitoring.Payment(t.date, float(t.amount)) for t in paid]
+    stones = [
+        monitoring.Milestone(m.planned, float(m.weight), m.done) for m in project.milestones.all()
+    ]
+    reports = [monitoring.Progress(r.date, float(r.percent)) for r in project.progress.all()]
+    budget = float(project.budget or 0)
+    ev = monitoring.earned_value(budget, stones, reports, payments, on, project.start_date)
+    alloc = allocations.get(year)
+    fc = monitoring.year_forecast(None if alloc is None else float(alloc), payments, year, on)
+    return Position(project, lines, ev, fc)
+
+
+def positions(qs: QuerySet[Project], year: int, on: date) -> list[Position]:
+    return [position(p, year, on) for p in with_monitoring(qs)]

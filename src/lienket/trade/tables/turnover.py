@@ -1,0 +1,163 @@
+"""Turnover against the target band, mirror statistics, top products and chains."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from lienket import refdata
+from lienket.engine.trade import analysis
+from lienket.engine.trade import indicators as ind
+from lienket.trade import services
+from lienket.trade.tables.base import (
+    STAGE_LABELS,
+    Table,
+    _lang,
+    hs_label,
+    source_label,
+)
+
+
+def target_tracking(
+    a: str, b: str, low: float = ind.TARGET_LOW, high: float = ind.TARGET_HIGH
+) -> dict[str, Table]:
+    """For each declarant, its turnover by period from one chosen source, against the band of
+    ``low``-``high`` growth on the same months of the year before."""
+    out = {}
+    for declarant, partner in ((a, b), (b, a)):
+        figures = services.turnover(declarant, partner, low, high)
+        if not any(f.turnover is not None for f in figures):
+            continue
+        table = Table(
+            f"turnover-{declarant}",
+            [
+                ("period", _("Period"), "text"),
+                ("exports", _("Exports of %(country)s") % {"country": declarant}, "usd"),
+                ("imports", _("Imports of %(country)s") % {"country": declarant}, "usd"),
+                ("turnover", _("Turnover"), "usd"),
+                ("source", _("Source"), "text"),
+                ("previous", _("Same months a year before"), "usd"),
+                ("growth", _("Growth"), "percent"),
+                ("band_low", _("Target band, low"), "usd"),
+                ("band_high", _("Target band, high"), "usd"),
+                ("status", _("Status"), "status"),
+                ("other_sources", _("Other sources (not added)"), "text"),
+            ],
+        )
+        for f in figures:
+            others = "; ".join(
+                f"{source_label(o.source, o.label)}: {_money(o.turnover)}"
+                + (
+                    f" ({_('difference')} {_money(o.difference)})"
+                    if o.difference is not None
+                    else ""
+                )
+                + (f" — {_('fictional')}" if o.fictional else "")
+                for o in f.alternatives
+            )
+            table.rows.append(
+                {
+                    "year": f.period.year,
+                    "period": str(f.period),
+                    "exports": f.exports,
+                    "imports": f.imports,
+                    "turnover": f.turnover,
+                    "source": source_label(f.source, f.label)
+                    + (f" — {_('fictional')}" if f.fictional else ""),
+                    "previous": f.previous,
+                    "growth": f.growth,
+                    "band_low": f.band_low,
+                    "band_high": f.band_high,
+                    "status": f.status,
+                    "other_sources": others,
+                    "fictional": f.fictional,
+                }
+            )
+        out[declarant] = table
+    return out
+
+
+def _money(value: float | None) -> str:
+    return _("no data") if value is None else f"{value / 1e6:,.1f} M USD"
+
+
+def mirror(a: str, b: str) -> Table:
+    """Each direction by year: the exporter's declaration (FOB) and the importer's (CIF)."""
+    t = analysis.turnover(services.get_store(), a, b)
+    table = Table(
+        "mirror",
+        [
+            ("year", _("Year"), "year"),
+            ("direction", _("Direction"), "text"),
+            ("exports_fob", _("Declared by the exporter (FOB)"), "usd"),
+            ("imports_cif", _("Declared by the importer (CIF)"), "usd"),
+            ("imports_fob", _("Importer's figure at FOB"), "usd"),
+            ("gap", _("Gap"), "usd"),
+            ("ratio", _("Importer / exporter"), "ratio"),
+        ],
+    )
+    for year in t.years():
+        for exporter, importer, flows in ((a, b, t.a_to_b), (b, a, t.b_to_a)):
+            x, m = flows.get((exporter, year)), flows.get((importer, year))
+            if x is None and m is None:
+                continue
+            g = ind.mirror_gap(x, m)
+            table.rows.append(
+                {
+                    "year": year,
+                    "direction": f"{exporter} → {importer}",
+                    "exports_fob": g.exports_fob,
+                    "imports_cif": g.imports_cif,
+                    "imports_fob": g.imports_fob,
+                    "gap": g.gap,
+                    "ratio": g.ratio,
+                }
+            )
+    return table
+
+
+def top_products(exporter: str, importer: str, year: int, level: int, limit: int = 20) -> Table:
+    source = services.flow_source(year)
+    values = analysis.by_product(services.get_store(), exporter, importer, year, level, source)
+    total = sum(values.values()) or 1.0
+    table = Table(
+        f"products-{exporter}-{importer}-{year}-hs{level}",
+        [
+            ("code", _("HS code"), "code"),
+            ("description", _("Description"), "text"),
+            ("value_usd", _("Value"), "usd"),
+            ("share", _("Share"), "percent"),
+        ],
+        total_rows=len(values),
+    )
+    for code, v in sorted(values.items(), key=lambda kv: -kv[1])[:limit]:
+        table.rows.append(
+            {"code": code, "description": hs_label(code), "value_usd": v, "share": v / total}
+        )
+    return table
+
+
+def chain_table(a: str, b: str, year: int) -> Table:
+    source = services.flow_source(year)
+    flows = analysis.chain_flows(services.get_store(), a, b, year, services.stage_of(), source)
+    chains = refdata.chains()
+    table = Table(
+        f"chains-{year}",
+        [
+            ("chain", _("Chain"), "text"),
+            ("stage", _("Stage"), "text"),
+            ("direction", _("Direction"), "text"),
+            ("value_usd", _("Value"), "usd"),
+            ("products", _("Products traded"), "number"),
+        ],
+    )
+    for f in flows:
+        table.rows.append(
+            {
+                "chain": chains[f.chain].names.get(_lang()),
+                "stage": str(STAGE_LABELS.get(f.stage, f.stage)),
+                "direction": f"{f.exporter} → {f.importer}",
+                "value_usd": f.value_usd,
+                "products": f.products,
+            }
+        )
+    return table
