@@ -59,6 +59,32 @@ def test_one_result_type_for_every_table_import():
     }
     assert found == {
         "engine/io/tabular.py:Imported",
-        "engine/trade/store.py:ImportResult",  # a stored trade file: its record, replaced files
-        "trade/models.py:TradeImport",  # the upload queue's table
+        "engine/trade/store/records.py:ImportResult",  # a stored trade file: its record, replaced
+        "trade/models.py:TradeImport",  # a trade file job (core.models.Job)
     }
+
+
+def test_one_job_state_vocabulary_one_job_model_one_runner():
+    # issue 25 - three queue tables each had its own states (JobState, ImportState, State)
+    # and its own runner; now core.models.JobState, core.models.Job and core.worker
+    from lienket.core.jobs import queues
+    from lienket.core.models import ImportJob, Job, JobState
+    from lienket.reports.models import Report
+    from lienket.trade.models import TradeImport
+
+    states = re.compile(r'^\s+QUEUED = "queued"', re.M)
+    runners = re.compile(r"^(def claim_oldest|class \w*Worker\b|def run_queues)", re.M)
+    found_states, found_runners = set(), set()
+    for p in SRC.rglob("*.py"):
+        if "migrations" in p.parts:
+            continue
+        text = p.read_text()
+        if states.search(text):
+            found_states.add(str(p.relative_to(SRC)))
+        found_runners |= {f"{p.relative_to(SRC)}:{m.group(1)}" for m in runners.finditer(text)}
+    assert found_states == {"core/models.py"}
+    assert found_runners == {"core/worker.py:class Worker"}  # the thread that runs django-tasks
+    assert {q.model for q in queues()} == {ImportJob, TradeImport, Report}
+    assert all(issubclass(q.model, Job) for q in queues())
+    assert {f.name for f in Job._meta.fields} <= {f.name for f in Report._meta.fields}
+    assert JobState.FAILED in TradeImport._meta.get_field("state").choices[3]
