@@ -58,7 +58,7 @@ def test_one_result_type_for_every_table_import():
         for m in defined.finditer(p.read_text())
     }
     assert found == {
-        "engine/io/tabular.py:Imported",
+        "engine/io/tabular/cells.py:Imported",
         "engine/trade/store/records.py:ImportResult",  # a stored trade file: its record, replaced
         "trade/models.py:TradeImport",  # a trade file job (core.models.Job)
     }
