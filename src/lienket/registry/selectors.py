@@ -108,3 +108,7 @@ def consents(firm: Enterprise, other: Enterprise) -> tuple[bool, bool]:
         )
     )
     return (firm.pk, other.pk) in pairs, (other.pk, firm.pk) in pairs
+
+
+def registry_is_empty() -> bool:
+    return not Enterprise.objects.exists()

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from lienket.core import formats
 from lienket.core.templatetags.lienket import country_name
 from lienket.engine.trade.turnover import Period
-from lienket.projects.models import Project
+from lienket.projects import selectors as project_selectors
 from lienket.reports.common import (
     DEFAULT_COVER,
     SECTIONS,
@@ -224,7 +224,7 @@ class Builder:
 
     def projects(self, kinds: Iterable[str]) -> list[Any]:
 
-        return list(Project.objects.filter(kind__in=list(kinds)).order_by("kind", "code"))
+        return project_selectors.projects_of(kinds)
 
     def project_source(self, p: Any) -> int:
         urls = [s.get("url", "") for s in (p.sources or []) if isinstance(s, dict)]

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from lienket.core import formats
+from lienket.projects import selectors as project_selectors
 from lienket.projects import services as projects
-from lienket.projects.models import Kind, Project, ProposalStatus, Reallocation
+from lienket.projects.models import Kind
 from lienket.reports.common import (
     to_float,
 )
@@ -24,7 +25,7 @@ def build(b: Builder, section: Section) -> None:
         b.nodata(section, _("No aid-funded project is registered."))
         return
 
-    qs = Project.objects.filter(pk__in=[p.pk for p in aid])
+    qs = project_selectors.projects_by_pk(p.pk for p in aid)
     year = b.period.year
     rows = []
     cited = []
@@ -70,11 +71,7 @@ def build(b: Builder, section: Section) -> None:
     else:
         b.nodata(section, _("No aid project has an allocation or a disbursement in "
                                 "%(year)s.") % {"year": year})  # fmt: skip
-    approved = Reallocation.objects.filter(
-        status=ProposalStatus.APPROVED,
-        decided__date__gte=b.start,
-        decided__date__lte=b.end,
-    ).prefetch_related("lines__project")
+    approved = project_selectors.reallocations_approved_between(b.start, b.end)
     if not approved:
         section.add(Paragraph(_("No reallocation was approved in the period."), "note"))
         return

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from lienket.core.templatetags.lienket import chain_name, country_name
+from lienket.linkage import selectors as linkage_selectors
 from lienket.linkage import services as linkage
-from lienket.linkage.models import MatchEvent, MatchStatus
-from lienket.registry.models import Enterprise
+from lienket.linkage.models import MatchStatus
+from lienket.registry import selectors as registry_selectors
 from lienket.reports.document import Figures, Section, Table
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 def build(b: Builder, section: Section) -> None:
     registry = b.doc.cite(_("lienket enterprise registry and match records"))
-    if not Enterprise.objects.exists():
+    if registry_selectors.registry_is_empty():
         b.nodata(section, _("The enterprise registry is empty."))
         return
     summary = linkage.chain_summary()
@@ -47,11 +48,7 @@ def build(b: Builder, section: Section) -> None:
             (registry,),
         )
     )
-    events = MatchEvent.objects.filter(date__gte=b.start, date__lte=b.end)
-    steps = events.values_list("status", flat=True)
-    counted = dict.fromkeys(MatchStatus.values, 0)
-    for s in steps:
-        counted[s] += 1
+    counted = linkage_selectors.match_steps_between(b.start, b.end)
     section.add(
         Figures(
             _("Matches between enterprises in the %(period)s") % {"period": b.doc.period},
@@ -65,11 +62,7 @@ def build(b: Builder, section: Section) -> None:
             (registry,),
         )
     )
-    agreed = (
-        events.filter(status=MatchStatus.AGREEMENT)
-        .select_related("match__supplier", "match__buyer")
-        .order_by("date", "pk")
-    )
+    agreed = linkage_selectors.agreements_between(b.start, b.end)
     if agreed:
         section.add(
             Table(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from lienket.core.templatetags.lienket import chain_name
-from lienket.linkage.models import PilotProject
+from lienket.linkage import selectors as linkage_selectors
 from lienket.reports.document import Section, Table
 
 if TYPE_CHECKING:
@@ -15,11 +15,7 @@ if TYPE_CHECKING:
 
 
 def build(b: Builder, section: Section) -> None:
-    pilots = [
-        p
-        for p in PilotProject.objects.select_related("zone").prefetch_related("events")
-        if p.created.date() <= b.end
-    ]
+    pilots = linkage_selectors.pilots_selected_by(b.end)
     if not pilots:
         b.nodata(section, _("No pilot linkage project had been selected by the end of "
                                 "the period."))  # fmt: skip

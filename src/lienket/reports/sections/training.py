@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from lienket.cooperation.models import Course
+from lienket.cooperation import selectors as cooperation_selectors
 from lienket.reports.document import Section, Table
 
 if TYPE_CHECKING:
@@ -14,11 +14,7 @@ if TYPE_CHECKING:
 
 
 def build(b: Builder, section: Section) -> None:
-    courses = (
-        Course.objects.filter(start__lte=b.end, end__gte=b.start)
-        .prefetch_related("nominations__attended", "sessions")
-        .order_by("start", "code")
-    )
+    courses = cooperation_selectors.courses_between(b.start, b.end)
     if not courses:
         b.nodata(section, _("No training course ran in the period."))
         return

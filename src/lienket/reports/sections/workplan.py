@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from lienket.cooperation import selectors as cooperation_selectors
 from lienket.cooperation import services as coop
-from lienket.cooperation.models import PlanStatus, WorkPlan
 from lienket.core import formats
 from lienket.engine import workplan
 from lienket.reports.document import Section, Table
@@ -17,10 +17,7 @@ if TYPE_CHECKING:
 
 
 def build(b: Builder, section: Section) -> None:
-    plans = WorkPlan.objects.filter(start__lte=b.end, end__gte=b.start).exclude(
-        status=PlanStatus.DRAFT
-    )
-    plan = plans.order_by("-start", "code", "-version").first()
+    plan = cooperation_selectors.plan_covering(b.start, b.end)
     if plan is None:
         b.nodata(section, _("No agreed work plan covers the period."))
         return
