@@ -1,10 +1,11 @@
-"""Every page, as each role, in Vietnamese and Lao: no English data label and no internal code
-shown as text.
+"""Every page, as each role, in Vietnamese and Lao: no English data label, no internal code
+shown as text and no number grouped the English way (1,234,567 or 1,234.5; issue 26).
 
 The crawler starts at the home page and follows every link on the site (one URL per URL shape,
 so one enterprise page stands for all). Text inside ``<code>``, form fields and elements that
 declare another language (``lang="en"``, a text lienket marks as not in the reader's language)
-is not checked; everything else a reader sees is.
+and a source's own words quoted as printed (``class="as-published"``) are not checked;
+everything else a reader sees is.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ ENGLISH_LABELS = (
 )
 #: an internal code: lower-case words joined by underscores (raw_material, on_track, export_to_LAO)
 CODE = re.compile(r"(?<![\w/.@%-])[a-z]{2,}(?:_[A-Za-z]{2,})+(?![\w/.@%-])")
+#: a number grouped the English way: 1,234,567 or 1,234.5 (a Vietnamese or Lao page writes
+#: 1.234.567 and 1.234,5; "1,250" alone is a decimal there, and is not flagged)
+ENGLISH_NUMBER = re.compile(
+    r"(?<![\d.,])[1-9]\d{0,2}(?:(?:,\d{3}){2,}(?:\.\d+)?|,\d{3}\.\d+)(?![\d,])"
+)
 SKIPPED_TAGS = {"code", "script", "style", "textarea", "select", "option", "pre", "kbd", "samp"}
 VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "col", "area", "base"}
 URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
@@ -77,6 +83,7 @@ class _Text(HTMLParser):
         if tag in VOID:
             return
         hidden = tag in SKIPPED_TAGS or (bool(a.get("lang")) and tag != "html")
+        hidden = hidden or "as-published" in (a.get("class") or "").split()
         hidden = hidden or (self.stack[-1] if self.stack else False)
         self.stack.append(hidden)
 
@@ -124,6 +131,8 @@ def crawl(client: Any, lang: str, limit: int = 400) -> dict[str, list[str]]:
             if m := re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text):
                 found.append(f"{w!r} in “…{_around(text, m)}…”")
         found += [f"{m.group()!r} in “…{_around(text, m)}…”" for m in CODE.finditer(text)][:5]
+        found += [f"number {m.group()!r} in “…{_around(text, m)}…”"
+                  for m in ENGLISH_NUMBER.finditer(text)][:5]  # fmt: skip
         if found:
             problems[url] = found
         for href in parser.links:

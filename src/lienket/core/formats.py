@@ -30,6 +30,80 @@ def number(value: float | Decimal | int | None, lang: str, places: int = 0) -> s
     return format_decimal(value, pattern, locale=_locale(lang))
 
 
+def auto(value: float | Decimal | int | None, lang: str, places: int | None = None) -> str | None:
+    """A number with the precision it needs, in the language's marks: a recorded Decimal with
+    its own places (trailing zeros dropped: 1300.000 → 1.300), a whole number without any, a
+    fraction to four significant digits (0,000038; 16,23), at most six places."""
+    if value is None:
+        return None
+    if places is None:
+        if isinstance(value, Decimal):
+            exponent = value.normalize().as_tuple().exponent
+            places = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
+        else:
+            magnitude = abs(float(value))
+            if magnitude == 0 or float(value).is_integer():
+                places = 0
+            elif magnitude >= 100:
+                places = 1
+            else:
+                significant = 4
+                digits = 0
+                while magnitude < 10 ** (significant - 1 - digits) and digits < 6:
+                    digits += 1
+                places = digits
+    pattern = "#,##0" + ("." + "#" * places if places else "")
+    return format_decimal(value, pattern, locale=_locale(lang))
+
+
+class AmbiguousNumberError(ValueError):
+    """A number whose one mark could be a decimal or a grouping mark ("1.234" in Vietnamese)."""
+
+
+#: the decimal mark of each language (the other of "," and "." groups thousands)
+DECIMAL_MARK = {"vi": ",", "lo": ",", "en": "."}
+
+
+def parse_number(text: str, lang: str) -> Decimal:
+    """A number as a reader types it: "0,25", "1.234,5" and "1 234,5" in Vietnamese and Lao,
+    "0.25" and "1,234.5" in English. A number with only the other mark and a group of three
+    after it ("1.234" in Vietnamese) could be either: :class:`AmbiguousNumberError`. Raises
+    ``ValueError`` when it is not a number."""
+    decimal_mark = DECIMAL_MARK.get(lang, ".")
+    group_mark = "." if decimal_mark == "," else ","
+    raw = "".join(text.split()).replace("\u202f", "").replace("\u00a0", "")
+    if not raw or not any(c.isdigit() for c in raw):
+        raise ValueError(text)
+    body = raw.lstrip("+-")
+    sign = "-" if raw.startswith("-") else ""
+    if decimal_mark in body and group_mark in body:
+        if body.rfind(decimal_mark) < body.rfind(group_mark):
+            raise ValueError(text)  # 1,234.5 in a language that writes 1.234,5
+        whole, _, fraction = body.rpartition(decimal_mark)
+        groups = whole.split(group_mark)
+        if not all(len(g) == 3 for g in groups[1:]) or not 1 <= len(groups[0]) <= 3:
+            raise ValueError(text)
+        body = "".join(groups) + "." + fraction
+    elif group_mark in body:
+        parts = body.split(group_mark)
+        if len(parts) == 2 and len(parts[1]) == 3:
+            if decimal_mark == ",":
+                raise AmbiguousNumberError(text)  # 1.234 in Vietnamese: 1234, or 1.234?
+            body = "".join(parts)  # 1,234 in English
+        elif len(parts) == 2:
+            body = parts[0] + "." + parts[1]  # 0.25 in Vietnamese: a decimal point, plainly
+        elif all(len(g) == 3 for g in parts[1:]) and 1 <= len(parts[0]) <= 3:
+            body = "".join(parts)  # 1.234.567
+        else:
+            raise ValueError(text)
+    elif decimal_mark in body:
+        body = body.replace(decimal_mark, ".", 1)
+    try:
+        return Decimal(sign + body)
+    except ArithmeticError:
+        raise ValueError(text) from None
+
+
 def usd_million(value: float | Decimal | None, lang: str) -> str | None:
     """US dollars written in millions with one decimal (the unit is in the heading)."""
     if value is None:

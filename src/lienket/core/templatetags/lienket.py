@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from lienket import refdata
-from lienket.core import datalabels, labels
+from lienket.core import datalabels, formats, labels
 from lienket.core.vocabulary import Stage
 
 register = template.Library()
@@ -14,6 +14,19 @@ register = template.Library()
 
 def _lang() -> str:
     return (get_language() or "en")[:2]
+
+
+@register.filter
+def num(value: Any, places: Any = None) -> str:
+    """A number in the reader's marks with the precision it needs (``core.formats.auto``), or
+    with ``places`` decimals: 1.300 and 641,8 in Vietnamese, 1,300 and 641.8 in English."""
+    if value is None or value == "":
+        return ""
+    try:
+        shown = formats.auto(value, _lang(), None if places is None else int(places))
+    except (TypeError, ValueError, ArithmeticError):
+        return str(value)
+    return shown or ""
 
 
 @register.filter

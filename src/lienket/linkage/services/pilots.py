@@ -8,10 +8,11 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lienket import refdata
-from lienket.core import datacache
+from lienket.core import datacache, formats
 from lienket.engine.trade import analysis
 from lienket.linkage.models import Match, MatchStatus, PilotWeights
 from lienket.linkage.services.chains import (
@@ -126,7 +127,8 @@ def _pilot_candidates(weights: dict[str, float]) -> list[PilotCandidate]:
             else:
                 advantage = (
                     min(best_rca, 4.0) / 4.0,
-                    _("highest RCA in the chain's products: %(v).2f") % {"v": best_rca},
+                    _("highest RCA in the chain's products: %(v)s")
+                    % {"v": formats.number(best_rca, translation.get_language() or "en", 2)},
                 )
             if pot is None:
                 potential_ = (None, _("trade evidence absent: no bilateral data by product"))

@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lienket import refdata
-from lienket.core import roles
+from lienket.core import formats, roles
 from lienket.core.decorators import require
 from lienket.linkage import services
 from lienket.linkage.models import (
@@ -30,9 +31,15 @@ def pilots(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         if "select" in request.POST:
             return _select_pilot(request, weights)
+        lang = (translation.get_language() or "en")[:2]
         for key in PilotWeights.CRITERIA:
             try:
-                value = float(request.POST.get(key, "").replace(",", "."))
+                value = float(formats.parse_number(request.POST.get(key, ""), lang))
+            except formats.AmbiguousNumberError:
+                raise BadRequest(_(
+                    "“%(text)s” could be a decimal or a thousands mark: write the weight with "
+                    "a decimal comma (0,25), or without the point") % {
+                    "text": request.POST.get(key, "")}) from None  # fmt: skip
             except ValueError:
                 raise BadRequest(_("every weight must be a number")) from None
             if not 0 <= value <= 10:
@@ -46,7 +53,12 @@ def pilots(request: HttpRequest) -> HttpResponse:
     chain = request.GET.get("chain", "")
     country = request.GET.get("country", "")
     try:
-        min_score = float(request.GET.get("min_score", "").replace(",", ".") or 0)
+        text = request.GET.get("min_score", "").strip()
+        min_score = (
+            float(formats.parse_number(text, (translation.get_language() or "en")[:2]))
+            if text
+            else 0.0
+        )
     except ValueError:
         raise BadRequest(_("the lowest score must be a number")) from None
     shown = [

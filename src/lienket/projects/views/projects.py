@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from lienket import refdata
-from lienket.core import audit, roles
+from lienket.core import audit, formats, roles
 from lienket.core.decorators import require
 from lienket.core.pages import day_param
 from lienket.core.spreadsheet import xlsx_response
@@ -176,12 +177,18 @@ def facts(p: Project) -> list[tuple[str, Any, str]]:
             value = named.names.get(lang) if named is not None else value
         published = getattr(p, PUBLISHED[name]) if name in PUBLISHED else ""
         if name == "budget" and value is not None:
-            value = f"{value:,.0f} {p.currency}"
+            value = f"{formats.number(value, lang)} {p.currency}"
+        elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            value = formats.auto(value, lang)
+        if published and str(published) != str(value):  # the source's words, as printed
+            published = format_html('<span class="as-published">{}</span>', published)
+        else:
+            published = ""
         if value in (None, "") and not published:
             continue
         if name in SOURCE_TEXT and value:
             value = format_html('<span lang="en">{}</span>', value)
-        out.append((str(field.verbose_name), value, published if published != value else ""))
+        out.append((str(field.verbose_name), value, published))
     return out
 
 

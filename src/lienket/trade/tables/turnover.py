@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lienket import refdata
+from lienket.core import formats
 from lienket.engine.trade import analysis
 from lienket.engine.trade import indicators as ind
 from lienket.trade import services
@@ -77,7 +79,10 @@ def target_tracking(
 
 
 def _money(value: float | None) -> str:
-    return _("no data") if value is None else f"{value / 1e6:,.1f} M USD"
+    if value is None:
+        return _("no data")
+    amount = formats.usd_million(value, translation.get_language() or "en")
+    return _("%(amount)s million USD") % {"amount": amount}
 
 
 def mirror(a: str, b: str) -> Table:
