@@ -126,7 +126,8 @@ def test_serve_prints_demo_logins_only_when_asked(var: Path) -> None:
 def test_production_refuses_to_start_with_a_demo_login(var: Path) -> None:
     done = subprocess.run(
         [str(LIENKET), "serve", "--port", str(free_port())],
-        env=environment(var, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.2"),
+        env=environment(var, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.2",
+                        LIENKET_PUBLIC_URL="https://lienket.example.gov.vn"),
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 1 and "admin" in done.stderr and "demo" in done.stderr
@@ -218,6 +219,7 @@ def test_production_behind_nginx(var: Path, tmp_path: Path, server_args: list[st
     )  # fmt: skip
     upstream, tls, plain = free_port(), free_port(), free_port()
     server = start(var, upstream, *server_args, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.2",
+                   LIENKET_PUBLIC_URL="https://lienket.example.gov.vn",
                    LIENKET_LOGIN_FAILURE_LIMIT="3",
                    LIENKET_CSRF_TRUSTED_ORIGINS=f"https://localhost:{tls}")  # fmt: skip
     nginx = subprocess.Popen([NGINX, "-c", str(nginx_config(tmp_path, tls, plain, upstream)),

@@ -50,9 +50,19 @@ def _check_deploy(tmp_path, **env):
 
 
 def test_it_reports_nothing_on_check_deploy_in_production_mode(tmp_path):
-    done = _check_deploy(tmp_path, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.1")
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.1",
+                         LIENKET_PUBLIC_URL="https://lienket.example.gov.vn")  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
+
+
+def test_production_mode_needs_the_public_address_documents_print(tmp_path):
+    # issue 26 - a certificate's verify link printed http://127.0.0.1:8000 in production
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.1")
+    assert done.returncode != 0 and "lienket.E013" in done.stderr
+    done = _check_deploy(tmp_path, LIENKET_HTTPS="1", LIENKET_TRUSTED_PROXIES="127.0.0.1",
+                         LIENKET_PUBLIC_URL="lienket.example.gov.vn")  # fmt: skip
+    assert done.returncode != 0 and "lienket.E012" in done.stderr
 
 
 def test_production_mode_needs_its_trusted_proxy(tmp_path):

@@ -88,3 +88,23 @@ def check_trusted_proxy(app_configs: Any, **kwargs: Any) -> list[Error]:
             )
         ]
     return []
+
+
+@register()
+def check_public_url(app_configs: Any, **kwargs: Any) -> list[Error]:
+    """Documents (training certificates) print links from ``LIENKET_PUBLIC_URL``: in production
+    it must be the address the public reaches, never the development default on loopback."""
+    from urllib.parse import urlsplit
+
+    url = urlsplit(settings.LIENKET_PUBLIC_URL)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        return [Error(f"LIENKET_PUBLIC_URL: {settings.LIENKET_PUBLIC_URL!r} is not an address",
+                      hint="e.g. https://lienket.example.gov.vn", id="lienket.E012")]  # fmt: skip
+    loopback = url.hostname in ("localhost", "127.0.0.1", "::1")
+    if settings.LIENKET_HTTPS and (loopback or url.scheme != "https"):
+        return [Error(
+            "LIENKET_HTTPS=1 with LIENKET_PUBLIC_URL on loopback or plain http: certificates "
+            "would print a link nobody else can open",
+            hint="set LIENKET_PUBLIC_URL to the public https address",
+            id="lienket.E013")]  # fmt: skip
+    return []
