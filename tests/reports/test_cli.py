@@ -26,6 +26,14 @@ def test_report_command_writes_html_with_the_snapshot(demo, tmp_path):
     again = tmp_path / "again.html"
     CliRunner().invoke(app, [str(again) if a == str(out) else a for a in args])
     assert again.read_bytes() == out.read_bytes()
+    # issue 26 - a build from the command line is listed with the page's, and by whom
+    from lienket.reports.models import Report
+
+    built = list(Report.objects.order_by("pk"))
+    assert len(built) == 2 and all(r.state == "done" for r in built)
+    assert built[0].snapshot_hash == snap and built[0].sha256 == built[1].sha256
+    assert built[0].created_by_label.startswith("command line (")
+    assert f"listed on the Reports page as report {built[0].pk}" in result.output
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,10 @@ def report(
         data, snap = services.render(p, lang, fmt, day, steps, progress)
         bar.update(task, completed=bar.tasks[0].total)
     target.write_bytes(data)
+    from lienket.core import audit
+
+    kept = services.keep_built(p, lang, fmt, day, steps, data, snap, audit.current_actor())
+    console.print(f"listed on the Reports page as report {kept.pk}")
     console.print(
         f"wrote {target} ({len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()[:16]}); "
         f"data snapshot {snap['hash']}"

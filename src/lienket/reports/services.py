@@ -95,6 +95,23 @@ def render(
     return writers.write(doc, fmt), snap
 
 
+def keep_built(period: Period, lang: str, fmt: str, dated: date, next_steps: str, data: bytes,
+               snap: dict[str, Any], by: Any) -> Report:  # fmt: skip
+    """Record a report built outside the queue (``lienket report``) as the page's builds are:
+    listed on the Reports page with who built it and from which data snapshot."""
+    with transaction.atomic():
+        now = timezone.now()
+        report = Report.objects.create(
+            period=period_code(period), lang=lang, fmt=fmt, dated=dated, next_steps=next_steps,
+            state=JobState.DONE, content=data, size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(), snapshot=snap, snapshot_hash=snap["hash"],
+            created_by=by if getattr(by, "pk", None) else None,
+            created_by_label=audit.label(by), started=now, finished=now, done=1, total=1,
+        )  # fmt: skip
+        audit.record(by, AuditAction.CREATED, report, str(report))
+    return report
+
+
 # --- background builds ---------------------------------------------------------------------
 
 
