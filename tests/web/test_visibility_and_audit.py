@@ -110,3 +110,24 @@ def test_the_audit_page_shows_focal_points_their_country_only(
     assert client_for(reader).get("/audit/").status_code == 403
     assert client_for(steward).get("/audit/", {"since": "yesterday"}).status_code == 400
     assert client_for(steward).get("/audit/", {"action": "nonsense"}).status_code == 400
+
+
+def test_the_audit_filter_lists_each_kind_of_record_once_by_its_name(client_for, registry,
+                                                                      steward):  # fmt: skip
+    # issue 26 - the filter listed one raw model name per event (541 on the demo)
+    import re
+
+    from lienket.registry.services import save_enterprise
+
+    for firm in registry.values():
+        firm.capacity = "more"
+        save_enterprise(firm, firm.product_codes, firm.input_codes, by=steward,
+                        fields={"capacity"})  # fmt: skip
+    client = client_for(steward)
+    client.cookies["django_language"] = "vi"
+    page = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    options = re.findall(r'<option value="(\w+)"[^>]*>([^<]+)</option>', page)
+    kinds = [value for value, _ in options if value in ("enterprise", "relationship")]
+    assert kinds.count("enterprise") == 1
+    label = dict(options)["enterprise"]
+    assert label != "enterprise" and label.strip()  # its Vietnamese name, not the code

@@ -122,13 +122,18 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if until := _day(request, "until"):
         events = events.filter(created__date__lte=until)
     page = Paginator(events, 100).get_page(params.get("page"))
+    names = {t: str(m._meta.verbose_name) for t, m in _models().items()}
     for event in page:
         event.readable = readable_changes(event)
-    types = sorted(AuditEvent.objects.values_list("object_type", flat=True).distinct())
+        event.type_label = names.get(event.object_type, event.object_type)
+    # each kind of record once (the events' own ordering made DISTINCT repeat them: issue 26),
+    # by its name in the reader's language
+    recorded = AuditEvent.objects.order_by().values_list("object_type", flat=True).distinct()
+    types = sorted(((t, names.get(t, t)) for t in recorded if t), key=lambda tl: tl[1].lower())
     context = {
         "page": page,
         "actions": AuditAction.choices,
-        "types": [t for t in types if t],
+        "types": types,
         "params": params,
         "query": params.copy(),
     }
