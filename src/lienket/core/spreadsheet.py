@@ -48,14 +48,20 @@ def sheet(
         if c in req:
             cell.fill = REQUIRED_FILL
         ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(label) + 4))
+    row = ws.max_row
     for r in rows:
         # a control character stored before the text rule existed is written out as [U+0007]:
         # the download never fails and nothing is dropped
-        ws.append([("" if x is None else visible(x) if isinstance(x, str) else x) for x in r])
-        for cell in ws[ws.max_row]:
-            # A name such as "=HYPERLINK(...)" stays text: an export never carries formulas.
-            if cell.data_type == "f":
-                cell.data_type = "s"
+        values = [("" if x is None else visible(x) if isinstance(x, str) else x) for x in r]
+        ws.append(values)
+        row += 1
+        # the row just written, by its bounds (``ws[row]`` measured the whole sheet each time:
+        # 6,600 rows took 35 s; issue 26)
+        for cells in ws.iter_rows(min_row=row, max_row=row, max_col=max(len(values), 1)):
+            for cell in cells:
+                # A name such as "=HYPERLINK(...)" stays text: an export never carries formulas.
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     ws.freeze_panes = "A2"
 
 
