@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from lienket.core import formats
+from lienket.reports import chartlabels
 from lienket.reports.document import Chart, Document, Figures, Paragraph, Table
 
 FONTS = Path(__file__).resolve().parent.parent / "web" / "static" / "fonts"
@@ -109,9 +110,11 @@ def html(doc: Document) -> str:
 
 
 def pdf(doc: Document, text: str | None = None) -> bytes:
+    """The report as PDF: the HTML report with each chart's labels laid out as page text
+    (``chartlabels``: shaped by Pango like the body, and in the PDF's text layer)."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=text or html(doc)).write_pdf())
+    return bytes(HTML(string=chartlabels.as_html_labels(text or html(doc))).write_pdf())
 
 
 # --- DOCX --------------------------------------------------------------------------------------
