@@ -133,3 +133,37 @@ def test_chart_and_map_labels_are_page_text_in_the_pdf(demo, lang):
     assert len(checked) > 10
     if lang == "lo":
         assert any(re.search("[\u0e80-\u0eff]", label) for label in checked)
+
+
+def test_bold_lao_draws_as_the_systems_noto_sans_lao_bold():
+    """Issue 26: the bold Lao face embedded in the report (cover line, table headers) stacked
+    its vowel and tone marks onto each other ("ສົ່ງ"); the embedded faces are now Noto Sans Lao
+    as Debian ships it, so the report's bold draws exactly as the system's font does."""
+    import numpy as np
+    from weasyprint import HTML
+
+    faces = writers._font_faces().replace('"Noto Sans Lao"', '"Embedded Lao"')
+    words = "ຜູ້ສົ່ງອອກແຈ້ງ ກ່ຽວກັບການເຊື່ອມໂຍງອຸດສາຫະກຳ"
+
+    def drawn(family: str) -> np.ndarray:
+        page = (f"<html><head><style>{faces} p {{ font: 700 24pt {family}; margin: 0 }}"
+                f"</style></head><body><p>{words}</p></body></html>")  # fmt: skip
+        pdf = pdfium.PdfDocument(HTML(string=page).write_pdf())
+        image = np.asarray(pdf[0].render(scale=2).to_pil().convert("L"), dtype=float)
+        pdf.close()
+        return image
+
+    embedded, system = drawn('"Embedded Lao"'), drawn('"Noto Sans Lao"')
+    assert (embedded < 128).sum() > 1000  # something was drawn
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    pdfium_image = np.vstack([embedded, system]).astype("uint8")
+    from PIL import Image
+
+    Image.fromarray(pdfium_image).save(ARTEFACTS / "bold-lao-embedded-vs-system.png")
+
+    def ink(image: np.ndarray) -> np.ndarray:  # the drawn words, wherever the line box put them
+        rows, cols = np.nonzero(image < 128)
+        return image[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
+
+    a, b = ink(embedded), ink(system)
+    assert a.shape == b.shape and np.abs(a - b).mean() < 2.0
