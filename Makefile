@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := chromium fonts-noto-core gettext libpango-1.0-0 libpangoft2-1.0-0 nginx openssl
+SYSTEM_PACKAGES := chromium fonts-noto-core fonts-lao gettext libpango-1.0-0 libpangoft2-1.0-0 nginx openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_WORKERS ?= 2
 
@@ -46,7 +46,8 @@ bench: install
 	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/hostile.py
 
-# Debian packages: Chromium for the browser tests, Noto fonts with Lao glyphs, gettext's msgfmt,
+# Debian packages: Chromium for the browser tests, Noto fonts with Lao glyphs and Phetsarath OT
+# (fonts-lao, the Lao government's standard font), gettext's msgfmt,
 # Pango for WeasyPrint (certificates and reports).
 system:
 	@dpkg -s $(SYSTEM_PACKAGES) >/dev/null 2>&1 || { \

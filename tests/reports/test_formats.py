@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes
 import io
 import os
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -105,7 +106,6 @@ def test_chart_and_map_labels_are_page_text_in_the_pdf(demo, lang):
     """Issue 26: WeasyPrint drew SVG labels glyph by glyph (each Lao vowel on a dotted circle,
     nothing to copy). In the PDF every label is an HTML span over the drawing, shaped by Pango
     like the body, and the PDF's text layer holds it verbatim."""
-    import re
     from html import unescape
 
     from lienket.reports import chartlabels
@@ -167,3 +167,23 @@ def test_bold_lao_draws_as_the_systems_noto_sans_lao_bold():
 
     a, b = ink(embedded), ink(system)
     assert a.shape == b.shape and np.abs(a - b).mean() < 2.0
+
+
+@pytest.mark.parametrize("font", ["Phetsarath OT", "Noto Sans Lao"])
+def test_the_lao_font_of_documents_is_a_setting(demo, settings, font):
+    """Issue 26: Phetsarath OT, the Lao government's standard font, beside Noto Sans Lao."""
+    settings.LIENKET_LAO_FONT = font
+    doc, _snap = services.document(Period.parse("2022"), "lo", DATED, STEPS["lo"])
+    pdf = pdfium.PdfDocument(writers.pdf(doc))
+    page = pdf[0].get_textpage()
+    fonts = set()
+    for i in range(page.count_chars()):
+        if "\u0e80" <= page.get_text_range(i, 1) <= "\u0eff":
+            buf = ctypes.create_string_buffer(256)
+            pdfium_c.FPDFText_GetFontInfo(page.raw, i, buf, 256, ctypes.byref(ctypes.c_int()))
+            fonts.add(buf.value.decode().split("+", 1)[-1].replace("-", "").replace("_", ""))
+    pdf.close()
+    wanted = font.replace(" ", "")
+    assert fonts and all(name.startswith(wanted) for name in fonts), fonts
+    word = Word(io.BytesIO(writers.docx(doc)))
+    assert word.styles["Normal"].font.name == font

@@ -108,3 +108,16 @@ def check_public_url(app_configs: Any, **kwargs: Any) -> list[Error]:
             hint="set LIENKET_PUBLIC_URL to the public https address",
             id="lienket.E013")]  # fmt: skip
     return []
+
+
+#: the Lao fonts a document may be set in
+LAO_FONTS = ("Noto Sans Lao", "Phetsarath OT")
+
+
+@register()
+def check_lao_font(app_configs: Any, **kwargs: Any) -> list[Error]:
+    if settings.LIENKET_LAO_FONT not in LAO_FONTS:
+        return [Error(f"LIENKET_LAO_FONT: {settings.LIENKET_LAO_FONT!r} is not one of "
+                      f"{', '.join(LAO_FONTS)}", hint="Phetsarath OT needs Debian's fonts-lao",
+                      id="lienket.E014")]  # fmt: skip
+    return []

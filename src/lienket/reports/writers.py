@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -25,6 +26,19 @@ from lienket.reports.document import Chart, Document, Figures, Paragraph, Table
 
 FONTS = Path(__file__).resolve().parent.parent / "web" / "static" / "fonts"
 FONT_STACK = '"Noto Sans", "Noto Sans Lao", "Phetsarath OT", "DejaVu Sans", sans-serif'
+
+
+def lao_font() -> str:
+    """The Lao font documents are set in (``LIENKET_LAO_FONT``)."""
+    return str(settings.LIENKET_LAO_FONT)
+
+
+def font_stack() -> str:
+    """The documents' fonts, the chosen Lao font before the other (Latin text keeps Noto Sans,
+    which has no Lao letters, so Lao falls through to the chosen one)."""
+    lao = lao_font()
+    other = "Phetsarath OT" if lao == "Noto Sans Lao" else "Noto Sans Lao"
+    return f'"Noto Sans", "{lao}", "{other}", "DejaVu Sans", sans-serif'
 
 
 def cell(value: Any, kind: str, lang: str, nodata: str) -> str:
@@ -99,7 +113,7 @@ def _view(doc: Document) -> dict[str, Any]:
         "dated": formats.long_date(doc.dated, doc.lang),
         "as_of": formats.long_date(doc.as_of, doc.lang),
         "fonts": _font_faces(),
-        "font_stack": FONT_STACK,
+        "font_stack": font_stack(),
     }
 
 
@@ -130,7 +144,7 @@ def svg_png(svg: str, scale: float = 2.0) -> tuple[bytes, float, float]:
     w, h = (float(found[1]), float(found[2])) if found else (640.0, 260.0)
     page = (
         f"<html><head><style>{_font_faces()} @page {{ size: {w}px {h}px; margin: 0 }} "
-        f"body {{ margin: 0; font-family: {FONT_STACK} }} svg {{ width: {w}px; height: {h}px }}"
+        f"body {{ margin: 0; font-family: {font_stack()} }} svg {{ width: {w}px; height: {h}px }}"
         f"</style></head><body>{svg}</body></html>"
     )
     data = HTML(string=page).write_pdf()
@@ -154,7 +168,7 @@ def docx(doc: Document) -> bytes:
 
     view = _view(doc)
     word = Word()
-    font = "Noto Sans Lao" if doc.lang == "lo" else "Noto Sans"
+    font = lao_font() if doc.lang == "lo" else "Noto Sans"
     for style_name in ("Normal", "Title", "Heading 1", "Heading 2", "Caption"):
         style = word.styles[style_name]
         style.font.name = font

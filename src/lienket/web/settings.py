@@ -324,6 +324,9 @@ LIENKET_IATI_ORG_NAME = env_str(
 # uploaded meeting minutes; served only through the cooperation pages, never as static files
 MEDIA_ROOT = VAR_DIR / "media"
 # the address the public reaches this installation at; printed on certificates for verification
+# the Lao font of documents (report PDF and DOCX, certificates): Noto Sans Lao (embedded, the
+# default) or Phetsarath OT, the Lao government's standard font (Debian's fonts-lao)
+LIENKET_LAO_FONT = env_str("LIENKET_LAO_FONT", "Noto Sans Lao")
 LIENKET_PUBLIC_URL = env_str("LIENKET_PUBLIC_URL", "http://127.0.0.1:8000")
 # mail (reminders): printed to the console unless a mail server is set
 EMAIL_BACKEND = env_str("LIENKET_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

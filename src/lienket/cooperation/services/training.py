@@ -100,7 +100,13 @@ def certificate_pdf(n: Nomination) -> bytes:
 
     html = render_to_string(
         "cooperation/certificate.html",
-        {"n": n, "course": n.course, "trainee": n.trainee, "verify": verify_url(n)},
+        {
+            "n": n,
+            "course": n.course,
+            "trainee": n.trainee,
+            "verify": verify_url(n),
+            "lao_font": settings.LIENKET_LAO_FONT,
+        },
     )
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf
