@@ -187,3 +187,43 @@ def test_the_lao_font_of_documents_is_a_setting(demo, settings, font):
     assert fonts and all(name.startswith(wanted) for name in fonts), fonts
     word = Word(io.BytesIO(writers.docx(doc)))
     assert word.styles["Normal"].font.name == font
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo", "en"])
+def test_the_report_is_an_official_document_of_each_side(demo, lang):
+    """Issue 26: for Vietnamese the layout of Decree 30/2020/NĐ-CP — national name and motto,
+    issuing body, number, place and date, subject, recipients, signature block — for Lao its
+    equivalent, in the PDF and in the DOCX; English plain."""
+    from lienket.reports.common import OFFICIAL
+
+    doc, _snap = services.document(Period.parse("2022"), lang, DATED, STEPS[lang])
+    official = OFFICIAL[lang]
+    text, pdf = _pdf_text(writers.pdf(doc))
+    pdf.close()
+    flat = _flat(text)
+    word = Word(io.BytesIO(writers.docx(doc)))
+    cells = "\n".join(p.text for t in word.tables for row in t.rows for c in row.cells
+                      for p in c.paragraphs)  # fmt: skip
+    expected = [official["issuer"], official["number"], official["recipients_label"]]
+    if lang != "en":
+        expected += [official["nation"], official["motto"], official["place"]]
+    for part in expected:  # the issuing body is printed in capitals, as the decree asks
+        assert _flat(part).upper() in flat.upper(), part
+        assert part.upper() in cells.upper(), part
+    if lang == "vi":
+        assert "HàNội,ngày1tháng3năm2025" in flat  # place and date as Decree 30 writes them
+        assert "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM" in flat and "Độclập-Tựdo-Hạnhphúc" in flat
+
+
+def test_a_steward_sets_the_official_parts_in_the_template(demo, client_for, steward):
+    from lienket.reports.models import Template
+
+    tpl = Template.current()
+    tpl.cover = {"vi": {"number": "Số: 123/BC-BCT", "signer_name": "Nguyễn Văn A"}}
+    tpl.save()
+    doc, _snap = services.document(Period.parse("2022"), "vi", DATED)
+    assert doc.official["number"] == "Số: 123/BC-BCT"
+    assert doc.official["signer_name"] == "Nguyễn Văn A"
+    assert doc.official["issuer"] == "BỘ CÔNG THƯƠNG"  # the rest stays the default
+    page = client_for(steward).get("/reports/template/").content.decode()
+    assert "Số: 123/BC-BCT" in page and 'name="lo_motto"' in page

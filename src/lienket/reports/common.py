@@ -85,3 +85,53 @@ DEFAULT_COVER = {
 
 def to_float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+#: the parts of an official document, by language: for Vietnamese the layout of Decree
+#: 30/2020/NĐ-CP (national name and motto, issuing body, number, place and date, subject,
+#: recipients, signature), for Lao its equivalent, English plain. These are the document's own
+#: words in its language, not translations; a steward's template overrides any of them.
+OFFICIAL: dict[str, dict[str, str]] = {
+    "vi": {
+        "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "issuer": "BỘ CÔNG THƯƠNG",
+        "number": "Số:        /BC-BCT",
+        "place": "Hà Nội",
+        "subject": "V/v báo cáo định kỳ về liên kết công nghiệp Việt Nam – Lào",
+        "recipients_label": "Nơi nhận:",
+        "recipients": "- Lãnh đạo Bộ (để b/c);\n- Bộ Công Thương nước CHDCND Lào;\n- Lưu: VT.",
+        "signer_title": "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG",
+        "signer_name": "",
+    },
+    "lo": {
+        "nation": "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ",
+        "motto": "ສັນຕິພາບ ເອກະລາດ ປະຊາທິປະໄຕ ເອກະພາບ ວັດທະນະຖາວອນ",
+        "issuer": "ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ",
+        "number": "ເລກທີ:        /ອຄ",
+        "place": "ນະຄອນຫຼວງວຽງຈັນ",
+        "subject": "ເລື່ອງ: ບົດລາຍງານປະຈຳໄລຍະ ກ່ຽວກັບການເຊື່ອມໂຍງອຸດສາຫະກຳ ລາວ – ຫວຽດນາມ",
+        "recipients_label": "ບ່ອນສົ່ງ:",
+        "recipients": "- ຄະນະນຳກະຊວງ;\n- ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ ສສ ຫວຽດນາມ;\n- ເກັບມ້ຽນ.",
+        "signer_title": "ລັດຖະມົນຕີ",
+        "signer_name": "",
+    },
+    "en": {
+        "nation": "",
+        "motto": "",
+        "issuer": "Viet Nam – Lao PDR joint working group on industrial linkage",
+        "number": "No.",
+        "place": "",
+        "subject": "Periodic report on the Viet Nam – Lao PDR industrial linkage",
+        "recipients_label": "To:",
+        "recipients": "- The Ministers of the two ministries",
+        "signer_title": "For the focal points",
+        "signer_name": "",
+    },
+}
+
+
+def place_and_date(official: dict[str, str], long_date: str, lang: str) -> str:
+    """ "Hà Nội, ngày 1 tháng 3 năm 2025"; "ນະຄອນຫຼວງວຽງຈັນ, ວັນທີ 1 ມີນາ 2025"; "1 March 2025"."""
+    day = f"ວັນທີ {long_date}" if lang == "lo" else long_date
+    return f"{official['place']}, {day}" if official.get("place") else day

@@ -22,11 +22,13 @@ from lienket.engine.trade.turnover import Period
 from lienket.projects import selectors as project_selectors
 from lienket.reports.common import (
     DEFAULT_COVER,
+    OFFICIAL,
     SECTIONS,
     Progress,
     bounds,
     period_code,
     period_words,
+    place_and_date,
 )
 from lienket.reports.document import Document, Paragraph, Section, Table
 from lienket.reports.sections import BUILDERS
@@ -82,6 +84,10 @@ class Builder:
                 logo=self.logo_uri(),
                 labels=self.labels(),
             )
+            official = {k: self.cover.get(k) or v for k, v in OFFICIAL[self.lang].items()}
+            doc.official = official
+            long_date = formats.long_date(self.dated, self.lang) or ""
+            doc.place_date = place_and_date(official, long_date, self.lang)
             self.doc = doc
             for n, key in enumerate(self.order):
                 if self.progress:

@@ -83,6 +83,9 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)  # fixed words the writers print
+    #: the official document's parts (``common.OFFICIAL``), and its place and date as written
+    official: dict[str, str] = field(default_factory=dict)
+    place_date: str = ""
 
     def cite(self, title: str, fictional: bool = False) -> int:
         """The number of a source in the annex (the same title is cited once)."""

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lienket.reports.common import OFFICIAL
 from lienket.reports.content import DEFAULT_COVER, SECTIONS, period_code
 from lienket.reports.models import Format, Language
 from lienket.reports.services import ReportError, parse_period
@@ -61,6 +62,14 @@ class TemplateForm(forms.Form):
                     initial=words.get(key, ""), help_text=_("blank: %(default)s") % {
                         "default": default},
                 )  # fmt: skip
+            for key, default in OFFICIAL[lang].items():
+                multi = key in MULTILINE
+                self.fields[f"{lang}_{key}"] = forms.CharField(
+                    label=f"{COVER_LABELS[key]} ({name})", required=False, max_length=600,
+                    initial=words.get(key, ""), widget=forms.Textarea(attrs={"rows": 3})
+                    if multi else forms.TextInput, help_text=_("blank: %(default)s") % {
+                        "default": default or "—"},
+                )  # fmt: skip
 
     def section_rows(self) -> list[tuple[Any, Any]]:
         keys = list(SECTIONS)
@@ -68,7 +77,8 @@ class TemplateForm(forms.Form):
         return [(self[f"pos_{k}"], self[f"use_{k}"]) for k in keys]
 
     def cover_fields(self) -> list[Any]:
-        return [self[f"{lang}_{key}"] for lang, _n in Language.choices for key in DEFAULT_COVER]
+        return [self[f"{lang}_{key}"] for lang, _n in Language.choices
+                for key in [*DEFAULT_COVER, *OFFICIAL[lang]]]  # fmt: skip
 
     def clean_logo(self) -> Any:
         logo = self.cleaned_data.get("logo")
@@ -91,7 +101,8 @@ class TemplateForm(forms.Form):
 
     def cover(self) -> dict[str, dict[str, str]]:
         return {
-            lang: {k: self.cleaned_data[f"{lang}_{k}"].strip() for k in DEFAULT_COVER
+            lang: {k: self.cleaned_data[f"{lang}_{k}"].strip()
+                   for k in [*DEFAULT_COVER, *OFFICIAL[lang]]
                    if self.cleaned_data[f"{lang}_{k}"].strip()}
             for lang, _n in Language.choices
         }  # fmt: skip
@@ -102,4 +113,16 @@ COVER_LABELS = {
     "ministry_a": _("First ministry"),
     "ministry_b": _("Second ministry"),
     "note": _("Cover note"),
+    "nation": _("National name"),
+    "motto": _("Motto"),
+    "issuer": _("Issuing body"),
+    "number": _("Document number"),
+    "place": _("Place of issue"),
+    "subject": _("Subject"),
+    "recipients_label": _("Recipients heading"),
+    "recipients": _("Recipients (one a line)"),
+    "signer_title": _("Signer's title"),
+    "signer_name": _("Signer's name"),
 }
+#: the official parts written on several lines
+MULTILINE = ("recipients", "signer_title")

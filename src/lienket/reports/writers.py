@@ -197,6 +197,30 @@ def docx(doc: Document) -> bytes:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.0))
 
+    # the official heading: issuing body, number and subject; nation, motto, place and date
+    official = doc.official
+    heading = word.add_table(rows=1, cols=2)
+    left, right = heading.rows[0].cells
+    for cell, lines in (
+        (left, [(official.get("issuer", ""), True, False), (official.get("number", ""), False,
+                 False), (official.get("subject", ""), False, False)]),
+        (right, [(official.get("nation", ""), True, False), (official.get("motto", ""), True,
+                  True), (doc.place_date, False, False)]),
+    ):  # fmt: skip
+        cell.paragraphs[0].text = ""
+        first = True
+        for text, bold, underline in lines:
+            if not text:
+                continue
+            para = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            run = para.add_run(text.upper() if bold and not underline else text)
+            run.bold, run.underline = bold, underline
+            if text == doc.place_date:
+                run.italic = True
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    word.add_paragraph()
+
     # cover
     for name in doc.ministries:
         p = word.add_paragraph(name.upper())
@@ -286,6 +310,24 @@ def docx(doc: Document) -> bytes:
                 cap = word.add_paragraph(b["title"], style="Caption")
                 cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 sources_line(b["sources"])
+
+    # recipients and signature
+    closing = word.add_table(rows=1, cols=2)
+    to, sign = closing.rows[0].cells
+    label = to.paragraphs[0].add_run(official.get("recipients_label", ""))
+    label.bold = label.italic = True
+    for line in official.get("recipients", "").splitlines():
+        if line.strip():
+            to.add_paragraph().add_run(line).font.size = Pt(8.5)
+    for n, line in enumerate(official.get("signer_title", "").splitlines()):
+        para = sign.paragraphs[0] if n == 0 else sign.add_paragraph()
+        para.add_run(line.upper()).bold = True
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for _ in range(4):
+        sign.add_paragraph()
+    name = sign.add_paragraph()
+    name.add_run(official.get("signer_name", "")).bold = True
+    name.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     word.add_page_break()
     word.add_heading(doc.labels["sources"], level=1)
