@@ -227,3 +227,17 @@ def test_a_steward_sets_the_official_parts_in_the_template(demo, client_for, ste
     assert doc.official["issuer"] == "BỘ CÔNG THƯƠNG"  # the rest stays the default
     page = client_for(steward).get("/reports/template/").content.decode()
     assert "Số: 123/BC-BCT" in page and 'name="lo_motto"' in page
+
+
+def test_citations_are_one_numbered_note_not_a_run_of_marks(demo):
+    """Issue 26: a heading ended in twenty citation marks; its sources are now one note with
+    the consecutive numbers joined ([1–5, 7]), in the HTML, the PDF and the DOCX."""
+    from lienket.reports.writers import cite_text
+
+    assert cite_text([7, 1, 2, 3, 4, 5]) == "[1–5, 7]" and cite_text([2, 3]) == "[2, 3]"
+    doc, _snap = services.document(Period.parse("2022"), "en", DATED)
+    html = writers.html(doc)
+    assert "</a></sup><sup>" not in html  # never two marks in a row
+    many = [b for s in doc.sections for b in s.blocks if len(getattr(b, "sources", ())) > 2]
+    assert many, "the demo has a block with several sources"
+    assert cite_text(many[0].sources) in re.sub(r"<[^>]+>", "", html)

@@ -60,6 +60,29 @@ def cell(value: Any, kind: str, lang: str, nodata: str) -> str:
     return str(value)
 
 
+def cite_runs(numbers: tuple[int, ...] | list[int]) -> list[tuple[str, int]]:
+    """Source numbers as one note: runs of consecutive numbers joined (1–5, 7), each with the
+    number its link goes to, instead of a mark per source after a heading (issue 26)."""
+    runs: list[tuple[str, int]] = []
+    ordered = sorted(set(numbers))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        first, last = ordered[i], ordered[j]
+        text = str(first) if first == last else f"{first}, {last}" if last == first + 1 else (
+            f"{first}–{last}")  # fmt: skip
+        runs.append((text, first))
+        i = j + 1
+    return runs
+
+
+def cite_text(numbers: tuple[int, ...] | list[int]) -> str:
+    runs = cite_runs(numbers)
+    return "[" + ", ".join(text for text, _first in runs) + "]" if runs else ""
+
+
 @cache
 def _font_faces() -> str:
     out = []
@@ -85,7 +108,7 @@ def _view(doc: Document) -> dict[str, Any]:
             elif isinstance(b, Figures):
                 rows = [(label, cell(v, k, doc.lang, nodata)) for label, v, k in b.rows]
                 blocks.append({"type": "figures", "title": b.title, "rows": rows,
-                               "sources": b.sources})  # fmt: skip
+                               "sources": b.sources, "cites": cite_runs(b.sources)})  # fmt: skip
             elif isinstance(b, Table):
                 blocks.append(
                     {
@@ -100,12 +123,13 @@ def _view(doc: Document) -> dict[str, Any]:
                             for row in b.rows
                         ],
                         "sources": b.sources,
+                        "cites": cite_runs(b.sources),
                         "note": b.note,
                     }
                 )
             elif isinstance(b, Chart):
                 blocks.append({"type": "chart", "title": b.title, "svg": b.svg,
-                               "sources": b.sources})  # fmt: skip
+                               "sources": b.sources, "cites": cite_runs(b.sources)})  # fmt: skip
         sections.append({"number": n, "key": s.key, "title": s.title, "blocks": blocks})
     return {
         "doc": doc,
@@ -259,9 +283,7 @@ def docx(doc: Document) -> bytes:
 
     def sources_line(numbers: tuple[int, ...]) -> None:
         if numbers:
-            p = word.add_paragraph(
-                f"{doc.labels['source']}: " + ", ".join(f"[{n}]" for n in numbers)
-            )
+            p = word.add_paragraph(f"{doc.labels['source']}: {cite_text(numbers)}")
             p.runs[0].font.size = Pt(8)
 
     def grid(header: list[str], rows: list[list[tuple[str, str]]]) -> None:
