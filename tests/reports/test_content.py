@@ -3,6 +3,8 @@ dashboards and the API, "no data" where a period has none, and reproducible HTML
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from lienket.core import formats
@@ -134,3 +136,26 @@ def test_numbers_per_language(lang, value, text):
         formats.number(1234.5, lang, 1) == {"vi": "1.234,5", "en": "1,234.5", "lo": "1.234,5"}[lang]
     )
     assert formats.percent(0.125, lang) == {"vi": "12,5 %", "en": "12.5%", "lo": "12,5 %"}[lang]
+
+
+def test_the_aid_section_lists_the_projects_behind_schedule_with_spi_and_cpi(demo):
+    """Issue 26: the report had no list of projects behind schedule."""
+    from lienket.engine import monitoring
+    from lienket.projects import services as projects
+    from lienket.projects.models import Kind, Project
+    from lienket.reports.document import Table
+
+    year = 2025
+    doc, _snap = services.document(Period.parse(str(year)), "en", date(2025, 11, 30))
+    aid = next(s for s in doc.sections if s.key == "aid")
+    late = [pos for pos in projects.positions(Project.objects.filter(kind=Kind.AID), year,
+                                              date(2025, 11, 30))
+            if pos.status == monitoring.BEHIND]  # fmt: skip
+    tables = [b for b in aid.blocks if isinstance(b, Table) and "behind schedule" in b.title]
+    assert late, "the demo has aid projects behind schedule"
+    (table,) = tables
+    assert {row[0].removesuffix(" (fictional)") for row in table.rows} == {
+        pos.project.name for pos in late
+    }
+    spis = [row[1] for row in table.rows]
+    assert spis == sorted(spis) and all(s < 1 for s in spis if s is not None)

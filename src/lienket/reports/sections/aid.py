@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from lienket.core import formats
+from lienket.engine import monitoring
 from lienket.projects import selectors as project_selectors
 from lienket.projects import services as projects
 from lienket.projects.models import Kind
@@ -29,7 +30,8 @@ def build(b: Builder, section: Section) -> None:
     year = b.period.year
     rows = []
     cited = []
-    for pos in projects.positions(qs, year, b.as_of):
+    positions = projects.positions(qs, year, b.as_of)
+    for pos in positions:
         p = pos.project
         line = next((y for y in pos.years if y.year == year), None)
         if line is None and not p.budget:
@@ -71,6 +73,7 @@ def build(b: Builder, section: Section) -> None:
     else:
         b.nodata(section, _("No aid project has an allocation or a disbursement in "
                                 "%(year)s.") % {"year": year})  # fmt: skip
+    behind_schedule(b, section, positions)
     approved = project_selectors.reallocations_approved_between(b.start, b.end)
     if not approved:
         section.add(Paragraph(_("No reallocation was approved in the period."), "note"))
@@ -96,3 +99,36 @@ def build(b: Builder, section: Section) -> None:
                 note=r.decision_note,
             )
         )  # fmt: skip
+
+
+def behind_schedule(b: Builder, section: Section, positions: list[Any]) -> None:
+    """The projects behind schedule (SPI below the band, the monitoring page's one rule), with
+    their schedule and cost performance, worst first (issue 26)."""
+    late = [pos for pos in positions if pos.status == monitoring.BEHIND]
+    late.sort(key=lambda pos: pos.earned.spi if pos.earned.spi is not None else 0.0)
+    if not late:
+        section.add(Paragraph(_("No aid project is behind schedule as of %(date)s.")
+                              % {"date": formats.long_date(b.as_of, b.lang)}, "note"))  # fmt: skip
+        return
+    section.add(
+        Table(
+            _("Projects behind schedule as of %(date)s: schedule (SPI) and cost (CPI) "
+              "performance") % {"date": formats.long_date(b.as_of, b.lang)},
+            (
+                (_("Project"), "text"),
+                (_("Schedule performance (SPI)"), "ratio"),
+                (_("Cost performance (CPI)"), "ratio"),
+                (_("Shortfall this year (million)"), "million"),
+                (_("Status"), "text"),
+            ),
+            tuple(
+                (pos.project.name + (f" ({_('fictional')})" if pos.project.fictional else ""),
+                 pos.earned.spi, pos.earned.cpi, to_float(pos.shortfall),
+                 str(pos.project.get_status_display()))
+                for pos in late
+            ),
+            tuple(sorted({b.project_source(pos.project) for pos in late})),
+            note=_("SPI is earned value over planned value, CPI earned value over the amount "
+                   "disbursed; below 1 is behind schedule or over cost."),
+        )
+    )  # fmt: skip
