@@ -159,3 +159,25 @@ def test_the_aid_section_lists_the_projects_behind_schedule_with_spi_and_cpi(dem
     }
     spis = [row[1] for row in table.rows]
     assert spis == sorted(spis) and all(s < 1 for s in spis if s is not None)
+
+
+def test_aid_amounts_have_a_usd_total_with_the_rates_stated(demo):
+    """Issue 26: aid amounts came in mixed currencies with no total in US dollars."""
+    from lienket.projects import services as projects
+    from lienket.projects.models import Kind, Project
+
+    doc, _snap = services.document(Period.parse("2025"), "en", date(2025, 11, 30))
+    aid = next(s for s in doc.sections if s.key == "aid")
+    table = next(b for b in aid.blocks if isinstance(b, Table) and "allocation" in b.title)
+    total = table.rows[-1]
+    assert total[0].startswith("Total in USD") and total[1] == "USD"
+    rates = projects.Rates.load()
+    expected = projects.Total()
+    for pos in projects.positions(Project.objects.filter(kind=Kind.AID), 2025,
+                                  date(2025, 11, 30)):  # fmt: skip
+        line = next((y for y in pos.years if y.year == 2025), None)
+        if line is not None:
+            expected.add(rates, line.allocation, pos.project.currency, date(2025, 11, 30))
+    assert total[6] == pytest.approx(float(expected.usd))
+    foreign = set(expected.rates)
+    assert foreign and all(f"1 {c} = " in table.note for c in foreign)

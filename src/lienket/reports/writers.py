@@ -45,6 +45,8 @@ def cell(value: Any, kind: str, lang: str, nodata: str) -> str:
     """One value as the report prints it; ``None`` is "no data", never zero."""
     if value is None:
         return nodata
+    if isinstance(value, str):  # a word where a number would be ("—" in a total row)
+        return value
     if kind == "million":
         return formats.usd_million(value, lang) or nodata
     if kind == "percent":

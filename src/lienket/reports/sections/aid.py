@@ -31,6 +31,8 @@ def build(b: Builder, section: Section) -> None:
     rows = []
     cited = []
     positions = projects.positions(qs, year, b.as_of)
+    rates = projects.Rates.load()
+    allocated, disbursed_total = projects.Total(), projects.Total()
     for pos in positions:
         p = pos.project
         line = next((y for y in pos.years if y.year == year), None)
@@ -40,6 +42,8 @@ def build(b: Builder, section: Section) -> None:
         disbursed = line.disbursed if line else None
         allocation = line.allocation if line else None
         rate = float(disbursed / allocation) if disbursed is not None and allocation else None
+        allocated.add(rates, allocation, p.currency, b.as_of)
+        disbursed_total.add(rates, disbursed, p.currency, b.as_of)
         rows.append(
             (
                 p.name + (f" ({_('fictional')})" if p.fictional else ""),
@@ -48,10 +52,15 @@ def build(b: Builder, section: Section) -> None:
                 to_float(allocation),
                 to_float(disbursed),
                 rate,
+                to_float(rates.to_usd(allocation, p.currency, b.as_of)),
+                to_float(rates.to_usd(disbursed, p.currency, b.as_of)),
                 str(p.get_status_display()),
             )
         )
     if rows:
+        whole = float(disbursed_total.usd / allocated.usd) if allocated.usd else None
+        rows.append((_("Total in USD, at the rates below"), "USD", "—", "—", "—", whole,
+                     float(allocated.usd), float(disbursed_total.usd), ""))  # fmt: skip
         section.add(
             Table(
                 _("Aid-funded projects: allocation and disbursement in %(year)s, as of "
@@ -64,10 +73,13 @@ def build(b: Builder, section: Section) -> None:
                     (_("Allocation for the year"), "million"),
                     (_("Disbursed"), "million"),
                     (_("Disbursement rate"), "percent"),
+                    (_("Allocation, USD million"), "million"),
+                    (_("Disbursed, USD million"), "million"),
                     (_("Status"), "text"),
                 ),
                 tuple(rows),
                 tuple(sorted(set(cited))),
+                note=rates_note(b, allocated, disbursed_total),
             )
         )  # fmt: skip
     else:
@@ -132,3 +144,24 @@ def behind_schedule(b: Builder, section: Section, positions: list[Any]) -> None:
                    "disbursed; below 1 is behind schedule or over cost."),
         )
     )  # fmt: skip
+
+
+def rates_note(b: Builder, *totals: Any) -> str:
+    """The rates the USD columns use, each with its date and source, and what had none."""
+    used: dict[str, Any] = {}
+    missing: set[str] = set()
+    for total in totals:
+        used.update(total.rates)
+        missing |= set(total.unconverted)
+    parts = [
+        _("1 %(currency)s = %(rate)s USD from %(date)s (%(source)s)") % {
+            "currency": c, "rate": formats.auto(r.usd_per_unit, b.lang),
+            "date": formats.long_date(r.valid_from, b.lang) if r.valid_from else "—",
+            "source": r.source + (f", {_('fictional')}" if r.fictional else "")}
+        for c, r in sorted(used.items())
+    ]  # fmt: skip
+    note = _("Rates: %(rates)s.") % {"rates": "; ".join(parts)} if parts else ""
+    if missing:
+        note += " " + _("No rate, so not in the USD total: %(currencies)s.") % {
+            "currencies": ", ".join(sorted(missing))}  # fmt: skip
+    return note.strip()
