@@ -134,7 +134,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "after-login"  # the government roles land on "are we on target?"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en"

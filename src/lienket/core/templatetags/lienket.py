@@ -30,6 +30,18 @@ def num(value: Any, places: Any = None) -> str:
 
 
 @register.filter
+def usd_million(value: Any) -> str:
+    """US dollars written in millions in the reader's marks (the unit is said beside it)."""
+    return "" if value is None else formats.usd_million(value, _lang()) or ""
+
+
+@register.filter
+def pct(value: Any) -> str:
+    """A share or growth rate (0.125) as a percentage in the reader's marks."""
+    return "" if value is None else formats.percent(float(value), _lang()) or ""
+
+
+@register.filter
 def data_label(text: str) -> str:
     """A label that came with the bundled data (a status, a sector, a note) in the reader's
     language."""
