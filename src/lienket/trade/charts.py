@@ -87,11 +87,26 @@ def line_chart(
             f'<text x="{x(year):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" '
             f'font-size="11">{year}</text>'
         )
-    pts = [(yr, lo, hi) for yr, lo, hi in band if lo is not None and hi is not None]
-    if len(pts) > 1:
-        upper = " ".join(f"{x(yr):.1f},{y(hi):.1f}" for yr, _, hi in pts)
-        lower = " ".join(f"{x(yr):.1f},{y(lo):.1f}" for yr, lo, _ in reversed(pts))
-        parts.append(f'<polygon points="{upper} {lower}" fill="#e4f1e4" stroke="#9ccc9c"/>')
+    pts = sorted((yr, lo, hi) for yr, lo, hi in band if lo is not None and hi is not None)
+    # each year's band comes from the year before (as the table has it): years that follow one
+    # another are joined, a year on its own is a bar, and a gap in the data stays a gap
+    runs_of_band: list[list[tuple[int, float, float]]] = []
+    for point in pts:
+        if runs_of_band and point[0] == runs_of_band[-1][-1][0] + 1:
+            runs_of_band[-1].append(point)
+        else:
+            runs_of_band.append([point])
+    for band_run in runs_of_band:
+        if len(band_run) > 1:
+            upper = " ".join(f"{x(yr):.1f},{y(hi):.1f}" for yr, _, hi in band_run)
+            lower = " ".join(f"{x(yr):.1f},{y(lo):.1f}" for yr, lo, _ in reversed(band_run))
+            parts.append(f'<polygon points="{upper} {lower}" fill="#e4f1e4" stroke="#9ccc9c"/>')
+        else:
+            yr, lo, hi = band_run[0]
+            parts.append(
+                f'<rect x="{x(yr) - 6:.1f}" y="{y(hi):.1f}" width="12" '
+                f'height="{max(y(lo) - y(hi), 1.0):.1f}" fill="#e4f1e4" stroke="#9ccc9c"/>'
+            )
     for i, s in enumerate(series):
         colour = COLOURS[i % len(COLOURS)]
         run: list[str] = []
