@@ -28,3 +28,17 @@ def test_consecutive_years_make_one_band():
     series = [charts.Series("Turnover", [(y, 100.0 + y) for y in range(2018, 2024)])]
     polygons, bars = _band_shapes(charts.line_chart("t", series, band, "band"))
     assert not bars and len(polygons) == 1 and len(polygons[0].split()) == 10
+
+
+def test_growth_is_rounded_not_cut():
+    # Django's number_format cut 0.1499999 (14.99999 %) to "14.9 %"
+    from django.utils import translation
+
+    from lienket.trade.templatetags.trade import cell
+
+    with translation.override("vi"):
+        assert cell(0.1499999, "percent") == "15,0 %"
+        assert cell(1_234_567.6, "usd") == "1.234.568"
+    with translation.override("en"):
+        assert cell(0.1499999, "percent") == "15.0%"
+        assert cell(0.996, "ratio") == "1.00"  # cut, it was "0.99"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lienket.core import labels
+from lienket.core import formats, labels
 from lienket.trade.tables import STATUS
 
 register = template.Library()
@@ -19,14 +19,16 @@ register = template.Library()
 def cell(value: Any, kind: str) -> str:
     if value is None or value == "":
         return format_html('<span class="muted" title="{}">—</span>', _("no data"))
+    # rounded by core.formats (CLDR marks); Django's number_format cut 14.99999 to "14.9"
+    lang = (get_language() or "en")[:2]
     if kind == "usd":
-        return number_format(round(value), 0, force_grouping=True)
+        return formats.number(round(value), lang) or ""
     if kind == "percent":
-        return number_format(value * 100, 1) + " %"
+        return formats.percent(value, lang) or ""
     if kind == "ratio":
-        return number_format(value, 2)
+        return formats.number(value, lang, 2) or ""
     if kind == "number":
-        return number_format(value, 2 if isinstance(value, float) else 0, force_grouping=True)
+        return formats.number(value, lang, 2 if isinstance(value, float) else 0) or ""
     if kind == "status":
         return format_html('<span class="status {}">{}</span>', value, STATUS.get(value, value))
     if isinstance(value, str):
