@@ -7,6 +7,7 @@ house unit for money in the report: USD million, stated in every heading and col
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
 
@@ -46,12 +47,8 @@ def auto(value: float | Decimal | int | None, lang: str, places: int | None = No
                 places = 0
             elif magnitude >= 100:
                 places = 1
-            else:
-                significant = 4
-                digits = 0
-                while magnitude < 10 ** (significant - 1 - digits) and digits < 6:
-                    digits += 1
-                places = digits
+            else:  # four significant digits: 16,23; 0,000038
+                places = min(6, max(0, 3 - math.floor(math.log10(magnitude))))
     pattern = "#,##0" + ("." + "#" * places if places else "")
     return format_decimal(value, pattern, locale=_locale(lang))
 

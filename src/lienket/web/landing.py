@@ -21,14 +21,10 @@ from lienket.cooperation import services as cooperation
 from lienket.core import roles
 from lienket.core.decorators import require
 from lienket.core.pages import today
-from lienket.projects import reference
 from lienket.projects import services as projects
 from lienket.projects.models import Kind, Project, Statement
 from lienket.trade import services as trade
 from lienket.trade import tables
-
-#: the statement that publishes the power-purchase target (as on the power page)
-TARGET_STATEMENT = "A12"
 
 
 def after_login(request: HttpRequest) -> HttpResponse:
@@ -64,29 +60,16 @@ def _power(year: int) -> dict[str, Any] | None:
     if not plants:
         return None
     (now,) = projects.capacity_by_year(plants, year, year)
-    statement = Statement.objects.filter(topic="power", code=TARGET_STATEMENT).first()
-    targets = reference.targets(statement.figure) if statement else []
-    ahead = [(y, mw) for y, mw in targets if y >= year] or targets[-1:]
+    targets = projects.power_targets()
+    ahead = [t for t in targets if t[0] >= year] or targets[-1:]
     target = ahead[0] if ahead else None
+    statement = Statement.objects.filter(topic="power", code=target[2]).first() if target else None
     return {"now": now, "target": target, "statement": statement}
 
 
-def _aid(year: int) -> dict[str, Any] | None:
+def _aid(year: int) -> projects.AidYear | None:
     qs = Project.objects.filter(kind=Kind.AID)
-    if not qs.exists():
-        return None
-    on = today()
-    rates = projects.Rates.load()
-    allocated, disbursed = projects.Total(), projects.Total()
-    behind = 0
-    for pos in projects.positions(qs, year, on):
-        line = next((y for y in pos.years if y.year == year), None)
-        if line is not None:
-            allocated.add(rates, line.allocation, pos.project.currency, on)
-            disbursed.add(rates, line.disbursed, pos.project.currency, on)
-        behind += pos.status == "behind"
-    rate = float(disbursed.usd / allocated.usd) if allocated.usd else None
-    return {"allocated": allocated, "disbursed": disbursed, "rate": rate, "behind": behind}
+    return projects.aid_year(qs, year, today()) if qs.exists() else None
 
 
 def _overdue() -> dict[str, Any]:

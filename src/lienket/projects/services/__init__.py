@@ -15,8 +15,10 @@ from lienket.projects.services.money import (
     visible,
 )
 from lienket.projects.services.monitoring import (
+    AidYear,
     Position,
     YearLine,
+    aid_year,
     position,
     positions,
     with_monitoring,
@@ -24,9 +26,11 @@ from lienket.projects.services.monitoring import (
 from lienket.projects.services.power import (
     COMMITTED,
     STOPPED,
+    TARGET_STATEMENTS,
     CapacityYear,
     TariffLine,
     capacity_by_year,
+    power_targets,
     tariff_review,
 )
 from lienket.projects.services.reallocation import (
@@ -43,6 +47,8 @@ __all__ = [
     "CENT",
     "COMMITTED",
     "STOPPED",
+    "TARGET_STATEMENTS",
+    "AidYear",
     "Candidate",
     "CapacityYear",
     "OwnProposalError",
@@ -53,12 +59,14 @@ __all__ = [
     "TariffLine",
     "Total",
     "YearLine",
+    "aid_year",
     "budget_total",
     "build_portfolio",
     "capacity_by_year",
     "decide",
     "position",
     "positions",
+    "power_targets",
     "propose",
     "reallocation_candidates",
     "tariff_review",

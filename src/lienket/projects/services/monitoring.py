@@ -16,6 +16,7 @@ from lienket.projects.models import (
     Transaction,
     TransactionKind,
 )
+from lienket.projects.services.money import Rates, Total
 
 
 @dataclass(frozen=True)
@@ -109,3 +110,32 @@ def position(project: Project, year: int, on: date) -> Position:
 
 def positions(qs: QuerySet[Project], year: int, on: date) -> list[Position]:
     return [position(p, year, on) for p in with_monitoring(qs)]
+
+
+@dataclass
+class AidYear:
+    """Aid projects' allocations and disbursements of a year, summed in US dollars at the
+    recorded rates (amounts without a rate kept apart), and how many are behind schedule."""
+
+    positions: list[Position]
+    rates: Rates
+    allocated: Total
+    disbursed: Total
+    behind: int
+
+    @property
+    def rate(self) -> float | None:
+        return float(self.disbursed.usd / self.allocated.usd) if self.allocated.usd else None
+
+
+def aid_year(qs: QuerySet[Project], year: int, on: date) -> AidYear:
+    rates = Rates.load()
+    allocated, disbursed = Total(), Total()
+    found = positions(qs, year, on)
+    for pos in found:
+        line = next((y for y in pos.years if y.year == year), None)
+        if line is not None:
+            allocated.add(rates, line.allocation, pos.project.currency, on)
+            disbursed.add(rates, line.disbursed, pos.project.currency, on)
+    behind = sum(pos.status == monitoring.BEHIND for pos in found)
+    return AidYear(found, rates, allocated, disbursed, behind)

@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from lienket.projects import reference
 from lienket.projects.models import (
     Project,
+    Statement,
     Status,
     TariffCeiling,
 )
 
 COMMITTED = (Status.OPERATING, Status.AGREED, Status.UNDER_WAY)
+#: the statements that publish the power-purchase target (MW by year)
+TARGET_STATEMENTS = ("A12",)
 #: statuses of aid projects that cannot receive reallocated capital
 STOPPED = (Status.SUSPENDED, Status.CANCELLED)
 
@@ -84,3 +88,11 @@ def tariff_review(plants: Sequence[Project], on: date, horizon: int = 5) -> list
         expiring = end is not None and end <= on.year + horizon
         out.append(TariffLine(p, ceiling, above, end, expiring))
     return out
+
+
+def power_targets() -> list[tuple[int, Decimal, str]]:
+    """The published power-purchase targets: (year, MW, the statement's code), by year."""
+    statements = Statement.objects.filter(topic="power", code__in=TARGET_STATEMENTS)
+    return sorted(
+        (year, mw, s.code) for s in statements for year, mw in reference.targets(s.figure)
+    )

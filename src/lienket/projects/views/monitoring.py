@@ -10,7 +10,7 @@ from lienket.core import roles
 from lienket.core.decorators import require
 from lienket.core.pages import day_param
 from lienket.engine import monitoring
-from lienket.projects import charts, reference, services
+from lienket.projects import charts, services
 from lienket.projects.models import (
     Kind,
     Project,
@@ -18,7 +18,6 @@ from lienket.projects.models import (
 )
 from lienket.projects.views.projects import (
     EVN_STATEMENTS,
-    TARGET_STATEMENTS,
 )
 
 
@@ -57,12 +56,7 @@ def power_page(request: HttpRequest) -> HttpResponse:
     years = services.capacity_by_year(plants, 2013, 2030)
     statements = list(Statement.objects.filter(topic="power"))
     by_code = {s.code: s for s in statements}
-    targets = [
-        (year, mw, code)
-        for code in TARGET_STATEMENTS
-        if code in by_code
-        for year, mw in reference.targets(by_code[code].figure)
-    ]
+    targets = services.power_targets()
     chart = charts.safe(
         charts.capacity_chart(
             years, targets, _("Lao capacity selling or committed to Viet Nam, MW")

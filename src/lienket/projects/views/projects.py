@@ -33,8 +33,6 @@ from lienket.projects.models import (
 )
 
 PAGE = 50
-#: the statement whose figure holds the import targets by year ("3,000 (2025) / 5,000 (2030)")
-TARGET_STATEMENTS = ("A12",)
 #: EVN's own totals, shown beside the sum of the cited plants
 EVN_STATEMENTS = ("A02", "A03", "A01")
 

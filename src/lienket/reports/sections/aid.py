@@ -30,10 +30,9 @@ def build(b: Builder, section: Section) -> None:
     year = b.period.year
     rows = []
     cited = []
-    positions = projects.positions(qs, year, b.as_of)
-    rates = projects.Rates.load()
-    allocated, disbursed_total = projects.Total(), projects.Total()
-    for pos in positions:
+    aid_year = projects.aid_year(qs, year, b.as_of)
+    rates = aid_year.rates
+    for pos in aid_year.positions:
         p = pos.project
         line = next((y for y in pos.years if y.year == year), None)
         if line is None and not p.budget:
@@ -42,8 +41,6 @@ def build(b: Builder, section: Section) -> None:
         disbursed = line.disbursed if line else None
         allocation = line.allocation if line else None
         rate = float(disbursed / allocation) if disbursed is not None and allocation else None
-        allocated.add(rates, allocation, p.currency, b.as_of)
-        disbursed_total.add(rates, disbursed, p.currency, b.as_of)
         rows.append(
             (
                 p.name + (f" ({_('fictional')})" if p.fictional else ""),
@@ -58,9 +55,9 @@ def build(b: Builder, section: Section) -> None:
             )
         )
     if rows:
-        whole = float(disbursed_total.usd / allocated.usd) if allocated.usd else None
-        rows.append((_("Total in USD, at the rates below"), "USD", "—", "—", "—", whole,
-                     float(allocated.usd), float(disbursed_total.usd), ""))  # fmt: skip
+        rows.append((_("Total in USD, at the rates below"), "USD", "—", "—", "—",
+                     aid_year.rate, float(aid_year.allocated.usd),
+                     float(aid_year.disbursed.usd), ""))  # fmt: skip
         section.add(
             Table(
                 _("Aid-funded projects: allocation and disbursement in %(year)s, as of "
@@ -79,13 +76,13 @@ def build(b: Builder, section: Section) -> None:
                 ),
                 tuple(rows),
                 tuple(sorted(set(cited))),
-                note=rates_note(b, allocated, disbursed_total),
+                note=rates_note(b, aid_year.allocated, aid_year.disbursed),
             )
         )  # fmt: skip
     else:
         b.nodata(section, _("No aid project has an allocation or a disbursement in "
                                 "%(year)s.") % {"year": year})  # fmt: skip
-    behind_schedule(b, section, positions)
+    behind_schedule(b, section, aid_year.positions)
     approved = project_selectors.reallocations_approved_between(b.start, b.end)
     if not approved:
         section.add(Paragraph(_("No reallocation was approved in the period."), "note"))
