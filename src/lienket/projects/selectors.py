@@ -7,7 +7,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from lienket.projects.models import Project, ProposalStatus, Reallocation
+from lienket.projects.models import Kind, Project, ProposalStatus, Reallocation, Statement
 
 
 def projects_of(kinds: Iterable[str]) -> list[Project]:
@@ -24,3 +24,17 @@ def reallocations_approved_between(start: date, end: date) -> QuerySet[Reallocat
     return Reallocation.objects.filter(
         status=ProposalStatus.APPROVED, decided__date__gte=start, decided__date__lte=end
     ).prefetch_related("lines__project")
+
+
+def aid_projects() -> QuerySet[Project]:
+    """Every aid-funded project (the monitoring positions read their years)."""
+    return Project.objects.filter(kind=Kind.AID)
+
+
+def statement_source(topic: str, code: str) -> str:
+    """Who made a published statement and when, with its first address ("" if none)."""
+    s = Statement.objects.filter(topic=topic, code=code).first()
+    if s is None:
+        return ""
+    url = next((x.get("url", "") for x in s.sources if x.get("url")), "")
+    return ", ".join(p for p in (s.speaker, s.statement_date, url) if p)

@@ -16,6 +16,7 @@ from lienket.engine.trade.turnover import Period
 
 #: the sections in their default order (a steward may reorder or leave some out)
 SECTIONS = {
+    "glance": gettext_lazy("The commitments at a glance"),
     "summary": gettext_lazy("Summary of key figures"),
     "trade": gettext_lazy("Trade by priority chain and top products"),
     "opportunities": gettext_lazy("Opportunities"),

@@ -23,9 +23,14 @@ from django.utils import translation
 from lienket.core import formats
 from lienket.reports import chartlabels
 from lienket.reports.document import Chart, Document, Figures, Paragraph, Table
+from lienket.reports.glance import STATUS
 
 FONTS = Path(__file__).resolve().parent.parent / "web" / "static" / "fonts"
 FONT_STACK = '"Noto Sans", "Noto Sans Lao", "Phetsarath OT", "DejaVu Sans", sans-serif'
+
+
+#: each commitment status's cell colour (the page's badge colours)
+SHADES = {"on-track": "E3F1E3", "at-risk": "FFF1CC", "behind": "F9DEDB", "no-data": "ECEFF2"}
 
 
 def lao_font() -> str:
@@ -45,6 +50,8 @@ def cell(value: Any, kind: str, lang: str, nodata: str) -> str:
     """One value as the report prints it; ``None`` is "no data", never zero."""
     if value is None:
         return nodata
+    if kind == "status":  # a commitment's status (``glance.STATUS``)
+        return str(STATUS.get(value, value))
     if isinstance(value, str):  # a word where a number would be ("—" in a total row)
         return value
     if kind == "million":
@@ -119,7 +126,11 @@ def _view(doc: Document) -> dict[str, Any]:
                         "columns": [(label, kind) for label, kind in b.columns],
                         "rows": [
                             [
-                                (cell(v, kind, doc.lang, nodata), kind)
+                                (
+                                    cell(v, kind, doc.lang, nodata),
+                                    kind,
+                                    v if kind == "status" else "",
+                                )
                                 for v, (_label, kind) in zip(row, b.columns, strict=True)
                             ]
                             for row in b.rows
@@ -288,7 +299,7 @@ def docx(doc: Document) -> bytes:
             p = word.add_paragraph(f"{doc.labels['source']}: {cite_text(numbers)}")
             p.runs[0].font.size = Pt(8)
 
-    def grid(header: list[str], rows: list[list[tuple[str, str]]]) -> None:
+    def grid(header: list[str], rows: list[list[tuple[str, ...]]]) -> None:
         t = word.add_table(rows=1, cols=len(header))
         t.style = "Table Grid"
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -299,10 +310,15 @@ def docx(doc: Document) -> bytes:
                 r.font.size = Pt(8)
         for row in rows:
             cells = t.add_row().cells
-            for c, (text, kind) in zip(cells, row, strict=True):
+            for c, (text, kind, *status) in zip(cells, row, strict=True):
                 c.text = text
                 para = c.paragraphs[0]
-                if kind not in ("text", "date"):
+                if status and status[0] in SHADES:  # the status colour, as on the page
+                    shade = OxmlElement("w:shd")
+                    shade.set(qn("w:val"), "clear")
+                    shade.set(qn("w:fill"), SHADES[status[0]])
+                    c._tc.get_or_add_tcPr().append(shade)
+                elif kind not in ("text", "date", "status"):
                     para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 for r in para.runs:
                     r.font.size = Pt(8)

@@ -8,6 +8,7 @@ from typing import Any
 from lienket.reports.sections import (
     aid,
     chains,
+    glance,
     investment,
     next_steps,
     opportunities,
@@ -20,6 +21,7 @@ from lienket.reports.sections import (
 
 #: each section's builder, by its key in ``common.SECTIONS``
 BUILDERS: dict[str, Callable[[Any, Any], None]] = {
+    "glance": glance.build,
     "summary": summary.build,
     "trade": trade.build,
     "opportunities": opportunities.build,
