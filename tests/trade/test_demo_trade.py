@@ -3,6 +3,8 @@ the totals follow the published ones; it stays marked fictional."""
 
 from __future__ import annotations
 
+import pytest
+
 from lienket.trade import services
 
 
@@ -36,3 +38,52 @@ def test_the_demo_totals_pass_through_the_published_ones(trade_store):
     # 2023 lies between 2022 (1,040 M) and the Lao side's 2024 figure (1,300 M)
     assert 1040e6 < lao_2023 < 1300e6
     assert all(r.fictional for r in trade_store.imports() if r.source in ("baci", "comtrade"))
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_every_state_of_the_band_and_the_pages_agree_with_the_cli(
+    settings, tmp_path_factory, client_for, reader
+):
+    """Issue 26, part 6: with the published figures lienket ships and the demo's years, each
+    declarant has years below, within and above the band; the "are we on target?" page and
+    the report give each year the status ``lienket trade turnover --format json`` prints."""
+    import html
+    import json
+    from datetime import date
+
+    from typer.testing import CliRunner
+
+    from lienket.cli import app
+    from lienket.engine.trade.store import TradeStore
+    from lienket.engine.trade.turnover import Period
+    from lienket.refdata import trade_reference
+    from lienket.reports import glance
+    from lienket.reports import services as reports
+    from lienket.trade.figures import load_bundled
+
+    root = tmp_path_factory.mktemp("demo-states")
+    store = TradeStore(root, reference=trade_reference())
+    services.load_demo(store, n_countries=16, n_products=300)
+    settings.LIENKET_TRADE_DIR = root
+    load_bundled()
+    runner = CliRunner()
+    for declarant, partner in (("VNM", "LAO"), ("LAO", "VNM")):
+        out = runner.invoke(app, ["trade", "turnover", "--declarant", declarant,
+                                  "--partner", partner, "--format", "json"])  # fmt: skip
+        assert out.exit_code == 0, out.output
+        rows = {r["period"]: r for r in json.loads(out.output)}
+        assert {"below", "within", "above"} <= {r["status"] for r in rows.values()}, declarant
+        full = sorted(int(p) for p in rows if p.isdigit() and rows[p]["value_usd"] is not None)
+        assert any(full[i + 3] - full[i] == 3 for i in range(len(full) - 3))  # four in a row
+        # the demo's own years say so; a real published year is never marked fictional
+        assert rows["2023"]["fictional"] and not rows["2017" if declarant == "VNM" else "2024"][
+            "fictional"]  # fmt: skip
+        for year in (2021, 2023, 2025):
+            (item,) = [i for i in glance.commitments(year, date(2026, 12, 5), "en")
+                       if i.key == f"trade-{declarant}"]  # fmt: skip
+            assert item.status == glance.TRADE.get(rows[str(year)]["status"], glance.NO_DATA)
+    doc, _snap = reports.document(Period.parse("2023"), "en", date(2024, 3, 1))
+    (table,) = [b for b in doc.sections[0].blocks if hasattr(b, "columns")]
+    page = client_for(reader).get("/on-target/", {"year": 2023}).content.decode()
+    for title, status in ((row[0], row[1]) for row in table.rows):
+        assert f'data-status="{status}"' in page.split(html.escape(title), 1)[1][:400], title

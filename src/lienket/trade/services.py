@@ -24,8 +24,13 @@ from lienket.engine.trade.turnover import series as turnover_series
 OTS_FILE = "trade/ots_world_exports_hs4_2017.csv.gz"
 OTS_SOURCE = "ots"
 OTS_EDITION = "HS2007"
-DEMO_YEARS = range(2019, 2025)
+DEMO_YEARS = range(2019, 2026)
 DEMO_SEED = 2025
+#: the demo's swing around the path through the published totals (a year of no published
+#: figure only), so that its years fall below, within and above the Committee's band as real
+#: years do; and each flow's yearly growth after the last published year
+DEMO_SWING = {2020: 0.90, 2021: 1.02, 2023: 0.97}
+DEMO_GROWTH_AFTER = {"export": 1.16, "import": 1.05}  # the first pair country's view
 
 
 def get_store() -> TradeStore:
@@ -115,7 +120,8 @@ def load_demo(
 
     Viet Nam - Lao flows follow each exporter's real 2017 product mix (its exports to the world
     by HS4 heading, Open Trade Statistics) and are scaled so that their totals pass through
-    the published totals; every row is fictional and marked so in the store.
+    the published totals, with a stated swing between them (``DEMO_SWING``) so that the demo
+    shows every state of the band; every row is fictional and marked so in the store.
     Running it again imports nothing new (same seed, same bytes).
     """
     store = store or get_store()
@@ -134,10 +140,13 @@ def load_demo(
         | set(others[:: max(1, len(others) // n_products)])
         | {c for c in others if c[:4] in leading}
     )
-    totals = {
-        (x, m): synthetic.published_path(points, list(years))
-        for (x, m), points in published_flows(a, b).items()
-    }
+    totals = {}
+    for (x, m), points in published_flows(a, b).items():
+        after = DEMO_GROWTH_AFTER["export" if x == a else "import"]
+        path = synthetic.published_path(points, list(years), growth=after)
+        totals[(x, m)] = {
+            y: v if y in points else v * DEMO_SWING.get(y, 1.0) for y, v in path.items()
+        }
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

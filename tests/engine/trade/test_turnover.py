@@ -99,6 +99,9 @@ def test_a_part_year_compares_with_the_same_months_a_year_before():
 
 
 def test_fictional_data_never_mixes_with_real_data():
+    """A real figure answers for its period (the demo's beside it, never added) and its band
+    never comes from the demo; a period only the demo covers is the demo's, marked fictional
+    (issue 26: the demo must show every state of the band)."""
     data = [
         obs("total", 2023, 5e9, "baci", "demo", fictional=True),
         obs("total", 2024, 2.2e9, "published", "release"),
@@ -107,7 +110,7 @@ def test_fictional_data_never_mixes_with_real_data():
     found = by_period(series(data, "VNM", "LAO"))
     assert found["2024"].turnover == pytest.approx(2.2e9) and not found["2024"].fictional
     assert found["2024"].status == "base"  # the fictional 2023 is not its base
-    assert "2023" not in found  # only the demo has it
+    assert found["2023"].fictional and found["2023"].turnover == pytest.approx(5e9)
     assert [a.fictional for a in found["2024"].alternatives] == [True]
     only_demo = series([data[0], data[2]], "VNM", "LAO")
     assert all(f.fictional for f in only_demo if f.turnover is not None)
@@ -156,12 +159,17 @@ def test_a_part_year_is_a_base_when_nothing_before_covers_the_same_months():
     assert by_period(series(data, "VNM", "LAO"))["2025-01..10"].status == "base"
 
 
-def test_a_later_year_only_the_demo_gives_is_a_no_data_row_beside_it():
+def test_a_later_year_only_the_demo_gives_is_the_demos_marked_fictional():
     data = [
         obs("total", 2022, 1.7e9, "published", "release"),
+        obs("total", 2023, 1.9e9, "baci", "demo", fictional=True),
         obs("total", 2024, 9e9, "baci", "demo", fictional=True),
+        obs("total", 2025, 3e9, "published", "release"),
     ]
     found = by_period(series(data, "VNM", "LAO"))
-    assert found["2024"].turnover is None and found["2024"].status == "no_data"
-    assert [a.fictional for a in found["2024"].alternatives] == [True]
-    assert found["2023"].turnover is None
+    assert found["2024"].turnover == pytest.approx(9e9) and found["2024"].fictional
+    assert found["2024"].status == "above"  # demo on demo: a fictional status, marked so
+    assert found["2023"].fictional and found["2023"].growth == pytest.approx(1.9 / 1.7 - 1)
+    # the real 2025 is never compared with the demo's 2024, nor called a base year
+    assert not found["2025"].fictional and found["2025"].previous is None
+    assert found["2025"].status == "no_data"

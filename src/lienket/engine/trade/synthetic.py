@@ -194,11 +194,12 @@ def write_comtrade_mirror(
                 v = world.value_usd[k]
                 q = world.quantity_t[k] * 1000
                 fob = v * rng.lognormal(0.0, 0.05)
-                cif = v * cif_fob * rng.lognormal(0.0, 0.25)
+                # small lines are declared loosely, large ones (power, copper) closely
+                cif = v * cif_fob * rng.lognormal(0.0, 0.25 if v < 10e6 else 0.06)
                 w.writerow(
                     [world.year, iso[exp], iso[imp], "X", "H5", code, round(fob, 2), round(q), "kg"]
                 )
-                if rng.random() < 0.9:  # the importer misses some lines
+                if v >= 1e6 or rng.random() < 0.9:  # the importer misses some small lines
                     w.writerow(
                         [
                             world.year,

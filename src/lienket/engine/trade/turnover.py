@@ -218,18 +218,17 @@ def series(
     """The declarant's turnover with ``partner`` by period, each from one source, with the band.
 
     Full years run without gaps from the first to the last (a missing year is a ``no_data``
-    row); each part-year period follows its year.
+    row); each part-year period follows its year. A real figure answers for its period; the
+    fictional demo answers only for a period no real source covers (``fictional`` on the
+    figure), and a real figure's growth and band never come from a demo figure.
     """
     mine = [o for o in observations if o.declarant == declarant and o.partner == partner]
-    if any(not o.fictional for o in mine):
-        real = [o for o in mine if not o.fictional]
-        usable, shown_only = real, [o for o in mine if o.fictional]
-    else:
-        usable, shown_only = mine, []
+    real_periods = {o.period for o in mine if not o.fictional}
+    # a real figure answers for its period and the demo's is only shown beside it; a period
+    # no real source covers is answered by the fictional demo, marked so (never added)
+    usable = [o for o in mine if not o.fictional or o.period not in real_periods]
+    shown_only = [o for o in mine if o.fictional and o.period in real_periods]
     periods = {o.period for o in usable}
-    # a later year that only the fictional demo gives is a "no data" row beside the demo
-    start = min((p.year for p in periods), default=0)
-    periods |= {o.period for o in shown_only if o.period.year > start}
     years = [p.year for p in periods if p.full_year]
     if years:
         periods |= {Period(y) for y in range(min(years), max(years) + 1)}
@@ -243,9 +242,17 @@ def series(
     for p, (pick, others) in chosen.items():
         value = pick.turnover if pick else None
         before = chosen.get(p.previous(), (None, []))[0]
+        real = pick is not None and not pick.fictional
+        if real and before is not None and before.fictional:
+            before = None  # a real figure's band never comes from the demo
         prev = before.turnover if before else None
         lo, hi = band(prev, low, high)
-        first = not any(q.year < p.year and q.months_of_year == p.months_of_year for q in chosen)
+        first = not any(
+            q.year < p.year
+            and q.months_of_year == p.months_of_year
+            and not (real and chosen[q][0] is not None and chosen[q][0].fictional)
+            for q in chosen
+        )
         alternatives = tuple(
             Alternative(
                 c.source,
