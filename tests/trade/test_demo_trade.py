@@ -87,3 +87,36 @@ def test_the_demo_shows_every_state_of_the_band_and_the_pages_agree_with_the_cli
     page = client_for(reader).get("/on-target/", {"year": 2023}).content.decode()
     for title, status in ((row[0], row[1]) for row in table.rows):
         assert f'data-status="{status}"' in page.split(html.escape(title), 1)[1][:400], title
+
+
+def test_opportunities_leave_out_goods_a_ministry_would_not_promote(client, trade_store):
+    """Issue 26, part 6: the demo suggested poppy seeds and PFOS. The exclusion list is
+    documented data; every code on it is a real HS code, and no opportunity table, download or
+    API answer holds one."""
+    from lienket import refdata
+    from lienket.trade import tables
+
+    codes = set(refdata.hs_codes("HS2017")) | set(refdata.hs_codes("HS2022"))
+    listed = refdata.not_promoted()
+    assert {x.group for x in listed} == {"narcotics", "precursor", "banned_chemical", "weapons"}
+    assert all(x.hs in codes and x.source for x in listed)
+    assert not refdata.promoted("120791") and not refdata.promoted("930190")
+    assert refdata.promoted("120799") and refdata.promoted("293930")  # other seeds; caffeine
+    from lienket.engine.trade import analysis
+
+    left_out = 0
+    for exporter, importer in (("VNM", "LAO"), ("LAO", "VNM")):
+        table = tables.potential(exporter, importer, 2023, limit=10**6)
+        assert table is not None and table.rows
+        assert all(refdata.promoted(r["code"]) for r in table.rows)
+        raw = analysis.potential(services.get_store(), exporter, importer, 2023, 6, "baci")
+        unlisted = [raw.products[k] for k in raw.ranked() if not refdata.promoted(raw.products[k])]
+        assert table.left_out == len(unlisted)
+        left_out += len(unlisted)
+    assert left_out > 0  # the demo does rank some (asbestos articles): the filter matters
+    linkage = tables.linkage("VNM", "LAO", 2023, limit=10**6)
+    assert linkage is None or all(refdata.promoted(r["input_code"]) for r in linkage.rows)
+    body = client.get("/api/trade/potential/", {"year": 2023}).content.decode()
+    for x in listed:
+        if len(x.hs) == 6:
+            assert f'"{x.hs}"' not in body, x.hs

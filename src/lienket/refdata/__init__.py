@@ -77,7 +77,10 @@ from lienket.refdata.places import (
     resolve_province,
 )
 from lienket.refdata.rules import (
+    NotPromoted,
     chain_stages_of_hs6,
+    not_promoted,
+    promoted,
     sme_rules,
     tax_id_formats,
 )
@@ -98,6 +101,7 @@ __all__ = [
     "HsText",
     "InputRequirement",
     "Names",
+    "NotPromoted",
     "PlaceVariant",
     "Province",
     "ProvinceGeo",
@@ -125,9 +129,11 @@ __all__ = [
     "input_requirements",
     "logistics_network",
     "map_outlines",
+    "not_promoted",
     "place_name",
     "place_variants",
     "product_glossary",
+    "promoted",
     "province",
     "province_geo",
     "provinces",

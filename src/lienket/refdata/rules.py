@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -74,3 +75,27 @@ def chain_stages_of_hs6(edition: str) -> dict[str, tuple[tuple[str, str], ...]]:
                 target = convert.get(code, code) if convert else code
                 out.setdefault(target, set()).add((p.chain, p.stage))
     return {code: tuple(sorted(pairs)) for code, pairs in out.items()}
+
+
+@dataclass(frozen=True)
+class NotPromoted:
+    """An HS prefix that lienket never suggests as an opportunity, with why and the source."""
+
+    hs: str  # a chapter (2 digits), heading (4) or subheading (6)
+    group: str  # narcotics, precursor, banned_chemical, weapons
+    reason: str
+    source: str
+
+
+@cache
+def not_promoted() -> tuple[NotPromoted, ...]:
+    """The exclusion list of products a ministry would not promote (``hs_not_promoted.csv``)."""
+    return tuple(
+        NotPromoted(r["hs"], r["group"], r["reason_en"], r["source"])
+        for r in rows("hs_not_promoted.csv")
+    )
+
+
+def promoted(code: str) -> bool:
+    """Whether an HS code may be suggested (no prefix of it is on the exclusion list)."""
+    return not any(code.startswith(x.hs) for x in not_promoted())

@@ -206,6 +206,8 @@ def _potential_cached(
         if pot is None:
             continue
         for i, code in enumerate(pot.products):
+            if not refdata.promoted(code):  # never a reason to pick a pilot
+                continue
             for chain, _stage in stage_of.get(code, ()):
                 totals[chain] += float(pot.untapped[i])
     top = max(totals.values(), default=0.0)

@@ -23,6 +23,8 @@ class Table:
     columns: list[Column]
     rows: list[dict[str, Any]] = field(default_factory=list)
     total_rows: int | None = None
+    #: products the exclusion list (``refdata.not_promoted``) kept out of an opportunity table
+    left_out: int = 0
 
     @property
     def keys(self) -> list[str]:

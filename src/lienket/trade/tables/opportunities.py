@@ -81,7 +81,8 @@ def potential(exporter: str, importer: str, year: int, limit: int = 100) -> Tabl
             ("untapped", _("Untapped"), "usd"),
         ],
     )
-    ranked = found.ranked()
+    ranked = [i for i in found.ranked() if refdata.promoted(found.products[i])]
+    table.left_out = len(found.ranked()) - len(ranked)
     table.total_rows = len(ranked)
     for i in ranked[:limit]:
         code = found.products[i]
@@ -105,6 +106,8 @@ def linkage(a: str, b: str, year: int, limit: int = 100) -> Table | None:
     )
     if found is None:
         return None
+    kept = [c for c in found if refdata.promoted(c.input_code)]
+    left_out, found = len(found) - len(kept), kept
     chains = refdata.chains()
     table = Table(
         f"linkage-{year}",
@@ -122,6 +125,7 @@ def linkage(a: str, b: str, year: int, limit: int = 100) -> Table | None:
             ("downstream_codes", _("Main downstream products"), "text"),
         ],
         total_rows=len(found),
+        left_out=left_out,
     )
     for c in found[:limit]:
         table.rows.append(
