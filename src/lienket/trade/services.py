@@ -20,6 +20,7 @@ from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
 from lienket.engine.trade.store import ImportRecord, ImportResult, StoreLimits, TradeStore
 from lienket.engine.trade.turnover import Figure
 from lienket.engine.trade.turnover import series as turnover_series
+from lienket.trade import demomix
 
 OTS_FILE = "trade/ots_world_exports_hs4_2017.csv.gz"
 OTS_SOURCE = "ots"
@@ -29,8 +30,8 @@ DEMO_SEED = 2025
 #: the demo's swing around the path through the published totals (a year of no published
 #: figure only), so that its years fall below, within and above the Committee's band as real
 #: years do; and each flow's yearly growth after the last published year
-DEMO_SWING = {2020: 0.90, 2021: 1.02, 2023: 0.97}
-DEMO_GROWTH_AFTER = {"export": 1.16, "import": 1.05}  # the first pair country's view
+DEMO_SWING = {2020: 0.90, 2021: 1.02, 2023: 0.953}
+DEMO_GROWTH_AFTER = {"export": 1.18, "import": 1.10}  # the first pair country's view
 
 
 def get_store() -> TradeStore:
@@ -118,8 +119,9 @@ def load_demo(
 ) -> list[ImportResult]:
     """Generate and import fictional world trade (BACI layout) and fictional mirror declarations.
 
-    Viet Nam - Lao flows follow each exporter's real 2017 product mix (its exports to the world
-    by HS4 heading, Open Trade Statistics) and are scaled so that their totals pass through
+    Viet Nam - Lao flows follow a mix built from real figures (``demomix``: the published
+    product groups, the goods the sources name, then each exporter's real 2017 exports to the
+    world by HS4 heading, Open Trade Statistics) and are scaled so that their totals pass through
     the published totals, with a stated swing between them (``DEMO_SWING``) so that the demo
     shows every state of the band; every row is fictional and marked so in the store.
     Running it again imports nothing new (same seed, same bytes).
@@ -132,9 +134,10 @@ def load_demo(
     countries = [(codes[c].m49, c) for c in chosen[:n_countries]]
     chain_codes = sorted(refdata.chain_stages_of_hs6("HS2017"))
     others = sorted(c for c, h in refdata.hs_codes("HS2017").items() if h.level == 6)
-    mixes = real_export_mix(a, b)
-    # the headings each side really exports most, so that their mutual demo trade can follow it
-    leading = {h for mix in mixes.values() for h in sorted(mix, key=mix.__getitem__)[-40:]}
+    world_mix = real_export_mix(a, b)
+    mixes = {a: demomix.pair_mix(a, b, world_mix[a]), b: demomix.pair_mix(b, a, world_mix[b])}
+    # the headings of the pair's demo trade, so that the generated world has their codes
+    leading = {h for mix in mixes.values() for h in sorted(mix, key=mix.__getitem__)[-60:]}
     products = sorted(
         set(chain_codes)
         | set(others[:: max(1, len(others) // n_products)])

@@ -195,7 +195,7 @@ def write_comtrade_mirror(
                 q = world.quantity_t[k] * 1000
                 fob = v * rng.lognormal(0.0, 0.05)
                 # small lines are declared loosely, large ones (power, copper) closely
-                cif = v * cif_fob * rng.lognormal(0.0, 0.25 if v < 10e6 else 0.06)
+                cif = v * cif_fob * rng.lognormal(0.0, 0.25 if v < 10e6 else 0.03)
                 w.writerow(
                     [world.year, iso[exp], iso[imp], "X", "H5", code, round(fob, 2), round(q), "kg"]
                 )
