@@ -171,6 +171,22 @@ STAGE_WEIGHTS = {
         "distribution": 1,
     },
 }
+#: annual revenue per worker in US dollars by sector (the demo's firm sizes follow it, with a
+#: spread): of the order of what the statistics offices publish — Viet Nam's enterprise census
+#: (GSO) gives net turnover per worker of roughly USD 50-70 thousand in industry and several
+#: times that in wholesale trade; Lao PDR's economic census gives a fraction of Viet Nam's
+#: figure. Demo figures, not statistics: they keep a 7-person firm from selling USD 2.9 M.
+REVENUE_PER_WORKER_USD = {
+    "VNM": {"agriculture": 15_000, "industry": 55_000, "trade": 180_000, "services": 30_000},
+    "LAO": {"agriculture": 5_000, "industry": 20_000, "trade": 60_000, "services": 12_000},
+}
+#: demo exchange rates (national currency per US dollar, 2024 order of magnitude)
+DEMO_RATE = {"VNM": 25_000, "LAO": 21_500}
+#: a tonne of the demo's goods, in US dollars (raw material, processed, manufactured)
+PRICE_PER_TONNE_USD = {"raw_material": 350, "processing": 900, "manufacturing": 2_500}
+#: the unit of a yearly capacity as the firm's own country writes it
+TONNES_A_YEAR = {"VNM": "tấn/năm", "LAO": "ໂຕນ/ປີ"}
+
 CERTIFICATIONS = [
     "ISO 9001",
     "ISO 14001",
@@ -281,9 +297,12 @@ class _Builder:
             "design": "services",
         }.get(stage, "industry")
         employees = int(rng.lognormvariate(4.0, 1.2)) + 1
-        scale = 1_000_000_000 if country == "VNM" else 250_000_000
-        revenue = Decimal(int(employees * rng.lognormvariate(0, 0.8) * scale / 4))
-        capital = Decimal(int(float(revenue) * rng.uniform(0.2, 0.9)))
+        per_worker = REVENUE_PER_WORKER_USD[country][sector] * rng.lognormvariate(0, 0.35)
+        revenue_usd = employees * per_worker
+        revenue = Decimal(int(revenue_usd * DEMO_RATE[country] / 1_000_000) * 1_000_000)
+        capital = Decimal(int(float(revenue) * rng.uniform(0.2, 0.9) / 1_000_000) * 1_000_000)
+        price = PRICE_PER_TONNE_USD.get(stage, 0)
+        tonnes = round(revenue_usd * rng.uniform(0.6, 0.9) / price, -1) if price else 0
         products = self.some_codes(chain, stage)
         inputs = self.some_codes(chain, PREVIOUS.get(stage))
         extra = [stage] + ([PREVIOUS[stage]] if stage in PREVIOUS and rng.random() < 0.2 else [])
@@ -301,7 +320,7 @@ class _Builder:
             annual_revenue=revenue,
             total_capital=capital,
             currency=default_currency(country),
-            capacity=f"{rng.randint(5, 500) * 1000} t/year" if stage != "design" else "",
+            capacity=f"{int(tonnes)} {TONNES_A_YEAR[country]}" if tonnes else "",
             certifications=", ".join(rng.sample(CERTIFICATIONS, k=rng.choice([0, 0, 1, 2]))),
             description=f"Fictional demo enterprise: {refdata.chains()[chain].names.en} ({stage}).",
             contact_email=f"contact{len(self.names)}@example.com",
