@@ -158,3 +158,28 @@ def test_pages_in_lao(client, trade_store):
     client.cookies["django_language"] = "lo"
     body = client.get("/trade/").content.decode()
     assert "ພາບລວມ" in body and 'lang="lo"' in body
+
+
+def test_product_and_chain_tables_state_their_source_beside_the_turnovers(
+    client, trade_store, settings
+):
+    """Issue 26, part 3: product and chain tables used a different source from the turnover
+    without saying so. They follow the turnover's precedence and state their source, with the
+    turnover's own figure for the same flow beside it."""
+    from lienket.trade import services, tables
+
+    assert services.flow_source(2023) == "comtrade"  # customs › comtrade › baci, as turnover
+    settings.LIENKET_TURNOVER_PRECEDENCE = ["published", "baci", "comtrade"]
+    assert services.flow_source(2023) == "baci"
+    settings.LIENKET_TURNOVER_PRECEDENCE = ["published", "customs", "comtrade", "baci"]
+    top = tables.top_products("VNM", "LAO", 2023, 4)
+    assert "UN Comtrade" in top.note and "(fictional)" in top.note
+    figure = next(f for f in services.turnover("VNM", "LAO") if str(f.period) == "2023")
+    from lienket.core import formats
+
+    assert formats.usd_million(figure.exports, "en") in top.note  # the turnover's, beside it
+    assert "not added" in top.note
+    chain = tables.chain_table("VNM", "LAO", 2023)
+    assert "UN Comtrade" in chain.note
+    body = client.get("/trade/", {"year": 2023}).content.decode()
+    assert 'class="muted table-note"' in body and "source: UN Comtrade" in body

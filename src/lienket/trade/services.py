@@ -234,12 +234,14 @@ def datasets() -> list[dict[str, object]]:
 
 
 def flow_source(year: int | None = None) -> str | None:
-    """The source to read bilateral product detail from: BACI if loaded, else any."""
+    """The source to read bilateral product detail from: the first of the turnover's
+    precedence (``LIENKET_TURNOVER_PRECEDENCE``) that has product lines for the year, so the
+    product and chain tables follow the turnover's order of sources (issue 26)."""
     records = [r for r in get_store().imports() if r.kind == "flows"]
     if year is not None:
         records = [r for r in records if year in r.years]
     sources = {r.source for r in records}
-    for preferred in ("baci", "comtrade", "customs"):
+    for preferred in (*precedence(), "customs", "comtrade", "baci"):
         if preferred in sources:
             return preferred
     return None

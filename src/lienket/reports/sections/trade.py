@@ -46,6 +46,7 @@ def build(b: Builder, section: Section) -> None:
                     for r in chain.rows
                 ),
                 sources,
+                note=chain.note,
             )
         )
     else:
@@ -74,6 +75,7 @@ def build(b: Builder, section: Section) -> None:
                 ),
                 tuple((r["code"], r["description"], r["value_usd"], r["share"]) for r in top.rows),
                 sources,
+                note=top.note,
             )
         )
     for declarant, t in tables.target_tracking(b.a, b.b).items():

@@ -23,6 +23,8 @@ class Table:
     columns: list[Column]
     rows: list[dict[str, Any]] = field(default_factory=list)
     total_rows: int | None = None
+    #: where the rows come from, beside the turnover's source (shown under the table)
+    note: str = ""
     #: products the exclusion list (``refdata.not_promoted``) kept out of an opportunity table
     left_out: int = 0
 

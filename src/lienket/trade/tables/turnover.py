@@ -6,11 +6,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lienket import refdata
-from lienket.core import formats
+from lienket.core import formats, labels
 from lienket.engine.trade import analysis
 from lienket.engine.trade import indicators as ind
+from lienket.engine.trade.turnover import Period
 from lienket.trade import services
 from lienket.trade.tables.base import (
+    SOURCE_LABELS,
     STAGE_LABELS,
     Table,
     _lang,
@@ -120,6 +122,41 @@ def mirror(a: str, b: str) -> Table:
     return table
 
 
+def detail_note(exporter: str, importer: str, year: int, source: str | None, total: float) -> str:
+    """Where a product or chain table's lines come from, and the turnover's own figure for the
+    same flow and year beside it (two sources side by side, never reconciled)."""
+    if not source:
+        return ""
+    fictional = any(
+        r.fictional
+        for r in services.get_store().imports()
+        if r.source == source and year in r.years
+    )
+    lang = _lang()
+    words = _(
+        "Product lines: %(source)s%(fictional)s, %(year)s; their sum %(total)s million USD."
+    ) % {
+        "source": SOURCE_LABELS.get(source, source),
+        "fictional": f" ({_('fictional')})" if fictional else "",
+        "year": year,
+        "total": formats.usd_million(total, lang),
+    }
+    figure = next(
+        (f for f in services.turnover(exporter, importer) if f.period == Period(year)), None
+    )
+    if figure is not None and figure.exports is not None:
+        words += " " + _(
+            "The turnover uses %(source)s: exports of %(country)s %(value)s million USD, shown "
+            "beside it, not added."
+        ) % {
+            "source": source_label(figure.source, figure.label)
+            + (f" ({_('fictional')})" if figure.fictional else ""),
+            "country": labels.country_name(exporter),
+            "value": formats.usd_million(figure.exports, lang),
+        }
+    return words
+
+
 def top_products(exporter: str, importer: str, year: int, level: int, limit: int = 20) -> Table:
     source = services.flow_source(year)
     values = analysis.by_product(services.get_store(), exporter, importer, year, level, source)
@@ -133,6 +170,7 @@ def top_products(exporter: str, importer: str, year: int, level: int, limit: int
             ("share", _("Share"), "percent"),
         ],
         total_rows=len(values),
+        note=detail_note(exporter, importer, year, source, sum(values.values())),
     )
     for code, v in sorted(values.items(), key=lambda kv: -kv[1])[:limit]:
         table.rows.append(
@@ -145,6 +183,11 @@ def chain_table(a: str, b: str, year: int) -> Table:
     source = services.flow_source(year)
     flows = analysis.chain_flows(services.get_store(), a, b, year, services.stage_of(), source)
     chains = refdata.chains()
+    fictional = source is not None and any(
+        r.fictional
+        for r in services.get_store().imports()
+        if r.source == source and year in r.years
+    )
     table = Table(
         f"chains-{year}",
         [
@@ -154,6 +197,19 @@ def chain_table(a: str, b: str, year: int) -> Table:
             ("value_usd", _("Value"), "usd"),
             ("products", _("Products traded"), "number"),
         ],
+        note=(
+            _(
+                "Source: %(source)s%(fictional)s, %(year)s; the chains' flows are product lines, "
+                "not the turnover's figure."
+            )
+            % {
+                "source": SOURCE_LABELS.get(source, source),
+                "year": year,
+                "fictional": f" ({_('fictional')})" if fictional else "",
+            }
+            if source
+            else ""
+        ),
     )
     for f in flows:
         table.rows.append(

@@ -107,7 +107,8 @@ def _top_bars(table: Table) -> list[tuple[str, float]]:
 
 def _product_titles(a: str, b: str, year: int, level: int) -> list[str]:
     """Each direction's title, naming the year, the HS level and whose declaration is used."""
-    source = services.flow_source(year) or ""
+    found = services.flow_source(year)
+    source = str(tables.SOURCE_LABELS.get(found, found)) if found else _("no data")
     return [
         _("Exports of %(e)s to %(i)s, %(year)s, HS%(level)s; source: %(source)s")
         % {"e": country_name(e), "i": country_name(i), "year": year, "level": level,
