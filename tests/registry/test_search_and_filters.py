@@ -63,3 +63,33 @@ def test_the_export_respects_the_filters(client_for, registry, reader):
     response = client_for(reader).get("/enterprises/export.xlsx", {"country": "LAO"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) == 3 and {r[1] for r in rows[1:]} == {"LAO"}
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo"])
+def test_lists_are_in_the_readers_alphabet(client_for, registry, reader, lang):
+    """Issue 26, part 7: lists sorted by code point put "Đ…" after "Z…" and every Lao name with
+    a leading vowel after all the others; CLDR collation puts them where a reader looks."""
+    import re
+
+    for name in ("Zeta Xanh", "Đông Á Xanh", "Dung Xanh", "Ăn Xanh", "An Xanh"):
+        make_firm("VNM", name, "01")
+    for name in ("ໄກ ສີຂຽວ", "ຂາ ສີຂຽວ", "ເກ ສີຂຽວ", "ກາ ສີຂຽວ"):
+        make_firm("LAO", name, "LA-VT")
+    client = client_for(reader)
+    client.cookies["django_language"] = lang
+    page = client.get("/enterprises/", {"q": "Xanh" if lang == "vi" else "ສີຂຽວ"}).content.decode()
+    shown = re.findall(r'href="/enterprises/\d+/">([^<]+)</a>', page)
+    if lang == "vi":
+        assert shown == ["An Xanh", "Ăn Xanh", "Dung Xanh", "Đông Á Xanh", "Zeta Xanh"]
+        assert sorted(shown) != shown  # code points would differ
+        from django.utils import translation
+
+        from lienket.registry.forms import province_choices
+
+        with translation.override("vi"):
+            (_country, items), *_rest = province_choices()
+        names = [n for _code, n in items]
+        assert names.index("Đà Nẵng") < names.index("Gia Lai") < names.index("Hà Nội")
+    else:
+        assert shown == ["ກາ ສີຂຽວ", "ເກ ສີຂຽວ", "ໄກ ສີຂຽວ", "ຂາ ສີຂຽວ"]
+        assert sorted(shown) != shown

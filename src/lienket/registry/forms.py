@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from lienket import refdata
 from lienket.core import roles
 from lienket.core.vocabulary import Stage
+from lienket.engine import collation
 from lienket.registry import validation as v
 from lienket.registry.models import (
     FIGURE_FIELDS,
@@ -28,8 +29,10 @@ def province_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     groups = []
     for iso3 in settings.LIENKET_COUNTRIES:
         country = refdata.countries()[iso3].names.get(lang)
-        items = sorted(
-            ((p.code, p.names.get(lang)) for p in refdata.provinces_of(iso3)), key=lambda kv: kv[1]
+        items = collation.sorted_by(
+            ((p.code, p.names.get(lang)) for p in refdata.provinces_of(iso3)),
+            lambda kv: kv[1],
+            lang,
         )
         groups.append((country, items))
     return groups

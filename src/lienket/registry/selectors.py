@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from lienket import refdata
 from lienket.core import roles
+from lienket.engine import collation
 from lienket.engine.text import words
 from lienket.registry.models import Disclosure, Enterprise, Relationship
 
@@ -112,3 +113,22 @@ def consents(firm: Enterprise, other: Enterprise) -> tuple[bool, bool]:
 
 def registry_is_empty() -> bool:
     return not Enterprise.objects.exists()
+
+
+def in_reader_order(qs: QuerySet[Enterprise], lang: str) -> list[int]:
+    """The firms' ids by country, then by the name the reader sees in the reader's alphabet
+    (CLDR collation: Đ after D in Vietnamese, Lao words under their consonant)."""
+    found = list(qs.values_list("pk", "country", "name_vi", "name_lo", "name_en"))
+    order = [lang[:2], "en", "vi", "lo"]
+
+    def shown(row: tuple[int, str, str, str, str]) -> str:
+        names = {"vi": row[2], "lo": row[3], "en": row[4]}
+        return next((names[c] for c in order if names.get(c)), "")
+
+    by_country: dict[str, list[tuple[int, str, str, str, str]]] = {}
+    for row in found:
+        by_country.setdefault(row[1], []).append(row)
+    out: list[int] = []
+    for country in sorted(by_country):
+        out += [row[0] for row in collation.sorted_by(by_country[country], shown, lang)]
+    return out

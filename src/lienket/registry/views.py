@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -59,7 +60,10 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("q"):
         throttle.check(request.user, "search")
     qs = selectors.filter_enterprises(request.GET, selectors.private_visible(request.user))
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    order = selectors.in_reader_order(qs, get_language() or "en")
+    page = Paginator(order, 50).get_page(request.GET.get("page"))
+    found = qs.in_bulk(list(page.object_list))
+    page.object_list = [found[pk] for pk in page.object_list]
     context = {"page": page, "total": page.paginator.count}
     if request.headers.get("HX-Request"):  # htmx swaps the rows only
         return render(request, "registry/_partials/enterprise_rows.html", context)
