@@ -56,7 +56,7 @@ def test_the_pictures_render_and_fit_at_1366_px(page, live_server, demo, reader)
 
     page.goto(f"{url}/chains/materials/")
     graph = page.locator("svg.chain-graph")
-    assert graph.locator("circle.firm").count() > 0
+    assert graph.locator("circle.firm, g.cell").count() > 0
     box = graph.bounding_box()
     assert box and box["width"] <= WIDTH
     graph.screenshot(path=str(ARTEFACTS / "chain-graph-vi-1366.png"))

@@ -40,11 +40,34 @@ def test_firms_edges_and_gaps_are_drawn():
     assert re.search(r"<text[^>]*>R</text>", svg) and re.search(r"<text[^>]*>LA</text>", svg)
 
 
+WORDS.update({"firms": "firms", "counted": "counted"})
+
+
 def test_a_crowded_stage_is_counted_not_drawn():
-    firms = [ChainFirm(i, "VNM", f"Firm {i}", ("processing",)) for i in range(1, 26)]
+    firms = [ChainFirm(i, "VNM", f"Firm {i}", ("processing",)) for i in range(1, 16)]
     svg = graphs.chain_svg(_view(firms, []), STAGES, NAMES, str, WORDS)
     assert svg.count('class="firm"') == graphs.PER_CELL
-    assert f"+{25 - graphs.PER_CELL} more" in svg
+    assert f"+{15 - graphs.PER_CELL} more" in svg
+
+
+def test_a_large_chain_is_drawn_by_stage_and_country():
+    """Issue 26, part 7: at demo size the graph was a hairball. Above ``DETAIL_MAX`` firms each
+    stage and country is one box with its count (names on hover), and each pair of boxes one
+    arrow with the number of relationships it stands for."""
+    firms = [ChainFirm(i, "LAO", f"Lao farm {i}", ("raw_material",)) for i in range(1, 16)]
+    firms += [ChainFirm(i, "VNM", f"VN mill {i}", ("processing",)) for i in range(16, 31)]
+    firms += [ChainFirm(31, "VNM", "VN plant", ("manufacturing",))]
+    rels = [(i, 16 + (i % 15)) for i in range(1, 16)]  # 15 across the border
+    rels += [(16 + k, 31) for k in range(4)] + [(16, 17)]  # 5 within Viet Nam
+    svg = graphs.chain_svg(_view(firms, rels), STAGES, NAMES, str, WORDS)
+    assert 'class="firm"' not in svg and "<circle" not in svg
+    cells = dict(re.findall(r'<g class="cell" data-firms="(\d+)"><title>([^<]*)</title>', svg))
+    assert set(cells) == {"15", "1"} and svg.count('class="cell"') == 3
+    assert "Lao farm 1" in cells["15"] or "VN mill 16" in cells["15"]
+    links = re.findall(r'<g class="link( cross)?" data-relationships="(\d+)">', svg)
+    assert sorted((bool(c), int(n)) for c, n in links) == [(False, 1), (False, 4), (True, 15)]
+    assert sum(int(n) for _c, n in links) == len(rels)
+    assert svg.count('class="gap"') == 3  # no Lao mill nor plant, no Vietnamese farm
 
 
 @pytest.mark.django_db

@@ -69,6 +69,8 @@ def chain_detail(request: HttpRequest, code: str) -> HttpResponse:
         "drawn earlier": _("firms, drawn at their first stage"),
         "across the border": _("supplies across the border"),
         "within a country": _("supplies within a country"),
+        "firms": _("firms"),
+        "counted": _("the number on an arrow: supply relationships between the two boxes"),
     }
     graph = graphs.chain_svg(
         view, chain.stages, names, lambda pk: reverse("enterprise-detail", args=[pk]), words
@@ -78,6 +80,7 @@ def chain_detail(request: HttpRequest, code: str) -> HttpResponse:
         "linkage/chain_detail.html",
         {
             "graph": graph,
+            "by_cell": 'class="cell"' in graph,
             "code": code,
             "chain": chain,
             "a": a,
