@@ -36,8 +36,14 @@ def test_hs2017_codes_take_the_line_of_their_hs2022_code():
 
 
 def test_a_lao_reader_gets_english_marked_as_english():
-    found = refdata.hs_text("400122", "HS2017", "lo")
+    found = refdata.hs_text("350790", "HS2017", "lo")  # enzymes: no Lao name bundled
     assert found is not None and found.lang == "en"
+    # a heading the two countries trade most has a plain Lao name (issue 26), for its
+    # subheadings too, and says where it came from
+    rubber = refdata.hs_text("400122", "HS2017", "lo")
+    assert rubber.lang == "lo" and rubber.text == refdata.lao_names()["4001"]
+    assert rubber.derivation == "heading"
+    assert all(c in refdata.hs_codes("HS2017") for c in refdata.lao_names())
     assert refdata.hs_text("400122", "HS2017", "vi").lang == "vi"
     assert (
         refdata.hs_text("400122", "HS2017", "en").text

@@ -48,6 +48,7 @@ from lienket.refdata.hs import (
     hs_text,
     hs_vi,
     hs_vi_2022,
+    lao_names,
 )
 from lienket.refdata.inputs import (
     InputRequirement,
@@ -127,6 +128,7 @@ __all__ = [
     "hs_vi",
     "hs_vi_2022",
     "input_requirements",
+    "lao_names",
     "logistics_network",
     "map_outlines",
     "not_promoted",

@@ -137,4 +137,16 @@ def hs_text(code: str, edition: str, lang: str) -> HsText | None:
             return found
     if h is None:
         return None
+    if lang[:2] == "lo":
+        named = lao_names().get(code[:4])
+        if named:
+            derivation = "heading" if len(code) > 4 else "name"
+            return HsText(named, "lo", derivation)
     return HsText(h.description, "en")
+
+
+@cache
+def lao_names() -> dict[str, str]:
+    """Plain Lao names of the headings the two countries trade most (``hs_lo_names.csv``):
+    the lienket team's product names, not the Lao AHTN text, until a focal point adds it."""
+    return {r["hs"]: r["lo"] for r in rows("hs_lo_names.csv")}

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import translation
 
 from lienket import refdata
+from lienket.core.vocabulary import Stage
 from lienket.registry.importers import flag_duplicates_of
 from lienket.registry.models import (
     Enterprise,
@@ -322,11 +324,22 @@ class _Builder:
             currency=default_currency(country),
             capacity=f"{int(tonnes)} {TONNES_A_YEAR[country]}" if tonnes else "",
             certifications=", ".join(rng.sample(CERTIFICATIONS, k=rng.choice([0, 0, 1, 2]))),
-            description=f"Fictional demo enterprise: {refdata.chains()[chain].names.en} ({stage}).",
+            description=_description(country, chain, stage),
             contact_email=f"contact{len(self.names)}@example.com",
             fictional=True,
         )
         return ent, products, inputs
+
+
+def _description(country: str, chain: str, stage: str) -> str:
+    """A demo firm's description in its own country's language, saying it is invented."""
+    lang = "vi" if country == "VNM" else "lo"
+    with translation.override(lang):
+        stage_name = str(dict(Stage.choices).get(stage, stage))
+    chain_name = refdata.chains()[chain].names.get(lang)
+    if lang == "vi":
+        return f"Doanh nghiệp giả định (dữ liệu minh họa): {chain_name}, công đoạn {stage_name}."
+    return f"ວິສາຫະກິດສົມມຸດ (ຂໍ້ມູນສາທິດ): {chain_name}, ຂັ້ນຕອນ {stage_name}."
 
 
 def _relationships(
