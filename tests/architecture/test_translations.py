@@ -65,3 +65,19 @@ def test_the_language_switcher_sets_the_language(client, db, lang):
     response = client.post("/i18n/setlang/", {"language": lang, "next": "/"})
     assert response.status_code == 302
     assert client.get("/").headers["Content-Language"] == lang
+
+
+def test_translation_functions_go_by_names_makemessages_reads():
+    """A string marked with an alias makemessages does not know (``gettext_lazy as _lazy``) is
+    never extracted, so it stays English on every page (issue 26 found two such files)."""
+    import re
+
+    readable = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext",
+                "pgettext_lazy", "gettext_noop", "npgettext"}  # fmt: skip
+    alias = re.compile(r"from django\.utils\.translation import (\w+) as (\w+)")
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        for name, other in alias.findall(path.read_text(encoding="utf-8")):
+            if "gettext" in name and other not in readable:
+                found.append(f"{path.relative_to(PACKAGE)}: {name} as {other}")
+    assert not found, found

@@ -3,6 +3,7 @@ attendance, certificates, reminders, the calendar feed, and the plan in XLSX."""
 
 import io
 import os
+from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -247,6 +248,32 @@ def test_a_plan_export_imports_back_unchanged(coop, vn_focal):
     after = list(plan.activities.values_list("number", "title_en", "title_lo", "lead",
                                              "organisation", "start", "due", "status", "done_on"))  # fmt: skip
     assert after == before
+
+
+@pytest.mark.parametrize("lang", ["vi", "lo"])
+def test_a_plan_export_speaks_the_readers_language_and_imports_back(coop, vn_focal, lang):
+    """Issue 26, part 5: the work-plan export carried raw codes ("joint", "open", "late") under
+    snake_case headers. Its header is in the reader's language and every code has its words
+    beside it; the file still imports back."""
+    from django.utils import translation
+    from openpyxl import load_workbook
+
+    from lienket.cooperation import services
+
+    plan = _plan()
+    states = {r.activity.pk: r.state for r in services.rows(plan, date(2026, 6, 1))}
+    with translation.override(lang):
+        data = sheets.export_xlsx(plan, states)
+        words = {st: services.state_label(st) for st in states.values()}
+    ws = load_workbook(io.BytesIO(data)).active
+    header = [c.value for c in ws[1]]
+    assert not any("_" in h for h in header), header
+    rows = [dict(zip(header, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=2)]
+    state, state_words = header[-3], header[-2]
+    assert {r[state_words] for r in rows} == {words[r[state]] for r in rows}
+    assert all(r[state_words] and r[state_words] != r[state] for r in rows)
+    result = sheets.import_activities(plan, io.BytesIO(data), "plan.xlsx", vn_focal)
+    assert result.updated == len(rows)
 
 
 def test_a_bad_plan_file_is_refused_whole_with_every_problem(coop, vn_focal):

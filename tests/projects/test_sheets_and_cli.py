@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -39,7 +40,21 @@ def test_an_export_imports_back_unchanged(portfolio, steward):
     assert after == before
     labels = load_workbook(io.BytesIO(data)).active
     header = [c.value for c in labels[1]]
-    assert "status_label" in header and "budget_usd" in header
+    assert "Status (in words)" in header and "Budget in US dollars" in header
+    # issue 26: in Vietnamese the header is Vietnamese, and the file still imports back
+    with translation.override("vi"):
+        data = sheets.export_xlsx(list(Project.objects.all()), AS_OF)
+        template = load_workbook(io.BytesIO(sheets.template_xlsx()))
+    header = [c.value for c in load_workbook(io.BytesIO(data)).active[1]]
+    assert header[:3] == ["Loại", "Mã", "Tên (tiếng Anh)"], header
+    assert not any("_" in h for h in header), header  # no snake_case code
+    result = sheets.import_projects(io.BytesIO(data), "du-an.xlsx", steward)
+    assert result.updated == len(before)
+    ws = template.worksheets[0]
+    assert ws.data_validations.dataValidation  # drop-down lists on the coded columns
+    kinds = [c.value for c in template["lists"]["A"] if c.value]
+    assert kinds == ["Dự án đầu tư", "Dự án mua bán điện", "Dự án viện trợ"]
+    assert template.sheetnames == ["Dự án", "lists", "ghi chú"]
 
 
 def test_a_file_with_errors_is_refused_whole_naming_row_and_column(cited, steward):

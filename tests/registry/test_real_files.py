@@ -55,11 +55,12 @@ def test_a_ministry_sheet_imports_with_every_reading_stated(registry, steward):
     )
     notices = {(n.row, n.field): n.text() for n in result.notices}
     assert "header is on row 4" in notices[(4, "")]
-    assert "not one lienket reads" in notices[(4, "stt")]
-    assert "not one lienket reads" in notices[(4, "ghi chú")]
+    # each column named as the sheet names it (issue 26), not as lienket's code
+    assert "not one lienket reads" in notices[(4, "STT")]
+    assert "not one lienket reads" in notices[(4, "Ghi chú")]
     assert "rows 5 to 6" in notices[(5, "")]
-    assert "72142000 was recorded as HS subheading 721420" in notices[(5, "products")]
-    assert "09011100 was recorded as HS subheading 090111" in notices[(7, "products")]
+    assert "72142000 was recorded as HS subheading 721420" in notices[(5, "Sản phẩm (mã HS)")]
+    assert "09011100 was recorded as HS subheading 090111" in notices[(7, "Sản phẩm (mã HS)")]
 
 
 def test_a_former_province_is_recorded_as_the_new_one_with_a_notice(registry, steward):
@@ -171,3 +172,22 @@ def test_a_relationship_since_date_keeps_its_year_with_a_notice(registry, stewar
     texts = {n.field: n.text() for n in result.notices}
     assert "recorded as the year 2019" in texts["since"]
     assert "recorded as HS subheading 252100" in texts["hs_code"]
+
+
+def test_errors_name_each_column_as_the_sheet_names_it(registry, steward):
+    """Issue 26, part 5: an error said "contact_email" where the sheet said "Email liên hệ"."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Quốc gia", "Tên tiếng Việt", "Tên tiếng Lào", "Tên tiếng Anh", "Mã số thuế",
+               "Tỉnh/Thành phố", "Ngành", "Email liên hệ", "Số lao động"])  # fmt: skip
+    ws.append(["Việt Nam", "Công ty TNHH Thử Nghiệm", "", "", "0108888883", "Hà Nội",
+               "industry", "not-an-address", "bốn mươi"])  # fmt: skip
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    with pytest.raises(DataError) as caught:
+        import_enterprises(buf, "so-ct.xlsx", steward)
+    fields = {e.field for e in caught.value.errors}
+    assert "Email liên hệ" in fields and "Số lao động" in fields, fields
+    assert not fields & {"contact_email", "employees"}
+    assert not Enterprise.objects.filter(tax_id="0108888883").exists()  # all or nothing

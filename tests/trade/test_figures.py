@@ -136,7 +136,7 @@ def test_figures_import_reads_vietnamese_headers_and_refuses_ambiguous_numbers(c
     with pytest.raises(DataError) as caught:
         figures.import_figures(io.BytesIO(bad.encode()), "so_lieu.csv", None)
     where = {(e.row, e.field) for e in caught.value.errors}
-    assert where == {(3, "value"), (4, "value")}
+    assert where == {(3, "Giá trị"), (4, "Giá trị")}  # the column as the file names it
     assert PublishedFigure.objects.count() == 2  # nothing of the bad file was saved
 
 

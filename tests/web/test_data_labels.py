@@ -45,7 +45,11 @@ def test_an_enterprise_page_shows_hs_descriptions_in_the_readers_language(
     assert escape(vietnamese) in page and escape(english) not in page
     client.cookies["django_language"] = "lo"
     page = client.get(f"/enterprises/{vn.pk}/").content.decode()
-    assert f'<span lang="en">{escape(english)}</span> <abbr class="langmark"' in page
+    # cement has a plain Lao name (issue 26); a heading without one is English, marked so
+    assert refdata.lao_names()["2523"] in page and escape(english) not in page
+    needed = refdata.hs_codes("HS2022")["2521"].description
+    assert "2521" not in refdata.lao_names()
+    assert f'<span lang="en">{escape(needed)}</span> <abbr class="langmark"' in page
 
 
 def test_a_lao_focal_point_adds_lao_descriptions_that_then_take_precedence(
@@ -162,7 +166,8 @@ def test_every_bundled_sme_rule_source_is_in_the_catalogue():
 
 
 def test_a_marked_text_reads_back_with_its_language():
-    plain = labels.hs_plain("400122", "HS2017", "lo")
+    plain = labels.hs_plain("350790", "HS2017", "lo")  # enzymes: no Lao name bundled
     text, lang = labels.unmark(plain)
     assert lang == "en" and plain == f"{text} [EN]"
-    assert labels.unmark(labels.hs_plain("400122", "HS2017", "vi"))[1] == ""
+    assert labels.unmark(labels.hs_plain("350790", "HS2017", "vi"))[1] == ""
+    assert labels.unmark(labels.hs_plain("400122", "HS2017", "lo"))[1] == ""  # a Lao name

@@ -5,34 +5,62 @@ that activity; other activities are kept."""
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any, BinaryIO
 
 from django.db import transaction
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 
 from lienket import refdata
 from lienket.cooperation.models import Activity, ActivityStatus, Organisation, Side, WorkPlan
+from lienket.cooperation.services.progress import state_label
 from lienket.core import audit
-from lienket.core.spreadsheet import choice_names, save, sheet
+from lienket.core.spreadsheet import choice_names, headers_of, save, sheet
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import Imported, read_table
 
 REQUIRED = ("number", "title_en", "lead", "organisation", "start", "due")
 OPTIONAL = ("title_vi", "title_lo", "status", "done_on", "chain")
-EXPORT_ONLY = ("lead_label", "organisation_name", "status_label", "state")
+EXPORT_ONLY = ("lead_label", "organisation_name", "status_label", "state", "state_label",
+               "chain_label")  # fmt: skip
+
+
+@cache
+def _headers() -> tuple[Any, dict[str, str]]:
+    """Each column's name in the three languages: the model's field names, and for the label
+    columns an export adds, what they hold."""
+    names: dict[str, Any] = {
+        c: Activity._meta.get_field(c).verbose_name for c in (*REQUIRED, *OPTIONAL)
+    }
+    names.update({
+        "lead_label": gettext_lazy("lead side (in words)"),
+        "organisation_name": gettext_lazy("organisation (name)"),
+        "status_label": gettext_lazy("status (in words)"),
+        "state": gettext_lazy("state on the day of the export"),
+        "state_label": gettext_lazy("state (in words)"),
+        "chain_label": gettext_lazy("value chain (in words)"),
+    })  # fmt: skip
+    return headers_of(names)
 
 
 def export_xlsx(plan: WorkPlan, states: dict[int, str]) -> bytes:
+    """The plan's activities: every code beside its words in the reader's language, under a
+    header in the reader's language; the file imports back."""
+    lang = (get_language() or "en")[:2]
+    chains = refdata.chains()
     wb = Workbook()
     rows = [
         [a.number, a.title_en, a.lead, a.organisation.code, a.start, a.due, a.title_vi,
          a.title_lo, a.status, a.done_on or "", a.chain, a.get_lead_display(),
-         a.organisation.name, a.get_status_display(), states.get(a.pk, "")]
+         a.organisation.name, a.get_status_display(), states.get(a.pk, ""),
+         state_label(states[a.pk]) if states.get(a.pk) else "",
+         chains[a.chain].names.get(lang) if a.chain in chains else ""]
         for a in plan.activities.select_related("organisation")
     ]  # fmt: skip
-    sheet(wb, _("Activities"), (*REQUIRED, *OPTIONAL, *EXPORT_ONLY), rows, required=REQUIRED)
+    columns = (*REQUIRED, *OPTIONAL, *EXPORT_ONLY)
+    sheet(wb, _("Activities"), columns, rows, required=REQUIRED, labels=_headers()[0](columns))
     return save(wb)
 
 
@@ -46,7 +74,7 @@ def _date(text: str) -> date | None:
 def import_activities(
     plan: WorkPlan, stream: BinaryIO, name: str, by: Any, dry_run: bool = False
 ) -> Imported:
-    table = read_table(stream, name, REQUIRED, OPTIONAL, ignored=EXPORT_ONLY)
+    table = read_table(stream, name, REQUIRED, OPTIONAL, ignored=EXPORT_ONLY, aliases=_headers()[1])
     errors: list[RowError] = []
     orgs = {o.code.casefold(): o for o in Organisation.objects.all()}
     for o in list(orgs.values()):
@@ -118,15 +146,14 @@ def import_activities(
         a.status, a.done_on, a.chain = status, done_on, chain
         staged.append((a, update))
     if errors:
-        raise DataError(errors)
+        raise DataError(table.as_written(errors))
     created = sum(1 for _a, u in staged if not u)
+    notices = tuple(table.as_written(table.notices))
     if dry_run:
-        return Imported(created, len(staged) - created, True, tuple(table.notices),
-                        checked=len(staged))  # fmt: skip
+        return Imported(created, len(staged) - created, True, notices, checked=len(staged))
     with transaction.atomic():
         for a, _u in staged:
             a.save()
         audit.record_many(by, "imported", [a for a, _u in staged],
                           [f"{name}: {a.number}" for a, _u in staged])  # fmt: skip
-    return Imported(created, len(staged) - created, False, tuple(table.notices),
-                    checked=len(staged))  # fmt: skip
+    return Imported(created, len(staged) - created, False, notices, checked=len(staged))

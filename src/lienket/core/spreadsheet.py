@@ -153,3 +153,34 @@ def errors_xlsx(errors: Iterable[RowError]) -> bytes:
         [[e.file, e.row, e.field, e.text(_)] for e in errors],
     )
     return save(wb)
+
+
+def _header_words(text: str) -> str:
+    return " ".join(str(text).split()).lower()
+
+
+def headers_of(names: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+    """Column headers from their (lazy, translatable) names: a function giving the header row
+    in the active language, and the aliases an import reads in any of the three languages
+    (each language's name, lower-cased, mapped to the column's code).
+
+    ``names`` maps each column's code to its name (a model field's verbose name, say)."""
+    aliases: dict[str, str] = {}
+    for lang in ("en", "vi", "lo"):
+        with translation.override(lang):
+            for column, name in names.items():
+                aliases.setdefault(_header_words(str(name)), column)
+
+    def row(columns: Iterable[str]) -> list[str]:
+        out = []
+        for c in columns:
+            text = " ".join(str(names.get(c, c)).split())
+            out.append(text[:1].upper() + text[1:])
+        return out
+
+    return row, aliases
+
+
+def notes_sheet(wb: Workbook, title: str, lines: Iterable[str]) -> None:
+    """A sheet of notes on how to fill the template, one line per row."""
+    sheet(wb, title, [gettext("How to fill this template")], [[line] for line in lines])

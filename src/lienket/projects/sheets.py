@@ -8,15 +8,18 @@ without problems is written, in one transaction. A row whose code exists updates
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 
+from lienket import refdata
 from lienket.core import audit
-from lienket.core.spreadsheet import choice_names, save, sheet
+from lienket.core.spreadsheet import choice_names, dropdowns, headers_of, notes_sheet, save, sheet
 from lienket.engine.errors import DataError, RowError
 from lienket.engine.io.tabular import Imported, read_table
 from lienket.projects.forms import BY_KIND, COMMON, ProjectForm, fields_of
@@ -44,6 +47,38 @@ EXPORT_ONLY = (
 CHOICES = {"kind": Kind, "sector": Sector, "status": Status, "technology": Technology}
 
 
+def _names() -> dict[str, Any]:
+    """Each column's name: the model field's (translated) verbose name; an export's label
+    columns say they hold the coded column in words."""
+    names: dict[str, Any] = {
+        c: Project._meta.get_field(c).verbose_name for c in (*REQUIRED, *OPTIONAL)
+    }
+    names.update({
+        "kind_label": gettext_lazy("kind (in words)"),
+        "sector_label": gettext_lazy("sector (in words)"),
+        "status_label": gettext_lazy("status (in words)"),
+        "budget_usd": gettext_lazy("budget in US dollars"),
+        "usd_rate_date": gettext_lazy("date of the dollar rate"),
+        "verified": gettext_lazy("verified"),
+        "sources": gettext_lazy("sources"),
+    })  # fmt: skip
+    return names
+
+
+@cache
+def _headers() -> tuple[Any, dict[str, str]]:
+    return headers_of(_names())
+
+
+def HEADERS(columns: tuple[str, ...]) -> list[str]:  # noqa: N802 - reads as the header row
+    """The header row in the active language."""
+    return list(_headers()[0](columns))
+
+
+def _lang() -> str:
+    return (get_language() or "en")[:2]
+
+
 def export_xlsx(projects: list[Project], on: date) -> bytes:
     """All the given projects with every field, codes and labels in separate columns."""
     rates = Rates.load()
@@ -68,13 +103,41 @@ def export_xlsx(projects: list[Project], on: date) -> bytes:
             " ".join(s.get("url", "") for s in p.sources),
         ]
         rows.append(values)
-    sheet(wb, _("Projects"), columns, rows, required=REQUIRED)
+    sheet(wb, _("Projects"), columns, rows, required=REQUIRED, labels=HEADERS(columns))
     return save(wb)
 
 
 def template_xlsx() -> bytes:
+    """An empty import template: the header in the reader's language, drop-down lists of the
+    coded columns (their values in the reader's language; the import also reads codes and the
+    other languages) and a notes sheet."""
     wb = Workbook()
-    sheet(wb, _("Projects"), (*REQUIRED, *OPTIONAL), [], required=REQUIRED)
+    columns = (*REQUIRED, *OPTIONAL)
+    sheet(wb, _("Projects"), columns, [], required=REQUIRED, labels=HEADERS(columns))
+    lists: dict[int, list[str]] = {
+        i: [str(label) for _v, label in CHOICES[c].choices]
+        for i, c in enumerate(columns, start=1)
+        if c in CHOICES
+    }
+    lists[columns.index("country") + 1] = [
+        refdata.countries()[c].names.get(_lang()) for c in settings.LIENKET_COUNTRIES[:2]
+    ]
+    lists[columns.index("currency") + 1] = ["USD", "VND", "LAK", "JPY", "KRW", "EUR", "CNY"]
+    lists[columns.index("fictional") + 1] = ["0", "1"]
+    dropdowns(wb, wb.worksheets[0], lists)
+    notes_sheet(
+        wb,
+        _("notes"),
+        [
+            _("Keep the header row. Highlighted columns must be filled in every row."),
+            _("Kind: investment, power or aid; a kind's own columns are read for it only."),
+            _("Kind, sector, status and technology: pick from the list, or give the code or the "
+              "name in Vietnamese, Lao or English."),
+            _("Country: the country where the project is (its name or ISO code)."),
+            _("Dates: YYYY-MM-DD. Amounts: digits, with a full stop for decimals."),
+            _("A row whose code exists updates that project; an import is all or nothing."),
+        ],
+    )  # fmt: skip
     return save(wb)
 
 
@@ -85,7 +148,7 @@ def choice_labels() -> dict[str, dict[str, str]]:
 
 
 def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False) -> Imported:
-    table = read_table(stream, name, REQUIRED, OPTIONAL, ignored=EXPORT_ONLY)
+    table = read_table(stream, name, REQUIRED, OPTIONAL, ignored=EXPORT_ONLY, aliases=_headers()[1])
     errors: list[RowError] = []
     existing = {
         p.code: p
@@ -156,12 +219,20 @@ def import_projects(stream: BinaryIO, name: str, by: Any, dry_run: bool = False)
             continue
         forms.append((line, form, instance is not None))
     if errors:
-        raise DataError(errors)
+        raise DataError(table.as_written(errors))
     created = sum(1 for _l, _f, update in forms if not update)
     updated = len(forms) - created
     if dry_run:
-        return Imported(created, updated, True, tuple(table.notices), checked=created + updated)
+        return Imported(
+            created,
+            updated,
+            True,
+            tuple(table.as_written(table.notices)),
+            checked=created + updated,
+        )
     with transaction.atomic():
         saved = [form.save() for _l, form, _u in forms]
         audit.record_many(by, "imported", saved, [f"{name}: {p.code}" for p in saved])
-    return Imported(created, updated, False, tuple(table.notices), checked=created + updated)
+    return Imported(
+        created, updated, False, tuple(table.as_written(table.notices)), checked=created + updated
+    )

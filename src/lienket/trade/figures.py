@@ -229,8 +229,8 @@ def import_figures(
                                    {"allowed": ", ".join(sorted(allowed))}))  # fmt: skip
         rows.append(checked.values)
     if errors:
-        raise DataError(errors)
-    notices = tuple(table.notices)
+        raise DataError(table.as_written(errors))
+    notices = tuple(table.as_written(table.notices))
     if dry_run:
         return Imported(checked=len(rows), dry_run=True, notices=notices)
     created = 0

@@ -250,7 +250,8 @@ def import_enterprises(
             progress("validate", i, len(table.rows))
     targets = _registered(table, parsed, update, user, errors)
     if errors:
-        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)), total=len_all(errors))
+        raise DataError(sorted(table.as_written(errors), key=lambda e: (e.row, e.field)),
+                        total=len_all(errors))  # fmt: skip
     changes: list[Change] = []
     for line, ent, products, inputs in parsed:
         ent.refresh_derived(hs_codes=products + inputs)
@@ -267,7 +268,7 @@ def import_enterprises(
         checked=len(parsed),
         duplicates_flagged=len(pairs),
         dry_run=dry_run,
-        notices=tuple(table.notices),
+        notices=tuple(table.as_written(table.notices)),
         updated=len(by_row),
         changes=tuple(changes),
     )

@@ -127,10 +127,15 @@ def import_relationships(
         if progress and line % 250 == 0:
             progress("validate", line - 1, len(table.rows))
     if errors:
-        raise DataError(sorted(errors, key=lambda e: (e.row, e.field)), total=len_all(errors))
+        raise DataError(sorted(table.as_written(errors), key=lambda e: (e.row, e.field)),
+                        total=len_all(errors))  # fmt: skip
     if dry_run:
-        return Imported(checked=len(rels), dry_run=True, notices=tuple(table.notices))
+        return Imported(
+            checked=len(rels), dry_run=True, notices=tuple(table.as_written(table.notices))
+        )
     with transaction.atomic():
         Relationship.objects.bulk_create(rels)
         audit.record(user, "imported", None, f"{len(rels)} relationships from {name}")
-    return Imported(checked=len(rels), created=len(rels), notices=tuple(table.notices))
+    return Imported(
+        checked=len(rels), created=len(rels), notices=tuple(table.as_written(table.notices))
+    )

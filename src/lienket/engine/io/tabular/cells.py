@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +19,15 @@ class Table:
     rows: list[tuple[int, dict[str, str]]]
     #: what was changed while reading, stated to the user (e.g. invisible characters removed)
     notices: list[RowError] = field(default_factory=list)
+    #: each column's header as the file writes it ("Email liên hệ" for contact_email)
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def as_written(self, errors: Iterable[RowError]) -> list[RowError]:
+        """The problems with each column named as the file's header names it (issue 26: an
+        error said "contact_email" where the sheet said "Email liên hệ")."""
+        return [
+            replace(e, field=self.headers.get(e.field, e.field)) if e.field else e for e in errors
+        ]
 
 
 #: Characters that cannot be seen but change a value (zero-width spaces and joiners, the

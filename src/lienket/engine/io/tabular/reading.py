@@ -194,7 +194,9 @@ def read_table(
         raise DataError(refused)
     if not rows:
         raise DataError([RowError(name, 0, "", _("the file has a header but no data rows"))])
-    return Table(name, columns, rows, notices)
+    headers = {c: str(h).strip() for c, h in zip(columns, header, strict=False) if c and h}
+    table = Table(name, columns, rows, [], headers)
+    return Table(name, columns, rows, table.as_written(notices), headers)
 
 
 def _cell_problems(name: str, number: int, column: str, value: str) -> list[RowError]:
