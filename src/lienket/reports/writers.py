@@ -20,7 +20,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from lienket.core import formats
+from lienket.core import formats, pdftext
 from lienket.reports import chartlabels
 from lienket.reports.document import Chart, Document, Figures, Paragraph, Table
 from lienket.reports.glance import STATUS
@@ -165,6 +165,7 @@ def pdf(doc: Document, text: str | None = None) -> bytes:
     (``chartlabels``: shaped by Pango like the body, and in the PDF's text layer)."""
     from weasyprint import HTML
 
+    pdftext.install()
     return bytes(HTML(string=chartlabels.as_html_labels(text or html(doc))).write_pdf())
 
 

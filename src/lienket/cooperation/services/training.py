@@ -17,7 +17,7 @@ from lienket.cooperation.models import (
     Trainee,
     certificate_number,
 )
-from lienket.core import audit, roles
+from lienket.core import audit, pdftext, roles
 from lienket.core.audit import label
 
 
@@ -108,6 +108,7 @@ def certificate_pdf(n: Nomination) -> bytes:
             "lao_font": settings.LIENKET_LAO_FONT,
         },
     )
+    pdftext.install()
     pdf: bytes = HTML(string=html).write_pdf()
     return pdf
 
