@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lienket.core import translations
+
 
 class CooperationConfig(AppConfig):
     name = "lienket.cooperation"
@@ -10,3 +12,6 @@ class CooperationConfig(AppConfig):
         from lienket.cooperation import jobs
 
         jobs.register()
+        translations.register("cooperation.meeting", "title", "place", "agenda")
+        translations.register("cooperation.decision", "text")
+        translations.register("cooperation.member", "position")

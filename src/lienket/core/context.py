@@ -14,6 +14,7 @@ def role(request: Any) -> dict[str, Any]:
         "can_read_registry": roles.can_read_registry(user),
         "can_import": roles.can_import(user),
         "can_read_reports": roles.can_read_reports(user),
+        "can_translate": roles.can_translate(user),
         "can_add_lao_hs": user.is_authenticated
         and (roles.is_steward(user) or roles.focal_country(user) == "LAO"),
         "country_pair": settings.LIENKET_COUNTRIES,

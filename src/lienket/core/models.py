@@ -215,3 +215,34 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"API token {self.prefix}… of {self.user}"
+
+
+class TextTranslation(models.Model):
+    """A translation of a text users entered (a meeting's title, a decision, a milestone) into
+    one of the other languages; it answers only while the original text is still ``source``."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(_("field"), max_length=60)
+    lang = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    text = models.TextField(_("translation"), max_length=8000)
+    source = models.TextField(_("text translated"), max_length=8000)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("translated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("translation of entered text")
+        verbose_name_plural = _("translations of entered text")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "lang"], name="one_translation"
+            )
+        ]
+        indexes = [models.Index(fields=["content_type", "lang"], name="translation_by_type")]
+
+    def __str__(self) -> str:
+        return f"{self.field} [{self.lang}]: {self.text[:60]}"

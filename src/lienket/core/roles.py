@@ -308,3 +308,8 @@ def can_submit_reports(user: Any) -> bool:
 
 def can_edit_report_template(user: Any) -> bool:
     return is_steward(user)
+
+
+def can_translate(user: Any) -> bool:
+    """Translations of entered texts: the focal points of both sides and the stewards."""
+    return is_steward(user) or focal_country(user) is not None

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from lienket.core import translations
+
 
 class ProjectsConfig(AppConfig):
     name = "lienket.projects"
@@ -10,3 +12,6 @@ class ProjectsConfig(AppConfig):
         from lienket.projects import jobs
 
         jobs.register()
+        translations.register("projects.project", "location")
+        translations.register("projects.milestone", "title")
+        translations.register("projects.transaction", "description")

@@ -10,7 +10,7 @@ from lienket.core import hslao, importpages
 from lienket.core import views as core_views
 from lienket.projects import api as projects_api
 from lienket.registry import api
-from lienket.web import auditlog, landing
+from lienket.web import auditlog, landing, translating
 
 router = DefaultRouter()
 router.register("enterprises", api.EnterpriseViewSet, basename="api-enterprise")
@@ -31,6 +31,7 @@ urlpatterns = [
     path("accounts/", core_views.account, name="account"),
     path("audit/", auditlog.audit_log, name="audit-log"),
     path("on-target/", landing.on_target, name="on-target"),
+    path("translations/", translating.page, name="translations"),
     path("welcome/", landing.after_login, name="after-login"),
     path("hs/lao/", hslao.page, name="hs-lao"),
     path("hs/lao/template.xlsx", hslao.template, name="hs-lao-template"),

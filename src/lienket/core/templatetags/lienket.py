@@ -178,3 +178,61 @@ def state_count(summary: Any, state: str) -> int:
 def minutes(span: Any) -> int:
     """A ``timedelta`` in whole minutes (rounded up), for "try again in N minutes"."""
     return -(-int(span.total_seconds()) // 60)
+
+
+#: the visible mark of a text shown in another language than the reader's
+ORIGINAL_MARK = {
+    "en": gettext_lazy("English original: no translation in your language yet"),
+    "vi": gettext_lazy("Vietnamese original: no translation in your language yet"),
+    "lo": gettext_lazy("Lao original: no translation in your language yet"),
+}
+
+
+@register.simple_tag(takes_context=True)
+def entered(context: Any, obj: Any, field: str, lines: bool = False) -> Any:
+    """A text a user entered, in the reader's language when a translation exists, else the
+    original with its language marked (``core.translations``)."""
+    from django.template.defaultfilters import linebreaksbr
+    from django.utils.html import escape, format_html
+
+    from lienket.core import translations
+
+    lang = (get_language() or "en")[:2]
+    request = context.get("request")
+    lookup = getattr(request, "_entered_lookup", None) if request is not None else None
+    if lookup is None or lookup.lang != lang:
+        lookup = translations.Lookup(lang)
+        if request is not None:
+            request._entered_lookup = lookup
+    shown = lookup.shown(obj, field)
+    body = linebreaksbr(shown.text, autoescape=True) if lines else escape(shown.text)
+    if not shown.missing:
+        return body
+    return format_html(
+        '<span lang="{}">{}</span> <abbr class="langmark" title="{}">{}</abbr>',
+        shown.lang,
+        body,
+        ORIGINAL_MARK[shown.lang],
+        labels.LANGUAGE_NAMES[shown.lang],
+    )
+
+
+@register.simple_tag(takes_context=True)
+def entered_plain(context: Any, obj: Any, field: str) -> str:
+    """The same text without markup (a page title): the translation, else the original."""
+    from lienket.core import translations
+
+    lang = (get_language() or "en")[:2]
+    request = context.get("request")
+    lookup = getattr(request, "_entered_lookup", None) if request is not None else None
+    if lookup is None or lookup.lang != lang:
+        lookup = translations.Lookup(lang)
+    return lookup.shown(obj, field).text
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language's name in the reader's language (vi → "Tiếng Việt" on a Vietnamese page)."""
+    from django.conf import settings
+
+    return str(dict(settings.LANGUAGES).get(code, code))
