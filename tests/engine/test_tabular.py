@@ -75,7 +75,7 @@ def test_it_finds_the_header_below_title_rows_and_fills_merged_cells_with_notice
     ]
     texts = [(n.row, n.field, n.text()) for n in t.notices]
     assert any(r == 4 and "header is on row 4" in m and "BỘ CÔNG THƯƠNG" in m for r, _f, m in texts)
-    assert (4, "stt", "this column is not one lienket reads; it was ignored") in texts
+    assert (4, "STT", "this column is not one lienket reads; it was ignored") in texts  # as written
     assert any(r == 5 and "rows 5 to 7" in m and "Nghệ An" in m for r, _f, m in texts)
 
 
