@@ -93,3 +93,31 @@ def test_a_list_page_loads_translations_in_one_query(
     with django_assert_max_num_queries(30):
         page = client.get("/cooperation/decisions/").content.decode()
     assert page.count('class="langmark"') >= 2  # every English decision marked on a Lao page
+
+
+def test_a_cited_projects_english_name_is_marked_and_completed_in_place(
+    client_for, vn_focal, reader
+):
+    """The cited projects have English names only: a Vietnamese page marks them as English and
+    lists them; the focal point's Vietnamese name is written on the project itself."""
+    from lienket.projects import reference
+    from lienket.projects.models import Project
+
+    reference.load()
+    p = Project.objects.filter(fictional=False, name_vi="").order_by("code").first()
+    client = client_for(reader)
+    client.cookies["django_language"] = "vi"
+    page = client.get(f"/projects/{p.code}/").content.decode()
+    assert f'<span lang="en">{p.name_en}</span> <abbr class="langmark"' in page
+    focal = client_for(vn_focal)
+    listing = focal.get("/translations/", {"lang": "vi"}).content.decode()
+    assert p.name_en in listing
+    response = focal.post("/translations/?lang=vi", {"label": "projects.project", "pk": p.pk,
+                                                      "field": "name", "text": "Nhà Quốc hội Lào"})  # fmt: skip
+    assert response.status_code == 302
+    p.refresh_from_db()
+    assert p.name_vi == "Nhà Quốc hội Lào"
+    client = client_for(reader)
+    client.cookies["django_language"] = "vi"
+    page = client.get(f"/projects/{p.code}/").content.decode()
+    assert "<h1>Nhà Quốc hội Lào" in page

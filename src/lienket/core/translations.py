@@ -32,8 +32,27 @@ LAO = re.compile("[\u0e80-\u0eff]")
 VIETNAMESE = re.compile("[đĐưƯơƠăĂâÂêÊôÔ]|[\u0300\u0301\u0303\u0309\u0323]")
 
 
+#: model label → base names of fields kept once per language on the model itself
+#: (``name`` for ``name_en``, ``name_vi``, ``name_lo``): a missing one is written there
+LOCALIZED: dict[str, tuple[str, ...]] = {}
+
+
 def register(label: str, *fields: str) -> None:
     REGISTRY[label.lower()] = tuple(dict.fromkeys((*REGISTRY.get(label.lower(), ()), *fields)))
+
+
+def register_localized(label: str, *bases: str) -> None:
+    LOCALIZED[label.lower()] = tuple(dict.fromkeys((*LOCALIZED.get(label.lower(), ()), *bases)))
+
+
+def own_version(obj: Model, base: str, lang: str) -> tuple[str, str]:
+    """A per-language field's text for ``lang`` and its language: the reader's own version,
+    else the first of English, Vietnamese, Lao that exists ("", "") when none."""
+    for code in (lang, "en", "vi", "lo"):
+        value = str(getattr(obj, f"{base}_{code}", "") or "")
+        if value.strip():
+            return value, code
+    return "", ""
 
 
 def language_of(text: str) -> str:
@@ -90,11 +109,18 @@ class Lookup:
 
 
 def save(obj: Model, field: str, lang: str, text: str, by: Any) -> Any:
-    """Record (or replace) the translation of ``obj.field`` into ``lang``."""
+    """Record (or replace) the translation of ``obj.field`` into ``lang``; a per-language
+    field (``LOCALIZED``) is written on the record itself."""
     from django.contrib.contenttypes.models import ContentType
 
     from lienket.core.models import TextTranslation
 
+    if field in LOCALIZED.get(obj._meta.label_lower, ()) and lang in LANGS:
+        target = f"{field}_{lang}"
+        limit = getattr(obj._meta.get_field(target), "max_length", None) or 8000
+        setattr(obj, target, text.strip()[:limit])
+        obj.save(update_fields=[target])
+        return obj
     if field not in REGISTRY.get(obj._meta.label_lower, ()):
         raise ValueError(f"{obj._meta.label_lower}.{field} is not a translatable field")
     if lang not in LANGS:
@@ -128,6 +154,16 @@ def missing(lang: str, limit: int = 200) -> tuple[list[Missing], int]:
 
     out: list[Missing] = []
     total = 0
+    for label, bases in sorted(LOCALIZED.items()):
+        model = apps.get_model(label)
+        for obj in model.objects.all().order_by("pk"):
+            for base in bases:
+                text, code = own_version(obj, base, lang)
+                if not text or code == lang:
+                    continue
+                total += 1
+                if len(out) < limit:
+                    out.append(Missing(obj, base, text, code, False))
     for label, fields in sorted(REGISTRY.items()):
         model = apps.get_model(label)
         ct = ContentType.objects.get_for_model(model)

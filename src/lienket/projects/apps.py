@@ -13,5 +13,6 @@ class ProjectsConfig(AppConfig):
 
         jobs.register()
         translations.register("projects.project", "location")
+        translations.register_localized("projects.project", "name")
         translations.register("projects.milestone", "title")
         translations.register("projects.transaction", "description")

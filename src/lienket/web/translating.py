@@ -29,7 +29,7 @@ def page(request: HttpRequest) -> HttpResponse:
         {
             "label": m.obj._meta.label_lower,
             "kind": m.obj._meta.verbose_name,
-            "field": m.obj._meta.get_field(m.field).verbose_name,
+            "field": _field_name(m.obj, m.field),
             "field_code": m.field,
             "pk": m.obj.pk,
             "about": str(m.obj)[:120],
@@ -46,11 +46,21 @@ def page(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _field_name(obj: object, field: str) -> str:
+    """A field's name for the page (a per-language field by its English one: "name")."""
+    meta = obj._meta  # type: ignore[attr-defined]
+    try:
+        return str(meta.get_field(field).verbose_name)
+    except Exception:  # a per-language base: name -> name_en's
+        return str(meta.get_field(f"{field}_en").verbose_name)
+
+
 def _save(request: HttpRequest, lang: str) -> HttpResponse:
     label = request.POST.get("label", "")
     field = request.POST.get("field", "")
     text = request.POST.get("text", "").strip()
-    if label not in translations.REGISTRY or field not in translations.REGISTRY[label]:
+    known = (*translations.REGISTRY.get(label, ()), *translations.LOCALIZED.get(label, ()))
+    if field not in known:
         raise BadRequest(_("this text cannot be translated here"))
     if not text or len(text) > 8000:
         raise BadRequest(_("write the translation (at most 8,000 characters)"))

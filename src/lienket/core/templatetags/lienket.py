@@ -236,3 +236,24 @@ def language_name(code: str) -> str:
     from django.conf import settings
 
     return str(dict(settings.LANGUAGES).get(code, code))
+
+
+@register.filter
+def marked(obj: Any, base: str = "name") -> Any:
+    """A per-language field (``name_vi``, ``name_lo``, ``name_en``) in the reader's language, else
+    the first version that exists with its language marked (``lang`` and a visible mark)."""
+    from django.utils.html import escape, format_html
+
+    from lienket.core import translations
+
+    lang = (get_language() or "en")[:2]
+    text, code = translations.own_version(obj, base, lang)
+    if not text or code == lang:
+        return escape(text)
+    return format_html(
+        '<span lang="{}">{}</span> <abbr class="langmark" title="{}">{}</abbr>',
+        code,
+        text,
+        ORIGINAL_MARK[code],
+        labels.LANGUAGE_NAMES[code],
+    )
