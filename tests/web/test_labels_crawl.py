@@ -164,6 +164,9 @@ def site(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) ->
     with django_db_blocker.unblock():
         load_reference_zones()
         reference.load()
+        from lienket.governance import reference as governance
+
+        governance.load()
         load_demo()
         project_demo.load()
         coop_demo.load()

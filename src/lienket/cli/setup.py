@@ -60,6 +60,13 @@ def setup(
     created, updated = load_reference_zones()
     console.print(f"reference zones: {created} created, {updated} updated")
     _load_projects(demo=False)
+    from lienket.governance import reference as governance
+
+    loaded = governance.load()
+    console.print(
+        f"the Committee's documents and sessions (cited): {loaded.documents} documents, "
+        f"{loaded.sessions} sessions"
+    )
     _load_trade(demo=False)
     from lienket.trade.figures import load_bundled
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "lienket.linkage",
     "lienket.projects",
     "lienket.cooperation",
+    "lienket.governance",
     "lienket.reports",
 ]
 

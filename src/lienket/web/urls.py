@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("lienket.linkage.urls")),
     path("", include("lienket.projects.urls")),
     path("", include("lienket.cooperation.urls")),
+    path("", include("lienket.governance.urls")),
     path("", include("lienket.reports.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -257,3 +257,9 @@ def marked(obj: Any, base: str = "name") -> Any:
         ORIGINAL_MARK[code],
         labels.LANGUAGE_NAMES[code],
     )
+
+
+@register.filter
+def long_date(value: Any) -> str:
+    """A date written out in the reader's language ("ngày 8 tháng 1 năm 2025")."""
+    return formats.long_date(value, _lang()) or "" if value else ""

@@ -1,0 +1,1 @@
+"""The Committee's own machinery: framework documents and sessions (issue 27)."""
