@@ -1,5 +1,6 @@
-"""A focal point proposes this year's reallocation, reads before/after, the other approves it,
-and the project page shows the new allocation."""
+"""A focal point proposes this year's reallocation and reads before/after; the authorised bodies
+of both sides approve it (issue 27: never its proposer, never one side alone), and the project
+page shows the new allocation."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -19,7 +20,11 @@ def _login(page, url, user):
     page.click("main button[type=submit]")
 
 
-def test_a_focal_point_approves_a_reallocation(page, live_server, la_focal, vn_focal, portfolio):  # noqa: F811
+def test_both_sides_approve_a_reallocation(page, live_server, la_focal, vn_focal, portfolio):  # noqa: F811
+    from lienket.core.models import Role
+    from tests.conftest import _user
+
+    second = _user("la-secretariat", Role.FOCAL, country="LAO", organisation="IICE")
     url = live_server.url
     _login(page, url, la_focal)
     page.goto(f"{url}/projects/reallocation/?on=2026-11-23")
@@ -37,6 +42,14 @@ def test_a_focal_point_approves_a_reallocation(page, live_server, la_focal, vn_f
     _login(page, url, vn_focal)
     page.goto(f"{url}/projects/reallocation/{r.pk}/")
     page.fill("#id_note", "Agreed at the joint working group")
+    page.click("button[value=approve]")
+    page.wait_for_selector("ul.messages li")
+    # one side's approval writes nothing; the page says whose is awaited
+    assert Allocation.objects.get(project=moved.project, year=2026).amount == moved.before
+    assert page.locator("ul.decisions li").count() == 2
+    page.context.clear_cookies()
+    _login(page, url, second)
+    page.goto(f"{url}/projects/reallocation/{r.pk}/")
     page.click("button[value=approve]")
     page.wait_for_selector("ul.messages li")
     assert Allocation.objects.get(project=moved.project, year=2026).amount == moved.after

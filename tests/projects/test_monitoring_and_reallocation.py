@@ -41,17 +41,50 @@ def test_a_proposal_keeps_the_total_and_gives_nothing_to_projects_behind(portfol
     assert {"VND", "LAK"} <= {rate["currency"] for rate in r.rates}
 
 
-def test_approval_writes_the_new_allocations_and_keeps_the_decision(portfolio, steward, vn_focal):
+def test_approval_writes_the_new_allocations_and_keeps_the_decision(
+    portfolio, steward, vn_focal, la_focal
+):
     r = services.propose(2026, steward, on=AS_OF)
     changed = [x for x in r.lines.all() if x.after != x.before]
     assert changed
+    before = {x.pk: Allocation.objects.get(project=x.project, year=2026).amount for x in changed}
     services.decide(r, approve=True, by=vn_focal, note="agreed at the JWG")
     r.refresh_from_db()
-    assert r.status == ProposalStatus.APPROVED and r.decided_by == vn_focal
+    # issue 27: one side's approval is not enough; nothing is written yet
+    assert r.status == ProposalStatus.PROPOSED
+    assert all(Allocation.objects.get(project=x.project, year=2026).amount == before[x.pk]
+               for x in changed)  # fmt: skip
+    with pytest.raises(services.SideDecidedError):  # the same side cannot approve twice
+        services.decide(r, approve=True, by=vn_focal)
+    services.decide(r, approve=True, by=la_focal, note="agreed")
+    r.refresh_from_db()
+    assert r.status == ProposalStatus.APPROVED and r.decided_by == la_focal
+    assert [(d.side, d.verdict) for d in r.decisions.all()] == [("VNM", "approve"),
+                                                               ("LAO", "approve")]  # fmt: skip
     for x in changed:
         assert Allocation.objects.get(project=x.project, year=2026).amount == x.after
     with pytest.raises(services.StaleProposalError):
         services.decide(r, approve=False, by=vn_focal)
+
+
+def test_a_refusal_by_either_side_rejects_and_comments_are_kept(
+    portfolio, steward, vn_focal, la_focal, client_for
+):
+    r = services.propose(2026, steward, on=AS_OF)
+    services.comment(r, vn_focal, "Please keep the school project whole.")
+    services.decide(r, approve=True, by=vn_focal)
+    services.decide(r, approve=False, by=la_focal, note="not before the joint inspection")
+    r.refresh_from_db()
+    assert r.status == ProposalStatus.REJECTED
+    assert [d.verdict for d in r.decisions.all()] == ["comment", "approve", "refuse"]
+    page = client_for(la_focal).get(f"/projects/reallocation/{r.pk}/").content.decode()
+    assert "Please keep the school project whole." in page
+    assert "not before the joint inspection" in page
+    # the page: a comment from either side, one decision per side
+    c = client_for(vn_focal)
+    assert c.post(f"/projects/reallocation/{r.pk}/comment/", {"note": ""}).status_code == 400
+    assert c.post(f"/projects/reallocation/{r.pk}/comment/", {"note": "noted"}).status_code == 302
+    assert r.decisions.filter(verdict="comment").count() == 2
 
 
 def test_a_proposal_whose_allocations_changed_is_not_approved(portfolio, steward, vn_focal):
@@ -110,5 +143,6 @@ def test_the_proposer_cannot_decide_his_own_proposal(portfolio, vn_focal, la_foc
     other = client_for(la_focal)
     assert b'value="approve"' in other.get(f"/projects/reallocation/{r.pk}/").content
     services.decide(r, approve=True, by=la_focal)
-    r.refresh_from_db()
-    assert r.status == ProposalStatus.APPROVED and r.decided_by == la_focal
+    r.refresh_from_db()  # the other side alone is not enough either (issue 27)
+    assert r.status == ProposalStatus.PROPOSED
+    assert [d.side for d in r.decisions.all()] == ["LAO"]

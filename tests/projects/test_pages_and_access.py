@@ -69,7 +69,7 @@ def test_a_reader_changes_nothing(client_for, portfolio, reader):
     assert not Reallocation.objects.exists()
 
 
-def test_only_a_focal_point_approves(client_for, portfolio, steward, vn_focal, reader):
+def test_only_a_focal_point_approves(client_for, portfolio, steward, vn_focal, la_focal, reader):
     r = services.propose(2026, steward, on=AS_OF)
     url = reverse("reallocation-decide", args=[r.pk])
     for user in (steward, reader):
@@ -77,6 +77,12 @@ def test_only_a_focal_point_approves(client_for, portfolio, steward, vn_focal, r
     r.refresh_from_db()
     assert r.status == ProposalStatus.PROPOSED
     response = client_for(vn_focal).post(url, {"action": "approve", "note": "JWG meeting"})
+    assert response.status_code == 302
+    r.refresh_from_db()
+    assert r.status == ProposalStatus.PROPOSED  # the Lao side's approval is awaited (issue 27)
+    response = client_for(vn_focal).post(url, {"action": "approve"})
+    assert response.status_code == 302 and r.decisions.count() == 1  # once per side
+    response = client_for(la_focal).post(url, {"action": "approve", "note": "JWG meeting"})
     assert response.status_code == 302
     r.refresh_from_db()
     assert r.status == ProposalStatus.APPROVED and r.decision_note == "JWG meeting"

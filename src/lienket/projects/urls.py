@@ -22,6 +22,11 @@ urlpatterns = [
         views.reallocation_decide,
         name="reallocation-decide",
     ),
+    path(
+        "projects/reallocation/<int:pk>/comment/",
+        views.reallocation_comment,
+        name="reallocation-comment",
+    ),
     path("projects/<slug:code>/", views.project_detail, name="project-detail"),
     path("projects/<slug:code>/edit/", views.project_edit, name="project-edit"),
 ]

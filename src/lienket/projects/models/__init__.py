@@ -36,7 +36,9 @@ from lienket.projects.models.project import (
 from lienket.projects.models.reallocation import (
     ProposalStatus,
     Reallocation,
+    ReallocationDecision,
     ReallocationLine,
+    Verdict,
 )
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
     "Project",
     "ProposalStatus",
     "Reallocation",
+    "ReallocationDecision",
     "ReallocationLine",
     "Sector",
     "Statement",
@@ -61,6 +64,7 @@ __all__ = [
     "Topic",
     "Transaction",
     "TransactionKind",
+    "Verdict",
     "Verified",
     "money_field",
 ]

@@ -79,3 +79,33 @@ class ReallocationLine(models.Model):
     @property
     def change(self) -> Decimal:
         return self.after - self.before
+
+
+class Verdict(models.TextChoices):
+    APPROVE = "approve", _("approved")
+    REFUSE = "refuse", _("refused")
+    COMMENT = "comment", _("commented")
+
+
+class ReallocationDecision(models.Model):
+    """One side's approval or refusal of a proposal, or a comment on it (issue 27: the two
+    sides' authorised bodies approve together; every step is kept)."""
+
+    reallocation = models.ForeignKey(
+        Reallocation, on_delete=models.CASCADE, related_name="decisions"
+    )
+    side = models.CharField(_("side"), max_length=3)
+    verdict = models.CharField(_("decision"), max_length=8, choices=Verdict.choices)
+    note = models.TextField(_("note"), blank=True, max_length=4000)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    by_label = models.CharField(_("by"), max_length=150)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("decision on a reallocation")
+        verbose_name_plural = _("decisions on reallocations")
+
+    def __str__(self) -> str:
+        return f"#{self.reallocation_id} {self.side}: {self.verdict}"

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -23,7 +24,9 @@ from lienket.projects.models import (
     Project,
     ProposalStatus,
     Reallocation,
+    ReallocationDecision,
     ReallocationLine,
+    Verdict,
 )
 from lienket.projects.services.money import (
     CENT,
@@ -190,14 +193,30 @@ class OwnProposalError(PermissionError):
     """The one deciding is not allowed to: not a focal point, or the proposal's own author."""
 
 
+class SideDecidedError(Exception):
+    """The decider's side has already approved or refused this proposal."""
+
+
+def sides() -> tuple[str, str]:
+    """The two sides whose approval a reallocation needs (the configured country pair)."""
+    a, b = settings.LIENKET_COUNTRIES[:2]
+    return a, b
+
+
 @transaction.atomic
 def decide(reallocation: Reallocation, approve: bool, by: Any, note: str = "") -> Reallocation:
-    """Approve (writing the new allocations) or reject a proposal; both are kept with who/when."""
+    """One side's approval or refusal, kept with who and when (issue 27: the two sides'
+    authorised bodies decide together, never the proposer). A refusal by either side rejects the
+    proposal; it is approved, and the new allocations written, when both sides have approved."""
     r = Reallocation.objects.select_for_update().get(pk=reallocation.pk)
     if not roles.can_decide_reallocation(by, r):
         raise OwnProposalError(r.pk)
     if r.status != ProposalStatus.PROPOSED:
         raise StaleProposalError(r.status)
+    side = roles.focal_country(by)
+    taken = {d.side for d in r.decisions.exclude(verdict=Verdict.COMMENT)}
+    if side in taken:
+        raise SideDecidedError(side)
     lines = list(r.lines.select_related("project"))
     current = {
         a.project_id: a
@@ -210,6 +229,20 @@ def decide(reallocation: Reallocation, approve: bool, by: Any, note: str = "") -
             a = current.get(line.project_id)
             if a is None or a.amount != line.before:
                 raise StaleProposalError("changed")
+    ReallocationDecision.objects.create(
+        reallocation=r,
+        side=side,
+        verdict=Verdict.APPROVE if approve else Verdict.REFUSE,
+        note=note,
+        by=by if getattr(by, "pk", None) else None,
+        by_label=audit.label(by),
+    )
+    verb = "approves" if approve else "refuses"
+    audit.record(by, "updated", r, f"reallocation {r.year}: {side} {verb}"
+                 + (f" ({note})" if note else ""))  # fmt: skip
+    if approve and set(sides()) - (taken | {side}):
+        return r  # awaiting the other side
+    if approve:
         for line in lines:
             if line.after != line.before:
                 a = current[line.project_id]
@@ -230,3 +263,26 @@ def decide(reallocation: Reallocation, approve: bool, by: Any, note: str = "") -
     r.save()
     audit.record(by, r.status, r, note or f"reallocation {r.year}")
     return r
+
+
+def decided_sides(reallocation: Reallocation) -> dict[str, Any]:
+    """Each side's approval or refusal so far (a side without one is absent)."""
+    return {
+        d.side: d for d in reallocation.decisions.exclude(verdict=Verdict.COMMENT).order_by("at")
+    }
+
+
+def comment(reallocation: Reallocation, by: Any, note: str) -> ReallocationDecision:
+    """A remark on a proposal by a focal point of either side, kept with the decisions."""
+    if not roles.can_approve_reallocation(by):
+        raise OwnProposalError(reallocation.pk)
+    d = ReallocationDecision.objects.create(
+        reallocation=reallocation,
+        side=roles.focal_country(by) or "",
+        verdict=Verdict.COMMENT,
+        note=note.strip()[:4000],
+        by=by if getattr(by, "pk", None) else None,
+        by_label=audit.label(by),
+    )
+    audit.record(by, "updated", reallocation, f"comment: {note.strip()[:200]}")
+    return d

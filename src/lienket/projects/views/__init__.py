@@ -30,6 +30,7 @@ from lienket.projects.views.projects import (
 )
 from lienket.projects.views.reallocation import (
     rate_list,
+    reallocation_comment,
     reallocation_decide,
     reallocation_detail,
     reallocation_list,
@@ -57,6 +58,7 @@ __all__ = [
     "project_export",
     "project_list",
     "rate_list",
+    "reallocation_comment",
     "reallocation_decide",
     "reallocation_detail",
     "reallocation_list",

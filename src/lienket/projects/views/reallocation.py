@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -74,7 +74,13 @@ def reallocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lines": lines,
             "form": DecisionForm(),
             "can_decide": roles.can_decide_reallocation(request.user, r)
-            and r.status == ProposalStatus.PROPOSED,
+            and r.status == ProposalStatus.PROPOSED
+            and roles.focal_country(request.user) not in services.decided_sides(r),
+            "can_comment": roles.can_approve_reallocation(request.user),
+            "sides": [
+                (side, services.decided_sides(r).get(side)) for side in services.sides()
+            ],
+            "decisions": list(r.decisions.all()),
             "own_proposal": roles.proposed_by(request.user, r),
             "gain": r.forecast_after - r.forecast_before,
             "history": audit.history(r)[:20],
@@ -95,6 +101,9 @@ def reallocation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         services.decide(r, approve, request.user, form.cleaned_data["note"])
     except services.OwnProposalError:
         raise PermissionDenied from None  # its own proposer, by the role table
+    except services.SideDecidedError:
+        messages.error(request, _("Your side has already decided on this proposal."))
+        return redirect("reallocation-detail", pk=r.pk)
     except services.StaleProposalError:
         messages.error(
             request,
@@ -102,6 +111,12 @@ def reallocation_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 "This proposal can no longer be decided: it was decided "
                 "already, or the allocations changed since. Propose again."
             ),
+        )
+        return redirect("reallocation-detail", pk=r.pk)
+    r.refresh_from_db()
+    if approve and r.status == ProposalStatus.PROPOSED:
+        messages.success(
+            request, _("Approved for your side; the other side's approval is awaited.")
         )
         return redirect("reallocation-detail", pk=r.pk)
     messages.success(
@@ -135,3 +150,14 @@ def rate_list(request: HttpRequest) -> HttpResponse:
             "can_edit": roles.can_edit_rates(request.user),
         },
     )
+
+
+@require_POST
+@require(roles.can_approve_reallocation)
+def reallocation_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    r = get_object_or_404(Reallocation, pk=pk)
+    note = request.POST.get("note", "").strip()
+    if not note or len(note) > 4000:
+        raise BadRequest(_("write a comment (at most 4,000 characters)"))
+    services.comment(r, request.user, note)
+    return redirect("reallocation-detail", pk=r.pk)
