@@ -65,7 +65,7 @@ def setup(
     loaded = governance.load()
     console.print(
         f"the Committee's documents and sessions (cited): {loaded.documents} documents, "
-        f"{loaded.sessions} sessions"
+        f"{loaded.sessions} sessions, {loaded.targets} targets"
     )
     _load_trade(demo=False)
     from lienket.trade.figures import load_bundled

@@ -246,3 +246,32 @@ class TextTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} [{self.lang}]: {self.text[:60]}"
+
+
+class Indicator(models.TextChoices):
+    TRADE_GROWTH = "trade_growth", _("two-way trade growth on the year before")
+
+
+class Target(models.Model):
+    """A target recorded for a year: a growth band, a number or a date, with the session or
+    document that set it (issue 27). The trade band of a year is read from here."""
+
+    indicator = models.CharField(_("indicator"), max_length=20, choices=Indicator.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    low = models.DecimalField(_("low"), max_digits=12, decimal_places=4, null=True, blank=True)
+    high = models.DecimalField(_("high"), max_digits=12, decimal_places=4, null=True, blank=True)
+    wording = models.CharField(_("as stated"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=400)
+    session = models.PositiveSmallIntegerField(_("session"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="one_target_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}: {self.low}–{self.high}"

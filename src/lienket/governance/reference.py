@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 
 from lienket import refdata
+from lienket.core.models import Target
 from lienket.governance.models import Document, Session
 
 
@@ -17,6 +19,7 @@ from lienket.governance.models import Document, Session
 class Loaded:
     documents: int
     sessions: int
+    targets: int = 0
 
 
 def _day(text: str) -> date | None:
@@ -67,4 +70,19 @@ def load() -> Loaded:
         )
         session.documents.set([docs[c] for c in r["documents"].split() if c in docs])
         sessions += 1
-    return Loaded(len(docs), sessions)
+    targets = 0
+    for r in refdata.rows("governance/targets.csv"):
+        Target.objects.update_or_create(
+            indicator=r["indicator"],
+            year=int(r["year"]),
+            defaults={
+                "low": Decimal(r["low"]) if r["low"] else None,
+                "high": Decimal(r["high"]) if r["high"] else None,
+                "wording": r["wording"],
+                "session": int(r["session"]) if r["session"] else None,
+                "source": r["source"],
+                "note": r["note"],
+            },
+        )
+        targets += 1
+    return Loaded(len(docs), sessions, targets)

@@ -31,7 +31,6 @@ from lienket.cooperation import selectors as cooperation_selectors
 from lienket.cooperation import services as cooperation
 from lienket.core import formats
 from lienket.core.templatetags.lienket import country_name
-from lienket.engine.trade import indicators as ind
 from lienket.projects import selectors as project_selectors
 from lienket.projects import services as projects
 from lienket.trade import services as trade
@@ -76,7 +75,7 @@ def _trade(year: int, lang: str) -> list[Item]:
         }
         figures = [
             f
-            for f in trade.turnover(declarant, partner, ind.TARGET_LOW, ind.TARGET_HIGH)
+            for f in trade.turnover(declarant, partner)
             if f.turnover is not None and f.period.year == year
         ]
         if not figures:

@@ -14,9 +14,9 @@ from django.conf import settings
 
 from lienket import refdata
 from lienket.core import audit, roles
+from lienket.core.models import Indicator, Target
 from lienket.engine.trade import analysis, synthetic
 from lienket.engine.trade.complexity import Complexity
-from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW
 from lienket.engine.trade.store import ImportRecord, ImportResult, StoreLimits, TradeStore
 from lienket.engine.trade.turnover import Figure
 from lienket.engine.trade.turnover import series as turnover_series
@@ -250,16 +250,40 @@ def flow_source(year: int | None = None) -> str | None:
 def turnover(
     declarant: str,
     partner: str,
-    low: float = TARGET_LOW,
-    high: float = TARGET_HIGH,
+    low: float | None = None,
+    high: float | None = None,
 ) -> list[Figure]:
     """The declarant's turnover with ``partner`` by period: published figures entered by users
-    and the store's files, one source per period by ``LIENKET_TURNOVER_PRECEDENCE``."""
+    and the store's files, one source per period by ``LIENKET_TURNOVER_PRECEDENCE``. Each
+    year's band is the target recorded for it (``core.Target``, issue 27), else ``low``-``high``
+    when given (a what-if on the dashboard), else the configured default band."""
     from lienket.trade import figures
 
     found = figures.observations(declarant, partner)
     found += analysis.store_observations(get_store(), declarant, partner)
-    return turnover_series(found, declarant, partner, precedence(), low, high)
+    explicit = low is not None and high is not None
+    if explicit:
+        targets: dict[int, tuple[float, float]] = {}
+        default: tuple[float, float] | None = (float(low), float(high))  # type: ignore[arg-type]
+    else:
+        targets = recorded_targets()
+        default = settings.LIENKET_DEFAULT_TRADE_BAND
+    lo, hi = default if default else (None, None)
+    return turnover_series(found, declarant, partner, precedence(), lo, hi, targets)
+
+
+def recorded_targets() -> dict[int, tuple[float, float]]:
+    """The two-way trade growth band recorded for each year."""
+    return {
+        t.year: (float(t.low), float(t.high))
+        for t in Target.objects.filter(indicator=Indicator.TRADE_GROWTH)
+        if t.low is not None and t.high is not None
+    }
+
+
+def target_of(year: int) -> Target | None:
+    """The trade target recorded for ``year``, with its source (``None``: none recorded)."""
+    return Target.objects.filter(indicator=Indicator.TRADE_GROWTH, year=year).first()
 
 
 def precedence() -> tuple[str, ...]:

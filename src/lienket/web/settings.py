@@ -279,6 +279,10 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["CountryEnum"] = LIENKET_COUNTRIES
 LIENKET_TURNOVER_PRECEDENCE = env_list(
     "LIENKET_TURNOVER_PRECEDENCE", ["published", "customs", "comtrade", "baci"]
 )
+# the growth band applied to a year without a target recorded for it, stated as a default on
+# every page ("low,high" as shares, e.g. "0.10,0.15"); empty: such a year has no band
+_band = env_list("LIENKET_DEFAULT_TRADE_BAND", ["0.10", "0.15"])
+LIENKET_DEFAULT_TRADE_BAND = (float(_band[0]), float(_band[1])) if len(_band) == 2 else None
 # uploaded files waiting for a background import (removed once imported or refused)
 LIENKET_UPLOAD_DIR = Path(env_str("LIENKET_UPLOAD_DIR", str(VAR_DIR / "uploads"))).resolve()
 # "thread": each web server process runs queued jobs (imports, trade files, reports) in a thread

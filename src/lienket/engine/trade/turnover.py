@@ -24,7 +24,7 @@ Rules, in the order they are applied:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from lienket.engine.trade.indicators import TARGET_HIGH, TARGET_LOW, growth
@@ -152,6 +152,11 @@ class Figure:
     band_high: float | None
     status: str  # "below", "within", "above", "no_data" or "base"
     alternatives: tuple[Alternative, ...] = ()
+    #: where the period's growth target comes from: "recorded" (a target recorded for its
+    #: year), "default" (the configured default band) or "none"; and the rates applied
+    band_basis: str = "default"
+    target_low: float | None = None
+    target_high: float | None = None
 
 
 def candidates(observations: Iterable[Observation]) -> list[Candidate]:
@@ -212,8 +217,9 @@ def series(
     declarant: str,
     partner: str,
     precedence: Sequence[str] = DEFAULT_PRECEDENCE,
-    low: float = TARGET_LOW,
-    high: float = TARGET_HIGH,
+    low: float | None = TARGET_LOW,
+    high: float | None = TARGET_HIGH,
+    targets: Mapping[int, tuple[float, float]] | None = None,
 ) -> list[Figure]:
     """The declarant's turnover with ``partner`` by period, each from one source, with the band.
 
@@ -221,6 +227,10 @@ def series(
     row); each part-year period follows its year. A real figure answers for its period; the
     fictional demo answers only for a period no real source covers (``fictional`` on the
     figure), and a real figure's growth and band never come from a demo figure.
+
+    ``targets`` gives the growth band recorded for a year (issue 27); a year without one takes
+    ``low``-``high`` as the default, stated as such, or has no band (status ``no_target``) when
+    there is no default.
     """
     mine = [o for o in observations if o.declarant == declarant and o.partner == partner]
     real_periods = {o.period for o in mine if not o.fictional}
@@ -246,7 +256,14 @@ def series(
         if real and before is not None and before.fictional:
             before = None  # a real figure's band never comes from the demo
         prev = before.turnover if before else None
-        lo, hi = band(prev, low, high)
+        if targets and p.year in targets:
+            rates: tuple[float, float] | None = targets[p.year]
+            basis = "recorded"
+        elif low is not None and high is not None:
+            rates, basis = (low, high), "default"
+        else:
+            rates, basis = None, "none"
+        lo, hi = band(prev, *rates) if rates else (None, None)
         first = not any(
             q.year < p.year
             and q.months_of_year == p.months_of_year
@@ -276,8 +293,15 @@ def series(
                 growth=growth(prev, value),
                 band_low=lo,
                 band_high=hi,
-                status=status(value, lo, hi, first),
+                status=(
+                    "no_target"
+                    if rates is None and value is not None and prev is not None
+                    else status(value, lo, hi, first)
+                ),
                 alternatives=alternatives,
+                band_basis=basis,
+                target_low=rates[0] if rates else None,
+                target_high=rates[1] if rates else None,
             )
         )
     return out

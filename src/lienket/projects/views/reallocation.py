@@ -77,9 +77,7 @@ def reallocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             and r.status == ProposalStatus.PROPOSED
             and roles.focal_country(request.user) not in services.decided_sides(r),
             "can_comment": roles.can_approve_reallocation(request.user),
-            "sides": [
-                (side, services.decided_sides(r).get(side)) for side in services.sides()
-            ],
+            "sides": [(side, services.decided_sides(r).get(side)) for side in services.sides()],
             "decisions": list(r.decisions.all()),
             "own_proposal": roles.proposed_by(request.user, r),
             "gain": r.forecast_after - r.forecast_before,

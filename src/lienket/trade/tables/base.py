@@ -76,6 +76,7 @@ STATUS = {
     "above": gettext_lazy("above target"),
     "no_data": gettext_lazy("no data"),
     "base": gettext_lazy("base year"),
+    "no_target": gettext_lazy("no target recorded"),
 }
 SOURCE_LABELS = {
     "published": gettext_lazy("published figure"),

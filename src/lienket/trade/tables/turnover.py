@@ -22,10 +22,11 @@ from lienket.trade.tables.base import (
 
 
 def target_tracking(
-    a: str, b: str, low: float = ind.TARGET_LOW, high: float = ind.TARGET_HIGH
+    a: str, b: str, low: float | None = None, high: float | None = None
 ) -> dict[str, Table]:
-    """For each declarant, its turnover by period from one chosen source, against the band of
-    ``low``-``high`` growth on the same months of the year before."""
+    """For each declarant, its turnover by period from one chosen source, against each year's
+    growth band on the same months of the year before: the target recorded for the year, else
+    the default band (or ``low``-``high`` when given, a what-if), and which it is."""
     out = {}
     for declarant, partner in ((a, b), (b, a)):
         figures = services.turnover(declarant, partner, low, high)
@@ -44,6 +45,7 @@ def target_tracking(
                 ("band_low", _("Target band, low"), "usd"),
                 ("band_high", _("Target band, high"), "usd"),
                 ("status", _("Status"), "status"),
+                ("target", _("Target"), "text"),
                 ("other_sources", _("Other sources (not added)"), "text"),
             ],
         )
@@ -72,12 +74,29 @@ def target_tracking(
                     "band_low": f.band_low,
                     "band_high": f.band_high,
                     "status": f.status,
+                    "target": target_words(f),
                     "other_sources": others,
                     "fictional": f.fictional,
                 }
             )
         out[declarant] = table
     return out
+
+
+def target_words(f: object) -> str:
+    """A period's growth target in words, with where it comes from."""
+    lo, hi = getattr(f, "target_low", None), getattr(f, "target_high", None)
+    basis = getattr(f, "band_basis", "")
+    if lo is None or hi is None or basis == "none":
+        return _("no target recorded")
+    band = f"{formats.percent(lo, _lang(), 0)}–{formats.percent(hi, _lang(), 0)}"
+    if basis == "recorded":
+        t = services.target_of(f.period.year)  # type: ignore[attr-defined]
+        session = t.session if t else None
+        if session:
+            return _("%(band)s, set at session %(n)s") % {"band": band, "n": session}
+        return _("%(band)s, recorded target") % {"band": band}
+    return _("%(band)s, default band (no target recorded for the year)") % {"band": band}
 
 
 def _money(value: float | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -28,10 +29,15 @@ from lienket.trade.views.common import (
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     a, b = services.pair()
-    low = param_float(request, "low", ind.TARGET_LOW * 100) / 100
-    high = param_float(request, "high", ind.TARGET_HIGH * 100) / 100
+    # without a band in the request, each year's band is the target recorded for it, else the
+    # configured default (issue 27); a band in the request is a what-if applied to every year
+    default = settings.LIENKET_DEFAULT_TRADE_BAND or (ind.TARGET_LOW, ind.TARGET_HIGH)
+    what_if = "low" in request.GET or "high" in request.GET
+    low = param_float(request, "low", default[0] * 100) / 100
+    high = param_float(request, "high", default[1] * 100) / 100
     if not 0 <= low <= high <= 1:
         raise BadRequest(_("the target band must run from a lower to a higher growth rate"))
+    band: tuple[float | None, float | None] = (low, high) if what_if else (None, None)
     store = services.get_store()
     records = store.imports()
     # products need statistics files: a year known only from a published total has none
@@ -40,8 +46,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     # year and level, and kept (``core.datacache``); the request's own parameters are checked
     # against the years first, so a wrong one is refused before anything is looked up
     tracking_years = datacache.memo(
-        "trade-years", ("trade",), (services.manifest_stamp(store), a, b, low, high),
-        lambda: sorted({row["year"] for t in tables.target_tracking(a, b, low, high).values()
+        "trade-years", ("trade",), (services.manifest_stamp(store), a, b, *band),
+        lambda: sorted({row["year"] for t in tables.target_tracking(a, b, *band).values()
                         for row in t.rows}),
     )  # fmt: skip
     years = sorted(set(tracking_years) & store_years)
@@ -49,8 +55,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     level = param_int(request, "level", 4, (2, 4, 6))
     context, found = datacache.memo(
         "trade-dashboard", ("trade",),
-        (services.manifest_stamp(store), a, b, low, high, year, level),
-        lambda: _dashboard(a, b, low, high, years, year, level, records),
+        (services.manifest_stamp(store), a, b, low, high, what_if, year, level),
+        lambda: _dashboard(a, b, low, high, years, year, level, records, what_if),
     )  # fmt: skip
     return download(request, found) or render(request, "trade/dashboard.html", dict(context))
 
@@ -59,9 +65,10 @@ Found = list[Table | None]
 
 
 def _dashboard(a: str, b: str, low: float, high: float, years: list[int], year: int | None,
-               level: int, records: list[Any]) -> tuple[dict[str, Any], Found]:  # fmt: skip
+               level: int, records: list[Any],
+               what_if: bool = False) -> tuple[dict[str, Any], Found]:  # fmt: skip
     """What the dashboard shows, and the tables its downloads carry."""
-    tracking = tables.target_tracking(a, b, low, high)
+    tracking = tables.target_tracking(a, b, *((low, high) if what_if else (None, None)))
     published = tables.published()
     found: list[Table | None] = [published, *tracking.values()]
     context: dict[str, Any] = {
