@@ -7,9 +7,6 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext as _
 
 from lienket.core.templatetags.lienket import country_name
-from lienket.reports.common import (
-    BAND,
-)
 from lienket.reports.document import Figures, Paragraph, Section
 from lienket.trade import tables
 from lienket.trade.services import precedence
@@ -42,11 +39,8 @@ def build(b: Builder, section: Section) -> None:
             (_("Growth"), f.growth, "percent"),
             (_("Target band, low"), f.band_low, "million"),
             (_("Target band, high"), f.band_high, "million"),
-            (
-                _("Against the target of %(low)s–%(high)s %% growth") % BAND,
-                str(tables.STATUS[f.status]),
-                "text",
-            ),
+            (_("Growth target"), tables.target_words(f), "text"),
+            (_("Against the target"), str(tables.STATUS[f.status]), "text"),
         ]
         for o in f.alternatives:  # side by side, never added
             rows.append(

@@ -29,6 +29,7 @@ from lienket.trade.tables.turnover import (
     chain_table,
     mirror,
     target_tracking,
+    target_words,
     top_products,
 )
 
@@ -54,5 +55,6 @@ __all__ = [
     "sort_headers",
     "source_label",
     "target_tracking",
+    "target_words",
     "top_products",
 ]
