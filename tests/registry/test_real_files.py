@@ -191,3 +191,37 @@ def test_errors_name_each_column_as_the_sheet_names_it(registry, steward):
     assert "Email liên hệ" in fields and "Số lao động" in fields, fields
     assert not fields & {"contact_email", "employees"}
     assert not Enterprise.objects.filter(tax_id="0108888883").exists()  # all or nothing
+
+
+def test_places_written_with_their_administrative_word_or_a_lost_zero_are_read_with_a_notice(
+    registry, steward
+):
+    """Issue 27, part 4: "Binh Duong Province", "tỉnh Quảng Bình", "ແຂວງ …", a province code
+    that lost its leading zero ("1" for "01") and an ISO numeric country code ("704") are read,
+    each with a notice saying how."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Quốc gia", "Tên tiếng Việt", "Tên tiếng Lào", "Tên tiếng Anh", "Mã số thuế",
+               "Tỉnh/Thành phố", "Ngành"])  # fmt: skip
+    ws.append(["704", "Công ty A Thử", "", "", "0108888884", "Binh Duong Province", "industry"])
+    ws.append(["Việt Nam", "Công ty B Thử", "", "", "0108888885", "Quang Tri province", "industry"])
+    ws.append(["Việt Nam", "Công ty C Thử", "", "", "0108888886", "1", "industry"])
+    ws.append(["418", "", "ບໍລິສັດ ດີ ທົດລອງ", "", "123456789088", "ແຂວງ ຈຳປາສັກ", "industry"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    buf.seek(0)
+    result = import_enterprises(buf, "so-ct.xlsx", steward)
+    assert result.created == 4
+    a = Enterprise.objects.get(tax_id="0108888884")
+    assert (a.country, a.province_code) == ("VNM", "79")  # Bình Dương is now in TP.HCM
+    assert Enterprise.objects.get(tax_id="0108888885").province_code == "44"
+    assert Enterprise.objects.get(tax_id="0108888886").province_code == "01"
+    lao = Enterprise.objects.get(tax_id="123456789088")
+    assert (lao.country, lao.province_code) == ("LAO", "LA-CH")
+    notes: dict[tuple[int, str], str] = {}
+    for n in result.notices:
+        notes[(n.row, n.field)] = notes.get((n.row, n.field), "") + " | " + n.text()
+    assert "ISO numeric code" in notes[(2, "Quốc gia")] and "ISO numeric" in notes[(5, "Quốc gia")]
+    assert "administrative word" in notes[(3, "Tỉnh/Thành phố")]  # "Quang Tri province"
+    assert "administrative word" in notes[(2, "Tỉnh/Thành phố")]  # "Binh Duong Province"
+    assert "read as 01" in notes[(4, "Tỉnh/Thành phố")]

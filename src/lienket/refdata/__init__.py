@@ -76,6 +76,7 @@ from lienket.refdata.places import (
     provinces_of,
     resolve_country,
     resolve_province,
+    resolve_province_exactly,
 )
 from lienket.refdata.rules import (
     NotPromoted,
@@ -143,6 +144,7 @@ __all__ = [
     "published_trade",
     "resolve_country",
     "resolve_province",
+    "resolve_province_exactly",
     "rows",
     "seaports",
     "sme_rules",

@@ -154,6 +154,12 @@ def _province_index(country: str) -> dict[str, tuple[Province, str]]:
     return index
 
 
+def resolve_province_exactly(country: str, text: str) -> tuple[Province, str] | None:
+    """A province by its code or a name exactly as indexed (accents optional), no word left
+    out: the caller states any other reading."""
+    return _province_index(country).get(fold(text))
+
+
 def resolve_province(country: str, text: str) -> tuple[Province, str] | None:
     """Find a province by code or by name in any language, accents optional.
 

@@ -53,9 +53,22 @@ def parse_text(max_length: int | None, text: str) -> str:
     return value
 
 
-def parse_country(text: str) -> str:
-    """An ISO alpha-3 code of one of the configured countries, from a code or a name."""
+def parse_country(text: str, notes: Notes | None = None) -> str:
+    """An ISO alpha-3 code of one of the configured countries, from a code or a name; an ISO
+    numeric code ("704") is read too, with a note (issue 27)."""
     found = refdata.resolve_country(text)
+    digits = text.strip()
+    if found is None and digits.isdigit() and len(digits) <= 3:
+        found = next(
+            (c for c in refdata.countries().values() if c.m49 and c.m49 == digits.zfill(3)), None
+        )
+        if found is not None and notes is not None:
+            notes.append(
+                (
+                    _("%(value)s was read as the ISO numeric code of %(country)s"),
+                    {"value": digits, "country": found.iso3},
+                )
+            )
     if found is None:
         raise FieldError(_("unknown country %(value)r"), {"value": text})
     if found.iso3 not in settings.LIENKET_COUNTRIES:
@@ -72,7 +85,7 @@ def parse_province(country: str, text: str, notes: Notes | None = None) -> str:
     part of, with a note naming both."""
     if not text.strip():
         raise FieldError(_("a province is required"))
-    found = refdata.resolve_province(country, text)
+    found = _province_as_written(country, text, notes)
     if found is None:
         raise FieldError(
             _("unknown province %(value)r for %(country)s"), {"value": text, "country": country}
@@ -86,6 +99,51 @@ def parse_province(country: str, text: str, notes: Notes | None = None) -> str:
             )
         )
     return province.code
+
+
+#: administrative words written before or after a province's name, in the three languages
+ADMINISTRATIVE = re.compile(
+    r"^\s*(?:tỉnh|thành phố|tp\.?|province of|ແຂວງ|ນະຄອນຫຼວງ|khoueng)\s+|"
+    r"\s+(?:province|city|municipality|prefecture)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _province_as_written(
+    country: str, text: str, notes: Notes | None
+) -> tuple[refdata.Province, str] | None:
+    """The province a cell names, as written; when it is only found once an administrative
+    word is left out ("Binh Duong Province", "tỉnh Quảng Bình", "ແຂວງ …") or a code's lost
+    leading zero is put back ("1" for "01"), a note says how it was read (issue 27)."""
+    written = text.strip()
+    exact = refdata.resolve_province_exactly(country, written)
+    if exact is not None:
+        return exact
+    bare = ADMINISTRATIVE.sub("", written).strip()
+    if bare and bare != written:
+        found = refdata.resolve_province_exactly(country, bare)
+        if found is not None:
+            if notes is not None:
+                notes.append(
+                    (
+                        _("%(value)r was read as %(province)s (the administrative word left out)"),
+                        {"value": written, "province": found[0].names.vi},
+                    )
+                )
+            return found
+    if written.isdigit() and len(written) == 1 and country == "VNM":
+        found = refdata.resolve_province_exactly(country, written.zfill(2))
+        if found is not None:
+            if notes is not None:
+                notes.append(
+                    (
+                        _("the province code %(value)s was read as %(code)s (%(province)s)"),
+                        {"value": written, "code": written.zfill(2),
+                         "province": found[0].names.vi},
+                    )
+                )  # fmt: skip
+            return found
+    return refdata.resolve_province(country, written)
 
 
 def parse_zone(country: str, zones: list[Zone] | None, text: str) -> Zone | None:
