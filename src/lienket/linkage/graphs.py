@@ -51,27 +51,9 @@ def chain_svg(
     place: dict[int, tuple[float, float]] = {}
     width = LEFT + COLUMN * len(stages) + 10
     height = TOP + 2 * BAND + 40
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'class="chart chain-graph" aria-label="{escape(words["title"])}">'
-        f"<title>{escape(words['title'])}</title>",
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
-        'markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" '
-        'fill="context-stroke"/></marker></defs>',
-    ]
-    for i, country in enumerate(countries):
-        y0 = TOP + i * BAND
-        parts.append(
-            f'<rect class="band" x="0" y="{y0}" width="{width}" height="{BAND - 6}" '
-            f'fill="{COUNTRY_FILL[i % 2]}"/><text x="8" y="{y0 + 20}" font-size="13" '
-            f'font-weight="bold">{escape(names[country])}</text>'
-        )
+    parts = _frame(width, height, countries, stages, names, words, BAND)
     for j, st in enumerate(stages):
         x0 = LEFT + j * COLUMN
-        parts.append(
-            f'<text class="stage" x="{x0 + 6}" y="{TOP - 14}" font-size="13" font-weight="bold">'
-            f"{escape(names[st])}</text>"
-        )
         for i, country in enumerate(countries):
             y0 = TOP + i * BAND
             firms = sorted(cells[(st, country)], key=lambda n: (-g.degree(n), n))
