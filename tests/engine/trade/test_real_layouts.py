@@ -266,3 +266,44 @@ def test_a_heading_that_is_not_in_the_edition_is_refused_by_row(tmp_path, store)
     first = err.value.errors[0]
     assert (first.row, first.field) == (2, "cmdCode")
     assert "not a 4-digit heading of HS2022" in first.text()
+
+
+def _with_total(path: Path, total: str, label: str = "Tổng cộng") -> Path:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(vietnamese_customs_table(path))
+    wb.active.append(["", "", "", label, "", "", total])
+    wb.save(path)
+    return path
+
+
+def test_a_customs_table_with_its_total_row_is_checked_and_imported(tmp_path, store):
+    """Issue 27, part 4: a table with its "Tổng cộng" row was refused; the total is now
+    recognised, checked against the sum of the lines, and left out."""
+    path = _with_total(tmp_path / "hq_q1_2025.xlsx", "3,379,568")  # the lines, rounded
+    record = store.import_file(path, "customs", reporter="VNM", edition="HS2017",
+                               partner="Lào", flow="xuất khẩu", year=2025).record  # fmt: skip
+    assert total(store) == {"v": 3379567.5, "n": 4}  # the total is not a line
+    assert record.notices["a total row, checked against the sum of the lines and left out"] == 1
+
+
+def test_a_customs_table_whose_total_disagrees_is_refused_naming_both(tmp_path, store):
+    path = _with_total(tmp_path / "hq.xlsx", "3,500,000", label="TỔNG CỘNG")
+    with pytest.raises(DataError) as exc:
+        store.import_file(path, "customs", reporter="VNM", edition="HS2017", partner="LAO",
+                          flow="X", year=2025)  # fmt: skip
+    (error,) = exc.value.errors
+    assert error.row == 8 and "3,500,000" in error.text() and "3,379,567.5" in error.text()
+    assert store.imports() == []
+
+
+def test_the_hs_edition_defaults_from_the_year_with_a_notice(tmp_path, store):
+    path = vietnamese_customs_table(tmp_path / "hq.xlsx")
+    record = store.import_file(path, "customs", reporter="VNM", partner="LAO", flow="X",
+                               year=2025).record  # fmt: skip
+    assert any("edition in force" in k for k in record.notices)
+    assert record.source_edition == "HS2022", record
+    other = _with_total(tmp_path / "hq-other.xlsx", "3,379,568")  # other bytes
+    with pytest.raises(DataError) as exc:  # no edition and no year: say what to give
+        store.import_file(other, "customs", reporter="VNM", partner="LAO", flow="M")
+    assert any("HS edition" in e.text() or e.field == "year" for e in exc.value.errors)

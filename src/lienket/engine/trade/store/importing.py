@@ -258,10 +258,20 @@ class Importing(StoreBase):
                 _("a customs file needs its reporter as an ISO 3 code (got %(value)r)"),
                 value=reporter,
             )
+        defaulted = ""
+        year = given[2]
+        if edition is None and year is not None and year >= 2017:
+            # the edition in force for the period (HS2017 from 2017, HS2022 from 2022), stated
+            edition = "HS2022" if year >= 2022 else "HS2017"
+            defaulted = _("the HS edition was not given: the edition in force in the file's "
+                          "year was used (HS2017 from 2017, HS2022 from 2022)")  # fmt: skip
         if edition is None:
-            raise need(_("a customs file needs its HS edition (HS2017 or HS2022)"))
+            raise need(_("a customs file needs its HS edition (HS2017 or HS2022), or its year"))
         resolve = self.reference.resolve_country
-        return readers.read_customs(path, reporter.upper(), *given, resolve), edition
+        blocks = readers.read_customs(path, reporter.upper(), *given, resolve)
+        if defaulted:
+            blocks = _noted(blocks, defaulted)
+        return blocks, edition
 
     def import_archive(
         self,
@@ -342,3 +352,11 @@ class Importing(StoreBase):
             limit = min(self.limits.unzipped_bytes, free) / 1024**2
             raise DataError([RowError(name, 0, "", message, {
                 "size": f"{total / 1024**2:,.0f}", "limit": f"{limit:,.0f}"})])  # fmt: skip
+
+
+def _noted(blocks: Iterator[readers.Block], notice: str) -> Iterator[readers.Block]:
+    """The blocks, the first carrying ``notice`` (counted once)."""
+    for n, block in enumerate(blocks):
+        if n == 0:
+            block.notices[notice] = block.notices.get(notice, 0) + 1
+        yield block
