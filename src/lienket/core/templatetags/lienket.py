@@ -188,13 +188,8 @@ ORIGINAL_MARK = {
 }
 
 
-@register.simple_tag(takes_context=True)
-def entered(context: Any, obj: Any, field: str, lines: bool = False) -> Any:
-    """A text a user entered, in the reader's language when a translation exists, else the
-    original with its language marked (``core.translations``)."""
-    from django.template.defaultfilters import linebreaksbr
-    from django.utils.html import escape, format_html
-
+def _lookup(context: Any) -> Any:
+    """The page's translations into the reader's language (one per request)."""
     from lienket.core import translations
 
     lang = (get_language() or "en")[:2]
@@ -204,30 +199,38 @@ def entered(context: Any, obj: Any, field: str, lines: bool = False) -> Any:
         lookup = translations.Lookup(lang)
         if request is not None:
             request._entered_lookup = lookup
-    shown = lookup.shown(obj, field)
-    body = linebreaksbr(shown.text, autoescape=True) if lines else escape(shown.text)
-    if not shown.missing:
-        return body
+    return lookup
+
+
+def _in_its_language(body: Any, lang: str) -> Any:
+    """A text shown in another language than the reader's: its ``lang`` and a visible mark."""
+    from django.utils.html import format_html
+
     return format_html(
         '<span lang="{}">{}</span> <abbr class="langmark" title="{}">{}</abbr>',
-        shown.lang,
+        lang,
         body,
-        ORIGINAL_MARK[shown.lang],
-        labels.LANGUAGE_NAMES[shown.lang],
+        ORIGINAL_MARK[lang],
+        labels.LANGUAGE_NAMES[lang],
     )
+
+
+@register.simple_tag(takes_context=True)
+def entered(context: Any, obj: Any, field: str, lines: bool = False) -> Any:
+    """A text a user entered, in the reader's language when a translation exists, else the
+    original with its language marked (``core.translations``)."""
+    from django.template.defaultfilters import linebreaksbr
+    from django.utils.html import escape
+
+    shown = _lookup(context).shown(obj, field)
+    body = linebreaksbr(shown.text, autoescape=True) if lines else escape(shown.text)
+    return _in_its_language(body, shown.lang) if shown.missing else body
 
 
 @register.simple_tag(takes_context=True)
 def entered_plain(context: Any, obj: Any, field: str) -> str:
     """The same text without markup (a page title): the translation, else the original."""
-    from lienket.core import translations
-
-    lang = (get_language() or "en")[:2]
-    request = context.get("request")
-    lookup = getattr(request, "_entered_lookup", None) if request is not None else None
-    if lookup is None or lookup.lang != lang:
-        lookup = translations.Lookup(lang)
-    return lookup.shown(obj, field).text
+    return str(_lookup(context).shown(obj, field).text)
 
 
 @register.filter
@@ -242,7 +245,7 @@ def language_name(code: str) -> str:
 def marked(obj: Any, base: str = "name") -> Any:
     """A per-language field (``name_vi``, ``name_lo``, ``name_en``) in the reader's language, else
     the first version that exists with its language marked (``lang`` and a visible mark)."""
-    from django.utils.html import escape, format_html
+    from django.utils.html import escape
 
     from lienket.core import translations
 
@@ -250,13 +253,7 @@ def marked(obj: Any, base: str = "name") -> Any:
     text, code = translations.own_version(obj, base, lang)
     if not text or code == lang:
         return escape(text)
-    return format_html(
-        '<span lang="{}">{}</span> <abbr class="langmark" title="{}">{}</abbr>',
-        code,
-        text,
-        ORIGINAL_MARK[code],
-        labels.LANGUAGE_NAMES[code],
-    )
+    return _in_its_language(escape(text), code)
 
 
 @register.filter
