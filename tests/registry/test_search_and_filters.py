@@ -93,3 +93,24 @@ def test_lists_are_in_the_readers_alphabet(client_for, registry, reader, lang):
     else:
         assert shown == ["ກາ ສີຂຽວ", "ເກ ສີຂຽວ", "ໄກ ສີຂຽວ", "ຂາ ສີຂຽວ"]
         assert sorted(shown) != shown
+
+
+def test_zones_are_listed_in_the_readers_alphabet(client_for, reader):
+    """Issue 26, part 7: the zone list and the zone filter sort by the reader's collation."""
+    import re
+
+    from lienket.engine import collation
+    from lienket.registry.services import load_reference_zones
+
+    load_reference_zones()
+    client = client_for(reader)
+    client.cookies["django_language"] = "vi"
+    page = client.get("/zones/").content.decode()
+    shown = re.findall(r'href="/zones/[^/]+/">([^<]+)</a>', page)
+    assert len(shown) > 10
+    # within each country, in Vietnamese order (the page groups Viet Nam, then Lao PDR)
+    from lienket.registry.models import Zone
+
+    for country in ("LAO", "VNM"):
+        names = [n for n in shown if Zone.objects.filter(country=country, name_vi=n).exists()]
+        assert names == collation.sorted_by(names, str, "vi"), country

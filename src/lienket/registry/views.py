@@ -22,6 +22,7 @@ from lienket.core.importpages import own_job
 from lienket.core.models import ImportJob, JobState
 from lienket.core.spreadsheet import errors_xlsx, xlsx_response
 from lienket.core.vocabulary import SizeClass, Stage
+from lienket.engine import collation
 from lienket.registry import exports, selectors, services
 from lienket.registry.forms import EnterpriseForm, ImportForm, RelationshipForm, province_choices
 from lienket.registry.models import (
@@ -49,7 +50,7 @@ def _filter_context(request: HttpRequest) -> dict[str, Any]:
         "stages": Stage.choices,
         "sizes": SizeClass.choices,
         "province_groups": province_choices(),
-        "zones": Zone.objects.all(),
+        "zones": collation.sorted_by(Zone.objects.all(), lambda z: z.name, get_language() or "en"),
         "params": request.GET,
         "can_export": roles.can_export_registry(request.user),
     }
@@ -137,7 +138,12 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require(roles.can_read_registry)
 def zone_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "registry/zone_list.html", {"zones": Zone.objects.all()})
+    zones = Zone.objects.order_by("country")
+    lang = get_language() or "en"
+    ordered = [z for c in sorted({z.country for z in zones})
+               for z in collation.sorted_by([z for z in zones if z.country == c],
+                                            lambda z: z.name, lang)]  # fmt: skip
+    return render(request, "registry/zone_list.html", {"zones": ordered})
 
 
 @require(roles.can_read_registry)
