@@ -43,6 +43,7 @@ RUN_BY = {
     "projects import": "here::test_projects_export_then_import",
     "iati import": "tests.projects.test_iati::test_cli_imports_and_exports",
     "iati export": "tests.projects.test_iati::test_cli_imports_and_exports",
+    "commitments list": "tests.governance.test_commitments::test_the_trade_commitment_follows_the_figures",
 }  # fmt: skip
 
 

@@ -103,6 +103,7 @@ def compile_messages() -> None:
 from lienket.cli import backup as _backup  # noqa: E402,F401 -- registers its commands
 from lienket.cli import cooperation as _cooperation  # noqa: E402,F401 -- registers its commands
 from lienket.cli import figures as _figures  # noqa: E402,F401 -- registers its commands
+from lienket.cli import governance as _governance  # noqa: E402,F401 -- registers its commands
 from lienket.cli import projects as _projects  # noqa: E402,F401 -- registers its commands
 from lienket.cli import registry as _registry  # noqa: E402,F401 -- registers its commands
 from lienket.cli import report as _report  # noqa: E402,F401 -- registers its commands

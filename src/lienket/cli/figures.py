@@ -104,7 +104,8 @@ def trade_turnover(
     partner: Annotated[str, typer.Option(help="the other country (ISO 3)")],
     format: Annotated[str, typer.Option(help="json or text")] = "text",
 ) -> None:
-    """Turnover by period from one chosen source, against the 10-15 % band on the year before."""
+    """Turnover by period from one chosen source, against each year's target band (recorded, else
+    the default band), with where the band comes from."""
     django_setup()
     from lienket.trade import services
 
@@ -124,6 +125,7 @@ def trade_turnover(
                 "band_low": f.band_low,
                 "band_high": f.band_high,
                 "status": f.status,
+                "band_basis": f.band_basis,
                 "other_sources": [
                     {
                         "source": f"{o.source}: {o.label}",

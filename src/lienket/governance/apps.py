@@ -12,3 +12,6 @@ class GovernanceConfig(AppConfig):
         translations.register("governance.session", "body", "place", "chairs", "note")
         translations.register("governance.document", "parties", "signatories", "place", "note")
         translations.register_localized("governance.document", "title")
+        translations.register("governance.commitment", "owner_body", "partners", "note")
+        translations.register("governance.commitmentupdate", "note")
+        translations.register_localized("governance.commitment", "text")

@@ -4,6 +4,7 @@ its source and what the source did not say stays empty."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -98,3 +99,95 @@ class Session(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} ({self.get_level_display()})"
+
+
+class Area(models.TextChoices):
+    POLITICS = "politics", _("political and diplomatic relations")
+    DEFENCE = "defence_security", _("defence and security")
+    INVESTMENT = "investment", _("investment")
+    TRADE = "trade", _("trade")
+    ENERGY = "energy", _("energy and power trade")
+    EDUCATION = "education", _("education and human resources")
+    AID = "aid", _("aid")
+
+
+class CommitmentStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    ON_TRACK = "on_track", _("on track")
+    AT_RISK = "at_risk", _("at risk")
+    LATE = "late", _("late")
+    MET = "met", _("met")
+    NOT_MET = "not_met", _("not met")
+    NOT_TRACKED = "not_tracked", _("not tracked")
+
+
+class ComputedIndicator(models.TextChoices):
+    NONE = "", _("none (progress reported)")
+    TRADE_GROWTH = "trade_growth", _("two-way trade growth on the year before")
+
+
+class Commitment(models.Model):
+    """What a session or document asks someone to do, with its owner, deadline, indicator and
+    target; its status comes from the data where lienket computes the indicator, else from the
+    updates its owner records (issue 27)."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="commitments", verbose_name=_("session"))  # fmt: skip
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="children", verbose_name=_("part of"))  # fmt: skip
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices)
+    text_vi = models.TextField(_("text (Vietnamese)"), blank=True, max_length=2000)
+    text_lo = models.TextField(_("text (Lao)"), blank=True, max_length=2000)
+    text_en = models.TextField(_("text (English)"), blank=True, max_length=2000)
+    owner_side = models.CharField(_("owner's side"), max_length=5)
+    owner_body = models.CharField(_("owner"), max_length=200, blank=True)
+    partners = models.CharField(_("partners"), max_length=300, blank=True)
+    due = models.DateField(_("due"), null=True, blank=True)
+    indicator = models.CharField(_("indicator computed by lienket"), max_length=20,
+                                 choices=ComputedIndicator.choices, blank=True)  # fmt: skip
+    target_low = models.DecimalField(_("target, low"), max_digits=14, decimal_places=4,
+                                     null=True, blank=True)  # fmt: skip
+    target_high = models.DecimalField(_("target, high"), max_digits=14, decimal_places=4,
+                                      null=True, blank=True)  # fmt: skip
+    status = models.CharField(_("status"), max_length=12, choices=CommitmentStatus.choices,
+                              default=CommitmentStatus.NOT_STARTED)  # fmt: skip
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=400, blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=4000)
+
+    class Meta:
+        ordering = ["session__number", "code"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def text(self) -> str:
+        return localized(self, "text") or self.code
+
+
+class CommitmentUpdate(models.Model):
+    """A dated step in a commitment's timeline: its status and progress then, and the
+    evidence."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="updates")
+    on = models.DateField(_("date"))
+    status = models.CharField(_("status"), max_length=12, choices=CommitmentStatus.choices)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
+    note = models.TextField(_("what was done"), max_length=4000)
+    evidence = models.URLField(_("evidence (address)"), blank=True, max_length=500)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+    by_label = models.CharField(_("by"), max_length=150)
+    at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["commitment", "on", "pk"]
+        verbose_name = _("commitment update")
+        verbose_name_plural = _("commitment updates")
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id} {self.on}: {self.status}"

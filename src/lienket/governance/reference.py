@@ -12,6 +12,7 @@ from django.db import transaction
 
 from lienket import refdata
 from lienket.core.models import Target
+from lienket.governance import commitments
 from lienket.governance.models import Document, Session
 
 
@@ -20,6 +21,7 @@ class Loaded:
     documents: int
     sessions: int
     targets: int = 0
+    commitments: int = 0
 
 
 def _day(text: str) -> date | None:
@@ -85,4 +87,4 @@ def load() -> Loaded:
             },
         )
         targets += 1
-    return Loaded(len(docs), sessions, targets)
+    return Loaded(len(docs), sessions, targets, commitments.load())

@@ -6,4 +6,6 @@ urlpatterns = [
     path("governance/", views.overview, name="gov-overview"),
     path("governance/documents/<slug:code>/", views.document, name="gov-document"),
     path("governance/sessions/<int:pk>/", views.session, name="gov-session"),
+    path("governance/commitments/", views.commitment_list, name="gov-commitments"),
+    path("governance/commitments/<slug:code>/", views.commitment_detail, name="gov-commitment"),
 ]

@@ -260,3 +260,12 @@ def marked(obj: Any, base: str = "name") -> Any:
 def long_date(value: Any) -> str:
     """A date written out in the reader's language ("ngày 8 tháng 1 năm 2025")."""
     return formats.long_date(value, _lang()) or "" if value else ""
+
+
+@register.filter
+def commitment_status(code: str) -> str:
+    """A commitment's status in words (``governance.CommitmentStatus``)."""
+    from django.apps import apps
+
+    model = apps.get_model("governance", "Commitment")
+    return str(dict(model._meta.get_field("status").choices).get(code, code))
