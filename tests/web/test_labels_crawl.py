@@ -178,7 +178,7 @@ def site(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) ->
         call_command("flush", interactive=False, verbosity=0)
 
 
-ROLES = ("steward", "focal_vn", "focal_la", "reader", "enterprise")
+ROLES = ("steward", "focal_vn", "focal_la", "reader", "enterprise", "secretariat_la", "ministry_vn")
 
 
 @pytest.mark.xdist_group("crawl")
@@ -202,6 +202,12 @@ def test_no_english_data_label_or_internal_code_on_any_page(
             "focal_vn": {"role": Role.FOCAL, "country": "VNM"},
             "focal_la": {"role": Role.FOCAL, "country": "LAO"},
             "reader": {"role": Role.READER},
+            "secretariat_la": {"role": Role.SECRETARIAT, "country": "LAO"},
+            "ministry_vn": {
+                "role": Role.MINISTRY,
+                "country": "VNM",
+                "organisation": "Ministry of Planning and Investment (VN)",
+            },
             "enterprise": {
                 "role": Role.ENTERPRISE,
                 "enterprise": Enterprise.objects.filter(country="VNM").first(),

@@ -11,6 +11,12 @@ class Role(models.TextChoices):
     FOCAL = "focal", _("Focal point")
     READER = "reader", _("Ministry reader")
     ENTERPRISE = "enterprise", _("Enterprise user")
+    #: a side's Cooperation Committee secretariat: reads what the government roles read,
+    #: approves reallocations for its side and updates any commitment (issue 27)
+    SECRETARIAT = "secretariat", _("Cooperation Committee secretariat")
+    #: a line ministry's official: reads like a ministry reader and updates the commitments
+    #: its organisation owns (issue 27)
+    MINISTRY = "ministry", _("Line-ministry official")
 
 
 class Profile(models.Model):

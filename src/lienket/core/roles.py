@@ -55,6 +55,27 @@ def role_of(user: Any) -> str:
     return p.role if p else "public"
 
 
+#: the roles that read what governments read (the registry's private fields, aid, reports)
+GOVERNMENT = ("steward", Role.FOCAL, Role.READER, Role.SECRETARIAT, Role.MINISTRY)
+
+
+def can_update_commitment(user: Any, commitment: Any) -> bool:
+    """Stewards, focal points and the Committee secretariats update any commitment; a
+    line-ministry official those its organisation owns (issue 27)."""
+    if is_steward(user):
+        return True
+    p = profile(user)
+    if p is None:
+        return False
+    if p.role in (Role.FOCAL, Role.SECRETARIAT):
+        return True
+    if p.role == Role.MINISTRY and p.organisation.strip():
+        owner = (commitment.owner_body or "").casefold()
+        side_ok = commitment.owner_side in (p.country, "joint") or not p.country
+        return side_ok and p.organisation.strip().casefold() in owner
+    return False
+
+
 def focal_country(user: Any) -> str | None:
     p = profile(user)
     return p.country if p and p.role == Role.FOCAL else None
@@ -105,7 +126,7 @@ def private_visible(user: Any, disclosed_to: Callable[[int], Iterable[int]]) -> 
     names (those that disclosed to the user's firm by mutual consent: the registry's
     ``selectors.disclosed_to``, passed in because the registry sits on a higher floor)."""
     role = role_of(user)
-    if role in ("steward", Role.FOCAL, Role.READER):
+    if role in GOVERNMENT:
         return None
     p = profile(user)
     if p is None or p.role != Role.ENTERPRISE or p.enterprise_id is None:
@@ -131,12 +152,12 @@ def sees_private(user: Any, enterprise: Any, disclosed_to: Callable[[int], Itera
 
 def can_read_private_trade(user: Any) -> bool:
     """Trade files not marked public (customs files): focal points, readers and stewards."""
-    return role_of(user) in ("steward", Role.FOCAL, Role.READER)
+    return role_of(user) in GOVERNMENT
 
 
 def can_export_registry(user: Any) -> bool:
     """Downloads of the whole registry: focal points, ministry readers and stewards."""
-    return role_of(user) in ("steward", Role.FOCAL, Role.READER)
+    return role_of(user) in GOVERNMENT
 
 
 def can_import(user: Any) -> bool:
@@ -221,7 +242,7 @@ def can_read_projects(user: Any) -> bool:
 
 def can_read_aid(user: Any) -> bool:
     """Aid projects, allocations and reallocations: not enterprise users."""
-    return role_of(user) in ("steward", "focal", "reader")
+    return role_of(user) in GOVERNMENT
 
 
 def can_edit_projects(user: Any) -> bool:
@@ -232,9 +253,18 @@ def can_propose_reallocation(user: Any) -> bool:
     return can_edit_projects(user)
 
 
+def deciding_side(user: Any) -> str | None:
+    """The side a user approves reallocations for: a focal point's or a Cooperation Committee
+    secretariat's country (issue 27: each side's authorised bodies decide)."""
+    p = profile(user)
+    if p and p.role in (Role.FOCAL, Role.SECRETARIAT) and p.country:
+        return str(p.country)
+    return None
+
+
 def can_approve_reallocation(user: Any) -> bool:
-    """Only a focal point decides on a reallocation (the plan makes them accountable)."""
-    return focal_country(user) is not None
+    """A focal point or a Committee secretariat decides on a reallocation for its side."""
+    return deciding_side(user) is not None
 
 
 def proposed_by(user: Any, thing: Any) -> bool:
@@ -263,7 +293,7 @@ def can_edit_rates(user: Any) -> bool:
 
 def can_read_cooperation(user: Any) -> bool:
     """Work plans, meetings, decisions, the member list and every training: government roles."""
-    return role_of(user) in ("steward", "focal", "reader")
+    return role_of(user) in GOVERNMENT
 
 
 def can_edit_plans(user: Any) -> bool:
@@ -295,7 +325,7 @@ def trainee_enterprise(user: Any) -> int | None:
 
 
 def can_read_reports(user: Any) -> bool:
-    return role_of(user) in ("steward", "focal", "reader")
+    return role_of(user) in GOVERNMENT
 
 
 def can_build_reports(user: Any) -> bool:
@@ -311,5 +341,7 @@ def can_edit_report_template(user: Any) -> bool:
 
 
 def can_translate(user: Any) -> bool:
-    """Translations of entered texts: the focal points of both sides and the stewards."""
-    return is_steward(user) or focal_country(user) is not None
+    """Translations of entered texts: the focal points, the Committee secretariats, stewards."""
+    return (
+        is_steward(user) or focal_country(user) is not None or (role_of(user) == Role.SECRETARIAT)
+    )

@@ -24,6 +24,8 @@ ROLE_NAMES: dict[str, Any] = {
     Role.FOCAL: Role.FOCAL.label,
     Role.READER: Role.READER.label,
     Role.ENTERPRISE: Role.ENTERPRISE.label,
+    Role.SECRETARIAT: Role.SECRETARIAT.label,
+    Role.MINISTRY: Role.MINISTRY.label,
     "public": gettext_lazy("No role yet: ask a steward"),
 }
 

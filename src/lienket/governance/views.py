@@ -57,7 +57,7 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
 @require(roles.can_read_reports)
 def commitment_detail(request: HttpRequest, code: str) -> HttpResponse:
     c = get_object_or_404(Commitment.objects.select_related("session"), code=code)
-    can_update = roles.can_translate(request.user)  # focal points and stewards, for now
+    can_update = roles.can_update_commitment(request.user, c)
     if request.method == "POST":
         if not can_update:
             raise PermissionDenied

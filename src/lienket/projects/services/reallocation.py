@@ -213,7 +213,7 @@ def decide(reallocation: Reallocation, approve: bool, by: Any, note: str = "") -
         raise OwnProposalError(r.pk)
     if r.status != ProposalStatus.PROPOSED:
         raise StaleProposalError(r.status)
-    side = roles.focal_country(by)
+    side = roles.deciding_side(by)
     taken = {d.side for d in r.decisions.exclude(verdict=Verdict.COMMENT)}
     if side in taken:
         raise SideDecidedError(side)
@@ -278,7 +278,7 @@ def comment(reallocation: Reallocation, by: Any, note: str) -> ReallocationDecis
         raise OwnProposalError(reallocation.pk)
     d = ReallocationDecision.objects.create(
         reallocation=reallocation,
-        side=roles.focal_country(by) or "",
+        side=roles.deciding_side(by) or "",
         verdict=Verdict.COMMENT,
         note=note.strip()[:4000],
         by=by if getattr(by, "pk", None) else None,

@@ -75,7 +75,7 @@ def reallocation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": DecisionForm(),
             "can_decide": roles.can_decide_reallocation(request.user, r)
             and r.status == ProposalStatus.PROPOSED
-            and roles.focal_country(request.user) not in services.decided_sides(r),
+            and roles.deciding_side(request.user) not in services.decided_sides(r),
             "can_comment": roles.can_approve_reallocation(request.user),
             "sides": [(side, services.decided_sides(r).get(side)) for side in services.sides()],
             "decisions": list(r.decisions.all()),
