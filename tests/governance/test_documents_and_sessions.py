@@ -57,3 +57,13 @@ def test_the_pages_in_each_language(client_for, reader, enterprise_user, lang, t
     assert title in doc and "source document 003" in doc
     assert client.get("/governance/documents/no-such/").status_code == 404
     assert client_for(enterprise_user).get("/governance/").status_code == 403
+
+
+def test_stewards_keep_the_records_in_django_admin(client_for, steward):
+    reference.load()
+    client = client_for(steward)
+    for path in ("/admin/governance/document/", "/admin/governance/session/",
+                 "/admin/governance/commitment/", "/admin/core/target/"):  # fmt: skip
+        assert client.get(path).status_code == 200, path
+    plan = Document.objects.get(code="plan-2025")
+    assert client.get(f"/admin/governance/document/{plan.pk}/change/").status_code == 200

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from lienket.core.models import AuditEvent, Profile
+from lienket.core.models import AuditEvent, Profile, Target
 
 
 @admin.register(Profile)
@@ -24,3 +24,9 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "low", "high", "wording", "session", "source"]
+    list_filter = ["indicator"]
