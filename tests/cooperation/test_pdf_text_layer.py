@@ -58,8 +58,8 @@ def test_a_reader_that_ignores_actual_text_still_gets_every_mark():
         if b"beginbfchar" in chunk:
             maps.append(chunk.decode("latin-1"))
     assert maps and not any("<>" in m for m in maps)  # no glyph mapped to nothing
-    assert any("<0ec90ecd>" in m.lower() for m in maps)  # tone mark, then nikhahit
-    assert unicodedata.normalize("NFKC", "ນ້ຳ") == "\u0e99\u0ec9\u0ecd\u0eb2"
+    # tone mark, then nikhahit: with the aa vowel, the NFKC form of the word's SARA AM
+    assert any("<0ec90ecd>" in m.lower() for m in maps)
 
 
 @pytest.mark.django_db

@@ -114,3 +114,7 @@ def test_zones_are_listed_in_the_readers_alphabet(client_for, reader):
     for country in ("LAO", "VNM"):
         names = [n for n in shown if Zone.objects.filter(country=country, name_vi=n).exists()]
         assert names == collation.sorted_by(names, str, "vi"), country
+    # the bundled zones do tell the two orders apart ("Đ…" after "D…", not after "Z…"), so the
+    # list would fail this test in code-point order
+    vn = [n for n in shown if Zone.objects.filter(country="VNM", name_vi=n).exists()]
+    assert sorted(vn) != vn

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from lienket import refdata
 from lienket.core import audit
+from lienket.engine.trade.turnover import most_complete
 from lienket.governance.models import (
     Commitment,
     CommitmentStatus,
@@ -44,13 +45,10 @@ def actual(c: Commitment, on: date) -> Actual | None:
     year = c.due.year
     a, b = trade.pair()
     for declarant, partner in ((a, b), (b, a)):
-        found = [f for f in trade.turnover(declarant, partner)
-                 if f.period.year == year and f.growth is not None]  # fmt: skip
-        if not found:
+        f = most_complete(f for f in trade.turnover(declarant, partner)
+                          if f.period.year == year and f.growth is not None)  # fmt: skip
+        if f is None:
             continue
-        f = max(
-            found, key=lambda f: (f.period.last_month - f.period.first_month, f.period.last_month)
-        )
         reached = Decimal(str(f.growth)) >= c.target_low
         if f.period.full_year:
             status = CommitmentStatus.MET if reached else CommitmentStatus.NOT_MET

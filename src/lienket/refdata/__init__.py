@@ -67,6 +67,8 @@ from lienket.refdata.maps import (
 )
 from lienket.refdata.places import (
     LAO_PROVINCE_WORDS,
+    WORD,
+    ZERO,
     PlaceVariant,
     countries,
     former_provinces,
@@ -74,9 +76,9 @@ from lienket.refdata.places import (
     province,
     provinces,
     provinces_of,
+    read_province,
     resolve_country,
     resolve_province,
-    resolve_province_exactly,
 )
 from lienket.refdata.rules import (
     NotPromoted,
@@ -94,6 +96,8 @@ __all__ = [
     "LAO_PROVINCE_WORDS",
     "OTHER_VI",
     "STAGES",
+    "WORD",
+    "ZERO",
     "BorderGate",
     "Chain",
     "ChainProduct",
@@ -142,9 +146,9 @@ __all__ = [
     "provinces",
     "provinces_of",
     "published_trade",
+    "read_province",
     "resolve_country",
     "resolve_province",
-    "resolve_province_exactly",
     "rows",
     "seaports",
     "sme_rules",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -154,20 +155,38 @@ def _province_index(country: str) -> dict[str, tuple[Province, str]]:
     return index
 
 
-def resolve_province_exactly(country: str, text: str) -> tuple[Province, str] | None:
-    """A province by its code or a name exactly as indexed (accents optional), no word left
-    out: the caller states any other reading."""
-    return _province_index(country).get(fold(text))
+#: administrative words written before or after a province's name (folded: no accents)
+_ADMINISTRATIVE = re.compile(
+    r"^(?:tinh|thanh pho|tp|province of|ແຂວງ|ນະຄອນຫຼວງ|khoueng)\s*|"
+    r"\s+(?:province|city|municipality|prefecture)$"
+)
+#: how a province was found, when not as written: an administrative word left out, or a
+#: Vietnamese code's lost leading zero put back
+WORD, ZERO = "word", "zero"
 
 
-def resolve_province(country: str, text: str) -> tuple[Province, str] | None:
-    """Find a province by code or by name in any language, accents optional.
+def read_province(country: str, text: str) -> tuple[Province, str, str] | None:
+    """A province by code or by name in any language, accents optional, and how it was read:
+    ``(province, former name or "", "" | WORD | ZERO)``.
 
-    Former Vietnamese provinces (before 1 July 2025) resolve to the unit they merged into; the
-    second item of the result is then the former name, else ``""``.
+    Former Vietnamese provinces (before 1 July 2025) resolve to the unit they merged into
+    (the second item names the former one). "Binh Duong Province", "tỉnh Quảng Bình", "ແຂວງ
+    …" are found once the administrative word is left out, and "1" as "01" (Viet Nam's codes
+    have two digits); the third item says so, so that the caller can state it.
     """
     index = _province_index(country)
     key = fold(text)
-    for prefix in ("tinh ", "thanh pho ", "tp ", "province ", "ແຂວງ", "khoueng "):
-        key = key.removeprefix(prefix)
-    return index.get(key) or index.get(fold(text))
+    if key in index:
+        return (*index[key], "")
+    bare = _ADMINISTRATIVE.sub("", key).strip()
+    if bare != key and bare in index:
+        return (*index[bare], WORD)
+    if country == "VNM" and key.isdigit() and len(key) == 1 and key.zfill(2) in index:
+        return (*index[key.zfill(2)], ZERO)
+    return None
+
+
+def resolve_province(country: str, text: str) -> tuple[Province, str] | None:
+    """:func:`read_province` without how it was read."""
+    found = read_province(country, text)
+    return (found[0], found[1]) if found else None

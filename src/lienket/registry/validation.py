@@ -82,16 +82,26 @@ def parse_country(text: str, notes: Notes | None = None) -> str:
 def parse_province(country: str, text: str, notes: Notes | None = None) -> str:
     """A province code from a code or a name in any language, romanised Lao and common
     abbreviations included; a former Vietnamese province is recorded as the unit it is now
-    part of, with a note naming both."""
+    part of, with a note naming both; a name found only without its administrative word, or a
+    code without its leading zero, is read with a note saying so (``refdata.read_province``)."""
     if not text.strip():
         raise FieldError(_("a province is required"))
-    found = _province_as_written(country, text, notes)
+    found = refdata.read_province(country, text)
     if found is None:
         raise FieldError(
             _("unknown province %(value)r for %(country)s"), {"value": text, "country": country}
         )
-    province, former = found
-    if former and notes is not None:
+    province, former, how = found
+    if notes is None:
+        return province.code
+    if how == refdata.WORD:
+        notes.append((_("%(value)r was read as %(province)s (the administrative word left out)"),
+                      {"value": text.strip(), "province": province.names.vi}))  # fmt: skip
+    elif how == refdata.ZERO:
+        notes.append((_("the province code %(value)s was read as %(code)s (%(province)s)"),
+                      {"value": text.strip(), "code": province.code,
+                       "province": province.names.vi}))  # fmt: skip
+    if former:
         notes.append(
             (
                 _("%(former)s is a former province; it was recorded as %(province)s"),
@@ -99,51 +109,6 @@ def parse_province(country: str, text: str, notes: Notes | None = None) -> str:
             )
         )
     return province.code
-
-
-#: administrative words written before or after a province's name, in the three languages
-ADMINISTRATIVE = re.compile(
-    r"^\s*(?:tỉnh|thành phố|tp\.?|province of|ແຂວງ|ນະຄອນຫຼວງ|khoueng)\s+|"
-    r"\s+(?:province|city|municipality|prefecture)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _province_as_written(
-    country: str, text: str, notes: Notes | None
-) -> tuple[refdata.Province, str] | None:
-    """The province a cell names, as written; when it is only found once an administrative
-    word is left out ("Binh Duong Province", "tỉnh Quảng Bình", "ແຂວງ …") or a code's lost
-    leading zero is put back ("1" for "01"), a note says how it was read (issue 27)."""
-    written = text.strip()
-    exact = refdata.resolve_province_exactly(country, written)
-    if exact is not None:
-        return exact
-    bare = ADMINISTRATIVE.sub("", written).strip()
-    if bare and bare != written:
-        found = refdata.resolve_province_exactly(country, bare)
-        if found is not None:
-            if notes is not None:
-                notes.append(
-                    (
-                        _("%(value)r was read as %(province)s (the administrative word left out)"),
-                        {"value": written, "province": found[0].names.vi},
-                    )
-                )
-            return found
-    if written.isdigit() and len(written) == 1 and country == "VNM":
-        found = refdata.resolve_province_exactly(country, written.zfill(2))
-        if found is not None:
-            if notes is not None:
-                notes.append(
-                    (
-                        _("the province code %(value)s was read as %(code)s (%(province)s)"),
-                        {"value": written, "code": written.zfill(2),
-                         "province": found[0].names.vi},
-                    )
-                )  # fmt: skip
-            return found
-    return refdata.resolve_province(country, written)
 
 
 def parse_zone(country: str, zones: list[Zone] | None, text: str) -> Zone | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -31,6 +32,7 @@ from lienket.cooperation import selectors as cooperation_selectors
 from lienket.cooperation import services as cooperation
 from lienket.core import formats
 from lienket.core.templatetags.lienket import country_name
+from lienket.engine.trade.turnover import most_complete
 from lienket.projects import selectors as project_selectors
 from lienket.projects import services as projects
 from lienket.trade import services as trade
@@ -59,6 +61,8 @@ class Item:
     source: str
     link: str
     fictional: bool = False
+    #: what the figure counts, first five (the overdue activities, earliest due first)
+    details: tuple[Any, ...] = ()
 
     @property
     def status_label(self) -> str:
@@ -83,10 +87,7 @@ def _trade(year: int, lang: str) -> list[Item]:
                 Item(f"trade-{declarant}", title, NO_DATA, _("no data"), "", "trade-dashboard")
             )
             continue
-        # the full year if there is one, else the longest run of months to date
-        f = max(
-            figures, key=lambda f: (f.period.last_month - f.period.first_month, f.period.last_month)
-        )
+        f = most_complete(figures)
         words = _("%(period)s: %(turnover)s million USD") % {
             "period": str(f.period),
             "turnover": formats.usd_million(f.turnover, lang),
@@ -198,7 +199,8 @@ def _elapsed(year: int, on: date) -> float:
 def _workplan(on: date, lang: str) -> Item:
     title = _("Work-plan activities overdue")
     found = cooperation.reminders(0, on)
-    late = [r for items in found.values() for r in items if r.overdue]
+    late = sorted((r for items in found.values() for r in items if r.overdue),
+                  key=lambda r: r.activity.due)  # fmt: skip
     n = len(late)
     status = ON_TRACK if n == 0 else AT_RISK if n <= 2 else BEHIND
     words = ngettext("%(n)s activity overdue", "%(n)s activities overdue", n) % {
@@ -212,6 +214,7 @@ def _workplan(on: date, lang: str) -> Item:
         _("lienket work-plan records"),
         "coop-overview",
         any(getattr(r.activity, "fictional", False) for r in late),
+        tuple(late[:5]),
     )
 
 

@@ -17,7 +17,6 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lienket.cooperation import services as cooperation
 from lienket.core import roles
 from lienket.core.decorators import require
 from lienket.core.pages import today
@@ -44,9 +43,5 @@ def on_target(request: HttpRequest) -> HttpResponse:
     on = today()
     lang = translation.get_language() or "en"
     items = glance.commitments(year, on, lang)
-    found = cooperation.reminders(0, on)
-    late = sorted(
-        (r for rs in found.values() for r in rs if r.overdue), key=lambda r: r.activity.due
-    )
-    context = {"year": year, "items": items, "rules": glance.rules(), "overdue": late[:5]}
+    context = {"year": year, "items": items, "rules": glance.rules()}
     return render(request, "on_target.html", context)

@@ -64,12 +64,10 @@ def _save(request: HttpRequest, lang: str) -> HttpResponse:
         raise BadRequest(_("this text cannot be translated here"))
     if not text or len(text) > 8000:
         raise BadRequest(_("write the translation (at most 8,000 characters)"))
-    try:
-        obj = apps.get_model(label).objects.get(pk=int(request.POST.get("pk", "")))
-    except (ValueError, LookupError) as e:
-        raise BadRequest(_("no such record")) from e
-    except apps.get_model(label).DoesNotExist as e:
-        raise BadRequest(_("no such record")) from e
+    pk = request.POST.get("pk", "")
+    obj = apps.get_model(label).objects.filter(pk=int(pk)).first() if pk.isdigit() else None
+    if obj is None:
+        raise BadRequest(_("no such record"))
     translations.save(obj, field, lang, text, request.user)
     audit.record(request.user, "updated", obj, f"translation of {field} into {lang}")
     return redirect(reverse("translations") + f"?lang={lang}")

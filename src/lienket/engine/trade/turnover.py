@@ -313,3 +313,13 @@ def total_disagrees(
     """Whether a published two-way total differs from the sum of its two flows by more than
     rounding (``tolerance`` as a share of the total)."""
     return abs(total - (exports + imports)) > tolerance * max(abs(total), 1.0)
+
+
+def most_complete(figures: Iterable[Figure]) -> Figure | None:
+    """Of figures of one year, the full year if there is one, else the longest run of months
+    to date (what "the year so far" reads from)."""
+    return max(
+        figures,
+        key=lambda f: (f.period.last_month - f.period.first_month, f.period.last_month),
+        default=None,
+    )
