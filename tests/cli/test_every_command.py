@@ -39,6 +39,8 @@ RUN_BY = {
     "figures add": "tests.cli.test_markup_in_user_text::test_figures_and_turnover_print_titles_literally",
     "figures import": "here::test_figures_import_and_list",
     "figures list": "here::test_figures_import_and_list",
+    "figures history": "tests.trade.test_releases::test_a_second_release_is_kept_the_latest_used_and_the_difference_shown",
+    "figures checks": "tests.trade.test_releases::test_the_lao_2024_release_is_flagged_by_the_growth_and_total_checks",
     "projects export": "here::test_projects_export_then_import",
     "projects import": "here::test_projects_export_then_import",
     "iati import": "tests.projects.test_iati::test_cli_imports_and_exports",

@@ -144,7 +144,7 @@ def test_a_total_that_disagrees_with_its_flows_is_flagged(clean):
     add("2024", "641.8", "imports", "LAO", "VNM", "Lao side")
     add("2024", "1300", "exports", "LAO", "VNM", "Lao side")
     result = add("2024", "2000", "total", "LAO", "VNM", "Lao side")
-    assert "differs from exports + imports" in result.output
+    assert "differs from its exports plus imports" in result.output
     assert len(figures.disagreements()) == 1
 
 

@@ -23,6 +23,7 @@ class PublishedFigure:
     yoy_growth_pct: float | None
     source: str
     published: str  # the release's date (YYYY-MM-DD) when the source gives it, else ""
+    qualifier: str = ""  # the release's wording: "more_than" for "more than 2 billion"
 
 
 @cache
@@ -38,6 +39,7 @@ def published_trade() -> tuple[PublishedFigure, ...]:
             _float(r["yoy_growth_pct"]),
             r["source"],
             r["published"],
+            r.get("qualifier", ""),
         )
         for r in rows("trade/published_vn_la.csv")
     )

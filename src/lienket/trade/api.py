@@ -23,7 +23,7 @@ from lienket.core import roles
 from lienket.core.api import YEARS, query_int
 from lienket.core.permissions import TradeUploader
 from lienket.trade import services, tables
-from lienket.trade.models import Flow, Unit
+from lienket.trade.models import Flow, Qualifier, Unit
 from lienket.trade.tables import Table
 
 ADB_SOURCE = "Asian Development Bank, MRIO database (CC BY 3.0 IGO), via ksreyes/mrio-processing"
@@ -231,6 +231,58 @@ class FigureBody(serializers.Serializer):
     source_url = serializers.URLField(required=False)
     published = serializers.DateField(required=False)
     product_group = serializers.CharField(required=False, max_length=200)
+    qualifier = serializers.ChoiceField(choices=Qualifier.values, required=False)
+    stated_growth_pct = serializers.CharField(required=False, max_length=20)
+    confirm = serializers.BooleanField(
+        required=False, help_text="keep a figure that fails a plausibility check (else 409)"
+    )
+
+
+PERIOD_PATTERN = r"^(19|20|21)\d{2}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]|01\.\.(0[1-9]|1[0-2])))?$"
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "period",
+            {
+                "type": "string",
+                "pattern": PERIOD_PATTERN,
+            },
+            required=True,
+            description="2024, 2025-Q3, 2025-H1, 2025-03 or 2025-01..10",
+        ),
+        OpenApiParameter(
+            "declarant",
+            {"type": "string", "enum": settings.LIENKET_COUNTRIES},
+            required=True,
+            description="ISO 3 of the declarant",
+        ),
+        OpenApiParameter(
+            "flow", {"type": "string", "enum": Flow.values}, description="total, exports or imports"
+        ),
+    ],
+    responses=OpenApiTypes.OBJECT,
+    summary="Every release of a declarant's figures for a period, with the checks",
+)
+class FigureHistory(TradeView):
+    def get(self, request: Request) -> Response:
+        from lienket.engine.trade.turnover import Period
+        from lienket.trade import figures
+
+        try:
+            period = Period.parse(request.query_params.get("period", "")[:20])
+        except ValueError:
+            return Response({"period": gettext("Give a period such as 2024 or 2025-01..10.")},
+                            status=400)  # fmt: skip
+        declarant = request.query_params.get("declarant", "")[:3].upper()
+        if declarant not in services.pair():
+            return Response({"declarant": gettext("unknown declarant")}, status=400)
+        flow = request.query_params.get("flow") or None
+        if flow not in (None, *Flow.values):
+            return Response({"flow": gettext("total, exports or imports")}, status=400)
+        return Response({"period": str(period), "declarant": declarant,
+                         "releases": figures.history(period, declarant, flow)})  # fmt: skip
 
 
 @extend_schema(
@@ -246,8 +298,14 @@ class FigureBody(serializers.Serializer):
 )
 class Figures(TradeView):
     def get(self, request: Request) -> Response:
+        from lienket.trade import figures
+
         table = tables.published()
-        return Response({**_payload(table, []), "sources": "published releases, cited per row"})
+        checks = [{"figure": c.figure.pk, "period": str(c.figure.period),
+                   "declarant": c.figure.declarant, "flow": c.figure.flow,
+                   "kind": c.notice.kind, "text": c.text} for c in figures.checks()]  # fmt: skip
+        return Response({**_payload(table, []), "checks": checks,
+                         "sources": "published releases, cited per row"})  # fmt: skip
 
     def post(self, request: Request) -> Response:
         from lienket.trade import figures
@@ -265,7 +323,16 @@ class Figures(TradeView):
             }
         if errors:
             return Response(errors, status=400)
-        figure, created = figures.add_figure(checked.values, request.user)
+        confirm = str(data.get("confirm", "")).lower() in ("1", "true", "yes")
+        try:
+            figure, created = figures.add_figure(checked.values, request.user, confirm=confirm)
+        except figures.ConfirmationNeededError as exc:
+            return Response(
+                {"confirmation_needed": [n.text() for n in exc.notices],
+                 "detail": gettext("Nothing was saved; send it again with confirm=true to keep "
+                                   "it.")},
+                status=409,
+            )  # fmt: skip
         return Response(
             {"id": figure.pk, "period": str(figure.period), "value_usd": figure.value_usd,
              "created": created},

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from lienket.trade.models import Flow, Unit
+from lienket.trade.models import Flow, Qualifier, Unit
 
 
 class FigureForm(forms.Form):
@@ -21,10 +21,25 @@ class FigureForm(forms.Form):
     value = forms.CharField(label=_("Value"), max_length=40,
                             help_text=_("as printed, e.g. 2300 or 2,300.5"))  # fmt: skip
     unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices, initial=Unit.MILLION)
+    qualifier = forms.ChoiceField(
+        label=_("As worded"),
+        choices=Qualifier.choices,
+        required=False,
+        help_text=_("as the release words it: “more than 2 billion”"),
+    )
+    stated_growth_pct = forms.CharField(
+        label=_("Growth stated by the release, %"), required=False, max_length=20,
+        help_text=_("as printed, e.g. 32.8; it is checked against the computed growth"),
+    )  # fmt: skip
     source_title = forms.CharField(label=_("Source"), max_length=300)
     source_url = forms.CharField(label=_("Source address"), required=False, max_length=500)
     published = forms.DateField(label=_("Publication date"),
                                 widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    confirm = forms.BooleanField(
+        label=_("Keep it although it fails a plausibility check"), required=False,
+        help_text=_("asked for when the figure is far from its previous release, the partner's "
+                    "figure or the year before, or its unit differs from its series"),
+    )  # fmt: skip
 
     def __init__(self, *args: object, declarants: list[str], pair: list[str], **kw: object):
         super().__init__(*args, **kw)  # type: ignore[arg-type]
@@ -34,6 +49,9 @@ class FigureForm(forms.Form):
 
 class FigureImportForm(forms.Form):
     file = forms.FileField(label=_("File (XLSX or CSV)"))
+    confirm = forms.BooleanField(
+        label=_("Keep rows that fail a plausibility check"), required=False
+    )
 
 
 EDITIONS = ["HS2022", "HS2017", "HS2012", "HS2007", "HS2002", "HS1996", "HS1992"]

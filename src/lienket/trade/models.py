@@ -30,6 +30,16 @@ class Unit(models.TextChoices):
     BILLION = "USD billion", _("USD billion")
 
 
+class Qualifier(models.TextChoices):
+    """How the release worded the figure ("more than USD 2 billion")."""
+
+    EXACT = "", _("as printed")
+    MORE_THAN = "more_than", _("more than")
+    AT_LEAST = "at_least", _("at least")
+    ABOUT = "about", _("about")
+    LESS_THAN = "less_than", _("less than")
+
+
 UNIT_FACTOR = {
     Unit.USD: Decimal(1),
     Unit.THOUSAND: Decimal(10**3),
@@ -54,6 +64,9 @@ class PublishedFigure(models.Model):
     )
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=3)
     unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices, default=Unit.MILLION)
+    qualifier = models.CharField(
+        _("as worded"), max_length=10, choices=Qualifier.choices, blank=True, default=""
+    )
     stated_growth_pct = models.DecimalField(
         _("growth stated by the release, %"),
         max_digits=7,
@@ -77,6 +90,10 @@ class PublishedFigure(models.Model):
     )  # fmt: skip
     verified_by_label = models.CharField(_("verified by"), max_length=150, blank=True)
     verified = models.DateTimeField(_("verified on"), null=True, blank=True)
+    #: what the person entering it confirmed (issue 27): the checks it failed when entered
+    confirmation = models.TextField(_("confirmed despite"), blank=True)
+    confirmed_by_label = models.CharField(_("confirmed by"), max_length=150, blank=True)
+    confirmed = models.DateTimeField(_("confirmed on"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -9,10 +9,14 @@ urlpatterns = [
     path("trade/sectors/", views.sectors, name="trade-sectors"),
     path("trade/data/", views.data, name="trade-data"),
     path("trade/figures/", views.figures_page, name="trade-figures"),
+    path("trade/figures/history/", views.figure_history, name="trade-figure-history"),
     path("trade/imports/", views.imports_page, name="trade-imports"),
     path("trade/imports/<int:pk>/", views.import_detail, name="trade-import"),
     path("api/trade/imports/<int:pk>/", api.ImportStatus.as_view(), name="api-trade-import"),
     path("api/trade/figures/", api.Figures.as_view(), name="api-trade-figures"),
+    path(
+        "api/trade/figures/history/", api.FigureHistory.as_view(), name="api-trade-figure-history"
+    ),
     path("api/trade/published/", api.Published.as_view(), name="api-trade-published"),
     path("api/trade/turnover/", api.TurnoverApi.as_view(), name="api-trade-turnover"),
     path("api/trade/products/", api.Products.as_view(), name="api-trade-products"),

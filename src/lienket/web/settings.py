@@ -283,6 +283,9 @@ LIENKET_TURNOVER_PRECEDENCE = env_list(
 # every page ("low,high" as shares, e.g. "0.10,0.15"); empty: such a year has no band
 _band = env_list("LIENKET_DEFAULT_TRADE_BAND", ["0.10", "0.15"])
 LIENKET_DEFAULT_TRADE_BAND = (float(_band[0]), float(_band[1])) if len(_band) == 2 else None
+#: a published figure beyond this ratio of its previous release, its mirror or the year before
+#: (either way) is kept only when its entry is confirmed (issue 27)
+LIENKET_FIGURE_JUMP_FACTOR = float(env_str("LIENKET_FIGURE_JUMP_FACTOR", "3"))
 # uploaded files waiting for a background import (removed once imported or refused)
 LIENKET_UPLOAD_DIR = Path(env_str("LIENKET_UPLOAD_DIR", str(VAR_DIR / "uploads"))).resolve()
 # "thread": each web server process runs queued jobs (imports, trade files, reports) in a thread

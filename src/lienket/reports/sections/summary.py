@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from lienket.core.templatetags.lienket import country_name
 from lienket.reports.document import Figures, Paragraph, Section
-from lienket.trade import tables
+from lienket.trade import figures, tables
 from lienket.trade.services import precedence
 
 if TYPE_CHECKING:
@@ -52,7 +52,15 @@ def build(b: Builder, section: Section) -> None:
                 )
             )
             b.doc.cite(tables.source_label(o.source, o.label), o.fictional)
+        if f.source == "published":  # earlier releases of the figure in use, with the change
+            for r in figures.history(f.period, declarant, "total"):
+                if not r["in_use"] and r["value_usd"] is not None:
+                    rows.append((_("Earlier release, replaced: %(source)s, %(day)s") % {
+                        "source": r["source"], "day": r["published"] or _("undated")},
+                        r["value_usd"], "million"))  # fmt: skip
         section.add(Figures(title, tuple(rows), (b.cite_figure(f),)))
+        for c in figures.checks(declarant, f.period):
+            section.add(Paragraph(c.text, "note"))
     section.add(
         Paragraph(
             _("One source answers for each side and period, in this order: %(order)s.")

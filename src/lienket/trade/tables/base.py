@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lienket.core import datalabels, labels
+from lienket.engine.trade import releases
 
 # kinds decide formatting: text, code, usd, number, ratio, percent, year, status
 Column = tuple[str, Any, str]
@@ -111,16 +112,35 @@ def published() -> Table:
             ("reporter_code", _("Reported by (code)"), "code"),
             ("flow", _("Flow"), "text"),
             ("product_group", _("Product group"), "text"),
+            ("qualifier", _("As worded"), "text"),
             ("value_usd", _("Value"), "usd"),
             ("yoy_growth_pct", _("Growth over a year before, %"), "number"),
             ("source", _("Source"), "text"),
             ("published", _("Published"), "text"),
+            ("revision_usd", _("Change on the previous release"), "usd"),
+            ("in_use", _("Release in use"), "text"),
             ("verified", _("Verified against the release"), "text"),
         ],
     )
-    for f in PublishedFigure.objects.all():
+    figures = list(PublishedFigure.objects.all())
+    series: dict[tuple[Any, ...], list[Any]] = {}
+    for f in figures:
+        key = (f.period, f.declarant, f.partner, f.flow, f.product_group)
+        series.setdefault(key, []).append(f)
+    change: dict[int, tuple[float | None, bool]] = {}
+    for same in series.values():
+        revs = releases.revisions([releases.Release(f.value_usd, f.published.isoformat()
+                                                    if f.published else "", f.source_title,
+                                                    key=f.pk) for f in same])  # fmt: skip
+        for r in revs:
+            change[r.release.key or 0] = (r.difference, r.latest)
+    for f in figures:
+        difference, latest = change[f.pk]
         table.rows.append(
             {
+                "qualifier": f.get_qualifier_display() if f.qualifier else "",
+                "revision_usd": difference,
+                "in_use": _("yes") if latest else _("no: a later release replaces it"),
                 "period": str(f.period),
                 "reporter": labels.country_name(f.declarant),
                 "reporter_code": f.declarant,

@@ -20,6 +20,7 @@ from lienket.trade.views.dashboard import (
     dashboard,
 )
 from lienket.trade.views.files import (
+    figure_history,
     figures_page,
     import_detail,
     imports_page,
@@ -31,6 +32,7 @@ __all__ = [
     "dashboard",
     "data",
     "download",
+    "figure_history",
     "figures_page",
     "import_detail",
     "imports_page",

@@ -83,7 +83,7 @@ def _dashboard(a: str, b: str, low: float, high: float, years: list[int], year: 
         "year": year,
         "level": level,
         "precedence": [str(tables.SOURCE_LABELS.get(s, s)) for s in services.precedence()],
-        "disagreements": figures.disagreements(),
+        "figure_checks": figures.checks(),
     }
     if year is not None:
         products = [

@@ -50,15 +50,22 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "add":
         form = FigureForm(request.POST, declarants=declarants, pair=pair)
         if form.is_valid():
-            row = {k: str(v or "") for k, v in form.cleaned_data.items()}
+            row = {k: str(v or "") for k, v in form.cleaned_data.items() if k != "confirm"}
             style = "vi" if get_language() == "vi" else "en"  # the page's number style
             checked = figures.check_row(row, _("form"), style=style)
             for e in checked.errors:
                 form.add_error(e.field if e.field in form.fields else None, e.text(_))
             if not checked.errors:
-                figure, created = figures.add_figure(checked.values, request.user)
-                context["saved"] = (figure, created)
-                form = FigureForm(declarants=declarants, pair=pair)
+                try:
+                    figure, created = figures.add_figure(
+                        checked.values, request.user, confirm=form.cleaned_data["confirm"]
+                    )
+                except figures.ConfirmationNeededError as exc:
+                    for n in exc.notices:
+                        form.add_error("confirm", n.text())
+                else:
+                    context["saved"] = (figure, created)
+                    form = FigureForm(declarants=declarants, pair=pair)
         status = 400 if form.errors else 200
     elif request.method == "POST":
         upload = FigureImportForm(request.POST, request.FILES)
@@ -66,7 +73,12 @@ def figures_page(request: HttpRequest) -> HttpResponse:
             f = upload.cleaned_data["file"]
             try:
                 context["result"] = figures.import_figures(
-                    f, f.name, request.user, request.POST.get("action") == "check", declarants
+                    f,
+                    f.name,
+                    request.user,
+                    request.POST.get("action") == "check",
+                    declarants,
+                    confirm=upload.cleaned_data["confirm"],
                 )
             except DataError as exc:
                 context["errors"] = exc.errors[:500]
@@ -78,8 +90,26 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     to_verify = [f for f in PublishedFigure.objects.filter(verified__isnull=True)
                  if roles.can_verify_figure(request.user, f, pair)]  # fmt: skip
     context.update(form=form, upload=upload, published=published, to_verify=to_verify,
-                   disagreements=figures.disagreements())  # fmt: skip
+                   figure_checks=figures.checks())  # fmt: skip
     return download(request, found) or render(request, "trade/figures.html", context, status=status)
+
+
+def figure_history(request: HttpRequest) -> HttpResponse:
+    """Every release of a declarant's figures for a period, with the checks of the figures."""
+    from lienket.engine.trade.turnover import Period
+
+    pair = list(services.pair())
+    try:
+        period = Period.parse(request.GET.get("period", "")[:20])
+    except ValueError:
+        raise BadRequest(_("Give a period such as 2024 or 2025-01..10.")) from None
+    declarant = request.GET.get("declarant", "")[:3].upper()
+    if declarant not in pair:
+        raise BadRequest(_("Give the declarant as one of %(pair)s.") % {"pair": ", ".join(pair)})
+    rows = figures.history(period, declarant)
+    checks = figures.checks(declarant, period)
+    context = {"period": period, "declarant": declarant, "rows": rows, "checks": checks}
+    return render(request, "trade/figure_history.html", context)
 
 
 @require(roles.can_upload_trade)
