@@ -1,6 +1,6 @@
 """Issue 26, part 3: the "are we on target?" dashboard in a real browser, in Vietnamese and Lao:
 each commitment's status is a coloured badge with its word, the same statuses as
-``reports.glance`` gives, the Lao words drawn in a Lao font, nothing wider than the window."""
+``governance.glance`` gives, the Lao words drawn in a Lao font, nothing wider than the window."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 
 from lienket.core.pages import today
-from lienket.reports import glance
+from lienket.governance import glance
 from tests.browser.test_pictures_in_browser import demo, login, overflow  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

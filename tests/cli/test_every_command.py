@@ -46,6 +46,8 @@ RUN_BY = {
     "iati import": "tests.projects.test_iati::test_cli_imports_and_exports",
     "iati export": "tests.projects.test_iati::test_cli_imports_and_exports",
     "commitments list": "tests.governance.test_commitments::test_the_trade_commitment_follows_the_figures",
+    "commitments export": "tests.governance.test_machinery::test_commitments_export_and_import_on_the_command_line",
+    "commitments import": "tests.governance.test_machinery::test_commitments_export_and_import_on_the_command_line",
 }  # fmt: skip
 
 

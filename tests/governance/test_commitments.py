@@ -84,7 +84,9 @@ def test_a_focal_point_records_an_update_with_evidence(client_for, vn_focal, rea
     assert "Two border wind projects licensed" in page and "https://example.org/wind" in page
     assert "Tạo thuận lợi cho các dự án điện gió" in page
     listing = focal.get("/governance/commitments/").content.decode()
-    assert 'data-status="on_track"' in listing
+    # recorded "on track" in June 2025, and the deadline (31 December 2025) has passed with no
+    # later update: it is late
+    assert 'data-status="late"' in listing
     bad = focal.post(f"/governance/commitments/{c.code}/", {"status": "on_track", "note": "y",
                                                              "progress": "140"})  # fmt: skip
     assert bad.status_code == 400

@@ -15,8 +15,8 @@ from django.utils import translation
 
 from lienket.core import formats
 from lienket.core.passwords import DEMO_PASSWORD
+from lienket.governance import glance
 from lienket.projects.models import Kind, Project
-from lienket.reports import glance
 from lienket.trade import tables
 from lienket.web import landing
 
@@ -70,11 +70,11 @@ def test_the_rules_of_the_statuses(demo, monkeypatch):
     assert by_key["power"].status == (glance.ON_TRACK if met else glance.AT_RISK
                                       if target[0] > 2024 else glance.BEHIND)  # fmt: skip
     monkeypatch.setattr(projects, "power_targets", lambda: [(2024, Decimal(10**6), "x")])
-    assert glance._power(2024, "en").status == glance.BEHIND
+    assert glance.power(2024, "en").status == glance.BEHIND
     monkeypatch.setattr(projects, "power_targets", lambda: [(2030, Decimal(10**6), "x")])
-    assert glance._power(2024, "en").status == glance.AT_RISK
+    assert glance.power(2024, "en").status == glance.AT_RISK
     monkeypatch.setattr(projects, "power_targets", lambda: [(2030, Decimal(1), "x")])
-    assert glance._power(2024, "en").status == glance.ON_TRACK
+    assert glance.power(2024, "en").status == glance.ON_TRACK
     assert glance._elapsed(2024, date(2024, 7, 1)) == pytest.approx(183 / 366)
     assert glance._elapsed(2024, date(2025, 1, 1)) == 1.0
     assert glance._elapsed(2024, date(2023, 1, 1)) == 0.0

@@ -106,7 +106,7 @@ def test_the_template_reorders_sections_and_takes_a_logo(demo, client_for, stewa
 
     data = {f"pos_{k}": n for n, k in enumerate(
         ["next_steps", "summary", "glance", "trade", "opportunities", "chains", "pilots", "investment",
-         "aid", "workplan", "training"], start=1)}  # fmt: skip
+         "aid", "workplan", "training", "commitments"], start=1)}  # fmt: skip
     data.update({"use_next_steps": "on", "use_summary": "on", "vi_title": "Báo cáo sáu tháng"})
     data["logo"] = SimpleUploadedFile("logo.png", png, "image/png")
     response = client_for(steward).post("/reports/template/", data)

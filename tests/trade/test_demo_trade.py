@@ -73,8 +73,8 @@ def test_the_demo_shows_every_state_of_the_band_and_the_pages_agree_with_the_cli
     from lienket.cli import app
     from lienket.engine.trade.store import TradeStore
     from lienket.engine.trade.turnover import Period
+    from lienket.governance import glance
     from lienket.refdata import trade_reference
-    from lienket.reports import glance
     from lienket.reports import services as reports
     from lienket.trade.figures import load_bundled
 

@@ -24,6 +24,10 @@ def report(
     next_steps: Annotated[
         Path | None, typer.Option(help="a UTF-8 text file with the 'next steps' section")
     ] = None,
+    session: Annotated[
+        int | None,
+        typer.Option(help="the implementation report of this session's commitments (e.g. 47)"),
+    ] = None,
 ) -> None:
     """Build the periodic report (vi/lo/en; PDF, DOCX or HTML) from the data as it is now."""
     django_setup()
@@ -50,19 +54,22 @@ def report(
         except (OSError, UnicodeDecodeError) as exc:
             err.print(f"{next_steps}: cannot be read as UTF-8 text ({exc})")
             raise typer.Exit(2) from exc
-    target = out or Path(f"lienket-report-{period_code(p)}-{lang}.{fmt}")
+    name = f"implementation-{session}" if session else f"report-{period_code(p)}"
+    target = out or Path(f"lienket-{name}-{lang}.{fmt}")
     with progress_bar() as bar:
         task = bar.add_task("report", total=1)
 
         def progress(step: int, total: int, stage: str) -> None:
             bar.update(task, completed=step, total=total + 1, description=stage or fmt.upper())
 
-        data, snap = services.render(p, lang, fmt, day, steps, progress)
+        data, snap = services.render(p, lang, fmt, day, steps, progress, session)
         bar.update(task, completed=bar.tasks[0].total)
     target.write_bytes(data)
     from lienket.core import audit
 
-    kept = services.keep_built(p, lang, fmt, day, steps, data, snap, audit.current_actor())
+    kept = services.keep_built(
+        p, lang, fmt, day, steps, data, snap, audit.current_actor(), session=session
+    )
     console.print(f"listed on the Reports page as report {kept.pk}")
     console.print(
         f"wrote {target} ({len(data):,} bytes, sha256 {hashlib.sha256(data).hexdigest()[:16]}); "

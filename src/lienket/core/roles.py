@@ -328,8 +328,27 @@ def can_read_reports(user: Any) -> bool:
     return role_of(user) in GOVERNMENT
 
 
+def can_manage_governance(user: Any) -> bool:
+    """The Committee's records (sessions, documents, commitments, their links and imports) are
+    kept by the secretariats and stewards (issue 27)."""
+    return is_steward(user) or role_of(user) == Role.SECRETARIAT
+
+
+def can_update_any_commitment(user: Any) -> bool:
+    """Whether the user may update some commitment (then ``can_update_commitment`` decides
+    which)."""
+    return is_steward(user) or role_of(user) in (Role.FOCAL, Role.SECRETARIAT, Role.MINISTRY)
+
+
+def can_record_inspection(user: Any) -> bool:
+    """A joint inspection is recorded by a secretariat, a focal point or a steward."""
+    return is_steward(user) or role_of(user) in (Role.SECRETARIAT, Role.FOCAL)
+
+
 def can_build_reports(user: Any) -> bool:
-    return role_of(user) in ("steward", "focal")
+    """Focal points and stewards build the periodic report; a Committee secretariat builds the
+    implementation report of its sessions' commitments (the same form; issue 27)."""
+    return role_of(user) in ("steward", "focal", Role.SECRETARIAT)
 
 
 def can_submit_reports(user: Any) -> bool:

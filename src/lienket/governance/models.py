@@ -4,6 +4,8 @@ its source and what the source did not say stays empty."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -124,6 +126,9 @@ class CommitmentStatus(models.TextChoices):
 class ComputedIndicator(models.TextChoices):
     NONE = "", _("none (progress reported)")
     TRADE_GROWTH = "trade_growth", _("two-way trade growth on the year before")
+    POWER_CAPACITY = "power_capacity", _("power capacity against the next target")
+    AID_DISBURSEMENT = "aid_disbursement", _("aid disbursed against the year's allocation")
+    TRAINING_PLACES = "training_places", _("training places completed")
 
 
 class Commitment(models.Model):
@@ -155,6 +160,11 @@ class Commitment(models.Model):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=400, blank=True)
     note = models.TextField(_("note"), blank=True, max_length=4000)
+    #: the joint inspection whose follow-up action this is, if any
+    inspection = models.ForeignKey(
+        "Inspection", null=True, blank=True, on_delete=models.SET_NULL, related_name="actions",
+        verbose_name=_("from the inspection"),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["session__number", "code"]
@@ -191,3 +201,54 @@ class CommitmentUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.commitment_id} {self.on}: {self.status}"
+
+
+class CommitmentLink(models.Model):
+    """What delivers a commitment: a project, a work-plan activity, a training course or a pilot
+    linkage project (exactly one of them)."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="links")
+    project = models.ForeignKey("projects.Project", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+")  # fmt: skip
+    activity = models.ForeignKey("cooperation.Activity", null=True, blank=True,
+                                 on_delete=models.CASCADE, related_name="+")  # fmt: skip
+    course = models.ForeignKey("cooperation.Course", null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="+")  # fmt: skip
+    pilot = models.ForeignKey("linkage.PilotProject", null=True, blank=True,
+                              on_delete=models.CASCADE, related_name="+")  # fmt: skip
+    added_by_label = models.CharField(_("added by"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["commitment", "pk"]
+        verbose_name = _("what delivers a commitment")
+        verbose_name_plural = _("what delivers the commitments")
+
+    def __str__(self) -> str:
+        return f"{self.commitment_id}: {self.target}"
+
+    @property
+    def target(self) -> Any:
+        """The project, activity, course or pilot linked."""
+        return self.project or self.activity or self.course or self.pilot
+
+
+class Inspection(models.Model):
+    """A joint inspection of an aid-funded project by a team of both sides (issue 27): its date,
+    team, findings; its follow-up actions are commitments (``Commitment.inspection``)."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.PROTECT,
+                                related_name="inspections", verbose_name=_("project"))  # fmt: skip
+    on = models.DateField(_("date"))
+    team_vnm = models.TextField(_("team of the Vietnamese side"), max_length=1000)
+    team_lao = models.TextField(_("team of the Lao side"), max_length=1000)
+    findings = models.TextField(_("findings"), max_length=8000)
+    recorded_by_label = models.CharField(_("recorded by"), max_length=150, blank=True)
+    recorded = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on", "pk"]
+        verbose_name = _("joint inspection")
+        verbose_name_plural = _("joint inspections")
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.on}"

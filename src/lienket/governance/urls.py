@@ -7,5 +7,8 @@ urlpatterns = [
     path("governance/documents/<slug:code>/", views.document, name="gov-document"),
     path("governance/sessions/<int:pk>/", views.session, name="gov-session"),
     path("governance/commitments/", views.commitment_list, name="gov-commitments"),
+    path("governance/commitments.xlsx", views.commitments_export, name="gov-commitments-export"),
+    path("governance/commitments/import/", views.commitments_import, name="gov-commitments-import"),
+    path("governance/inspections/", views.inspections, name="gov-inspections"),
     path("governance/commitments/<slug:code>/", views.commitment_detail, name="gov-commitment"),
 ]

@@ -12,8 +12,11 @@ from django.utils.translation import gettext as _
 from lienket.core import roles
 from lienket.core.decorators import require
 from lienket.core.pages import today
+from lienket.core.spreadsheet import xlsx_response
+from lienket.engine.errors import DataError
 from lienket.governance import commitments
 from lienket.governance.models import Commitment, CommitmentStatus, Document, Session
+from lienket.projects import selectors as project_selectors
 
 
 @require(roles.can_read_reports)
@@ -47,17 +50,24 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
 @require(roles.can_read_reports)
 def commitment_list(request: HttpRequest) -> HttpResponse:
     on = today()
-    items = []
-    for c in Commitment.objects.select_related("session"):
-        found = commitments.actual(c, on)
-        items.append({"c": c, "status": found.status if found else c.status, "actual": found})
-    return render(request, "governance/commitments.html", {"items": items, "on": on})
+    items = commitments.entries(on)
+    context = {"items": items, "on": on, "may_manage": roles.can_manage_governance(request.user)}
+    return render(request, "governance/commitments.html", context)
 
 
 @require(roles.can_read_reports)
 def commitment_detail(request: HttpRequest, code: str) -> HttpResponse:
     c = get_object_or_404(Commitment.objects.select_related("session"), code=code)
     can_update = roles.can_update_commitment(request.user, c)
+    if request.method == "POST" and request.POST.get("action") == "link":
+        if not roles.can_manage_governance(request.user):
+            raise PermissionDenied
+        try:
+            commitments.add_link(c, request.POST.get("kind", ""), request.POST.get("ref", ""),
+                                 request.user)  # fmt: skip
+        except commitments.LinkError as exc:
+            raise BadRequest(str(exc)) from None
+        return redirect("gov-commitment", code=c.code)
     if request.method == "POST":
         if not can_update:
             raise PermissionDenied
@@ -75,15 +85,90 @@ def commitment_detail(request: HttpRequest, code: str) -> HttpResponse:
             raise BadRequest(_("the progress runs from 0 to 100 and the date is YYYY-MM-DD")) from e
         return redirect("gov-commitment", code=c.code)
     on = today()
+    entry = next(e for e in commitments.entries(on) if e.c.pk == c.pk)
     return render(
         request,
         "governance/commitment.html",
         {
             "c": c,
-            "found": commitments.actual(c, on),
+            "e": entry,
+            "links": commitments.links_of(c),
+            "may_manage": roles.can_manage_governance(request.user),
+            "link_kinds": commitments.LINK_KINDS,
+            "found": entry.actual,
             "updates": c.updates.all(),
             "can_update": can_update,
             "statuses": CommitmentStatus.choices,
             "on": on,
         },
     )
+
+
+@require(roles.can_read_reports)
+def commitments_export(request: HttpRequest) -> HttpResponse:
+    """Every commitment as an XLSX in the reader's language (it imports back)."""
+    from lienket.governance import sheets
+
+    on = today()
+    return xlsx_response(sheets.export_xlsx(on), f"lienket-commitments-{on.isoformat()}.xlsx")
+
+
+@require(roles.can_read_reports)
+def commitments_import(request: HttpRequest) -> HttpResponse:
+    """Owners report on many commitments at once: each changed row becomes a dated update; the
+    secretariats may add commitments. Every row is checked; all or nothing is saved."""
+    from lienket.governance import sheets
+
+    may_create = roles.can_manage_governance(request.user)
+    if not (may_create or roles.can_update_any_commitment(request.user)):
+        raise PermissionDenied
+    context: dict[str, object] = {}
+    status = 200
+    if request.method == "POST":
+        f = request.FILES.get("file")
+        if f is None or f.size > 5 * 1024 * 1024:
+            raise BadRequest(_("Choose an XLSX or CSV file of at most 5 MB."))
+        try:
+            context["result"] = sheets.import_xlsx(
+                f,
+                f.name,
+                request.user,
+                may_create,
+                today(),
+                dry_run=request.POST.get("action") == "check",
+                may_update=lambda c: roles.can_update_commitment(request.user, c),
+            )
+        except DataError as exc:
+            context["errors"] = exc.errors[:500]
+            context["more_errors"] = len(exc.errors) - 500
+            context["error_count"] = len(exc.errors)
+            status = 400
+    return render(request, "governance/commitments_import.html", context, status=status)
+
+
+@require(roles.can_read_reports)
+def inspections(request: HttpRequest) -> HttpResponse:
+    """Joint inspections of aid projects: date, both sides' teams, findings, and the follow-up
+    actions, which become commitments with an owner and a deadline."""
+    from lienket.governance import inspections as service
+    from lienket.governance.models import Inspection
+
+    may_record = roles.can_record_inspection(request.user)
+    status = 200
+    error = ""
+    if request.method == "POST":
+        if not may_record:
+            raise PermissionDenied
+        try:
+            service.record(request.POST, request.user)
+            return redirect("gov-inspections")
+        except service.InspectionError as exc:
+            error, status = str(exc), 400
+    context = {
+        "inspections": Inspection.objects.select_related("project").prefetch_related("actions"),
+        "projects": project_selectors.aid_projects(),
+        "may_record": may_record,
+        "error": error,
+        "on": today(),
+    }
+    return render(request, "governance/inspections.html", context, status=status)

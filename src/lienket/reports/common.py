@@ -26,6 +26,7 @@ SECTIONS = {
     "aid": gettext_lazy("Aid-funded projects"),
     "workplan": gettext_lazy("Work-plan progress"),
     "training": gettext_lazy("Training outcomes"),
+    "commitments": gettext_lazy("Implementation of the Committee's commitments"),
     "next_steps": gettext_lazy("Next steps"),
 }
 

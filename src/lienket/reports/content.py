@@ -50,6 +50,7 @@ class Builder:
         logo: tuple[bytes, str] | None = None,
         snapshot: str = "",
         progress: Progress | None = None,
+        session: int | None = None,
     ) -> None:
         self.period = period
         self.lang = lang
@@ -62,6 +63,10 @@ class Builder:
         self.logo = logo
         self.snapshot = snapshot
         self.progress = progress
+        #: the session whose commitments an implementation report covers (issue 27)
+        self.session = session
+        if session is not None:
+            self.order = ["commitments", "next_steps"]
 
         self.a, self.b = services.pair()
 
@@ -84,7 +89,16 @@ class Builder:
                 logo=self.logo_uri(),
                 labels=self.labels(),
             )
+            if self.session is not None:
+                doc.title = _(
+                    "Report on the implementation of the commitments of session %(n)s of the "
+                    "Viet Nam – Lao PDR Intergovernmental Committee"
+                ) % {"n": self.session}
             official = {k: self.cover.get(k) or v for k, v in OFFICIAL[self.lang].items()}
+            if self.session is not None:  # the subject line (trích yếu) names the session
+                official["subject"] = _(
+                    "Subject: implementation of the commitments of session %(n)s"
+                ) % {"n": self.session}
             doc.official = official
             long_date = formats.long_date(self.dated, self.lang) or ""
             doc.place_date = place_and_date(official, long_date, self.lang)

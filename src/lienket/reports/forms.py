@@ -24,6 +24,12 @@ class BuildForm(forms.Form):
     lang = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     fmt = forms.ChoiceField(label=_("Format"), choices=Format.choices)
     dated = forms.DateField(label=_("Date of the report"), widget=forms.DateInput({"type": "date"}))
+    session = forms.IntegerField(
+        label=_("Implementation report of session"), required=False, min_value=1,
+        max_value=999,
+        help_text=_("Leave empty for the periodic report; give a session's number (47) for the "
+                    "report on the implementation of its commitments."),
+    )  # fmt: skip
     next_steps = forms.CharField(
         label=_("Next steps"), required=False, max_length=20000,
         widget=forms.Textarea({"rows": 8}),

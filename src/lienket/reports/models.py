@@ -45,6 +45,9 @@ class Report(Job):
     created_by_label = models.CharField(_("built by"), max_length=150, blank=True)
     submitted = models.DateTimeField(_("submitted on"), null=True, blank=True)
     submitted_by_label = models.CharField(_("submitted by"), max_length=150, blank=True)
+    #: set for the report on the implementation of a session's commitments (issue 27)
+    session = models.PositiveSmallIntegerField(_("implementation report of session"), null=True,
+                                               blank=True)  # fmt: skip
 
     class Meta(Job.Meta):
         verbose_name = _("report")
@@ -59,6 +62,8 @@ class Report(Job):
 
     @property
     def file_name(self) -> str:
+        if self.session:
+            return f"lienket-implementation-{self.session}-{self.lang}.{self.fmt}"
         return f"lienket-report-{self.period}-{self.lang}.{self.fmt}"
 
 

@@ -64,8 +64,10 @@ def document(
     next_steps: str = "",
     snap: dict[str, Any] | None = None,
     progress: Progress | None = None,
+    session: int | None = None,
 ) -> tuple[Document, dict[str, Any]]:
-    """The report's content, and the snapshot it was built from."""
+    """The report's content, and the snapshot it was built from; with ``session``, the report
+    on the implementation of that session's commitments (issue 27)."""
     snap = snap or take_snapshot()
     tpl = Template.current()
     builder = Builder(
@@ -78,6 +80,7 @@ def document(
         logo=tpl.logo_pair(),
         snapshot=snap["hash"],
         progress=progress,
+        session=session,
     )
     return builder.build(), snap
 
@@ -89,14 +92,15 @@ def render(
     dated: date,
     next_steps: str = "",
     progress: Progress | None = None,
+    session: int | None = None,
 ) -> tuple[bytes, dict[str, Any]]:
     """The report's file in ``fmt`` (html, pdf, docx), and its snapshot."""
-    doc, snap = document(period, lang, dated, next_steps, progress=progress)
+    doc, snap = document(period, lang, dated, next_steps, progress=progress, session=session)
     return writers.write(doc, fmt), snap
 
 
 def keep_built(period: Period, lang: str, fmt: str, dated: date, next_steps: str, data: bytes,
-               snap: dict[str, Any], by: Any) -> Report:  # fmt: skip
+               snap: dict[str, Any], by: Any, session: int | None = None) -> Report:  # fmt: skip
     """Record a report built outside the queue (``lienket report``) as the page's builds are:
     listed on the Reports page with who built it and from which data snapshot."""
     with transaction.atomic():
@@ -107,6 +111,7 @@ def keep_built(period: Period, lang: str, fmt: str, dated: date, next_steps: str
             sha256=hashlib.sha256(data).hexdigest(), snapshot=snap, snapshot_hash=snap["hash"],
             created_by=by if getattr(by, "pk", None) else None,
             created_by_label=audit.label(by), started=now, finished=now, done=1, total=1,
+            session=session,
         )  # fmt: skip
         audit.record(by, AuditAction.CREATED, report, str(report))
     return report
@@ -115,7 +120,8 @@ def keep_built(period: Period, lang: str, fmt: str, dated: date, next_steps: str
 # --- background builds ---------------------------------------------------------------------
 
 
-def queue(period_text: str, lang: str, fmt: str, dated: date, next_steps: str, user: Any) -> Report:
+def queue(period_text: str, lang: str, fmt: str, dated: date, next_steps: str, user: Any,
+          session: int | None = None) -> Report:  # fmt: skip
     period = parse_period(period_text)
     with transaction.atomic():
         report = Report.objects.create(
@@ -126,6 +132,7 @@ def queue(period_text: str, lang: str, fmt: str, dated: date, next_steps: str, u
             next_steps=next_steps,
             created_by=user if getattr(user, "pk", None) else None,
             created_by_label=audit.label(user),
+            session=session,
         )
         audit.record(user, AuditAction.CREATED, report, str(report))
         jobs.enqueue(report)
@@ -151,6 +158,7 @@ def run(report: Report) -> None:
             report.dated,
             report.next_steps,
             progress,
+            report.session,
         )
     except Exception as exc:  # a bug must not leave the report "running" for ever
         log.exception("report %s failed", report.pk)

@@ -47,11 +47,21 @@ def report_list(request: HttpRequest) -> HttpResponse:
             d = form.cleaned_data
             if "preview" in request.POST:
                 doc, _snap = services.document(
-                    Period.parse(d["period"]), d["lang"], d["dated"], d["next_steps"]
+                    Period.parse(d["period"]),
+                    d["lang"],
+                    d["dated"],
+                    d["next_steps"],
+                    session=d.get("session"),
                 )
                 return HttpResponse(writers.html(doc), content_type=MIME["html"])
             report = services.queue(
-                d["period"], d["lang"], d["fmt"], d["dated"], d["next_steps"], request.user
+                d["period"],
+                d["lang"],
+                d["fmt"],
+                d["dated"],
+                d["next_steps"],
+                request.user,
+                session=d.get("session"),
             )
             return redirect("report-detail", pk=report.pk)
     reports = Report.objects.defer("content", "snapshot")[:200]

@@ -21,9 +21,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from lienket.core import formats, pdftext
+from lienket.governance.glance import STATUS
+from lienket.governance.models import CommitmentStatus
 from lienket.reports import chartlabels
 from lienket.reports.document import Chart, Document, Figures, Paragraph, Table
-from lienket.reports.glance import STATUS
 
 FONTS = Path(__file__).resolve().parent.parent / "web" / "static" / "fonts"
 FONT_STACK = '"Noto Sans", "Noto Sans Lao", "Phetsarath OT", "DejaVu Sans", sans-serif'
@@ -46,12 +47,25 @@ def font_stack() -> str:
     return f'"Noto Sans", "{lao}", "{other}", "DejaVu Sans", sans-serif'
 
 
+#: a recorded commitment's status as the colour of its cell
+_COMMITMENT_SHADE = {"met": "on-track", "on_track": "on-track", "at_risk": "at-risk",
+                     "late": "behind", "not_met": "behind", "not_started": "no-data",
+                     "not_tracked": "no-data"}  # fmt: skip
+
+
+def shade_of(status: Any) -> str:
+    """The colour class of a status cell (on-track, at-risk, behind, no-data)."""
+    return status if status in SHADES else _COMMITMENT_SHADE.get(status, "no-data")
+
+
 def cell(value: Any, kind: str, lang: str, nodata: str) -> str:
     """One value as the report prints it; ``None`` is "no data", never zero."""
     if value is None:
         return nodata
-    if kind == "status":  # a commitment's status (``glance.STATUS``)
-        return str(STATUS.get(value, value))
+    if kind == "status":  # a commitment's status (``glance.STATUS`` or ``CommitmentStatus``)
+        if value in STATUS:
+            return str(STATUS[value])
+        return str(CommitmentStatus(value).label) if value in CommitmentStatus.values else value
     if isinstance(value, str):  # a word where a number would be ("—" in a total row)
         return value
     if kind == "million":
@@ -129,7 +143,7 @@ def _view(doc: Document) -> dict[str, Any]:
                                 (
                                     cell(v, kind, doc.lang, nodata),
                                     kind,
-                                    v if kind == "status" else "",
+                                    shade_of(v) if kind == "status" else "",
                                 )
                                 for v, (_label, kind) in zip(row, b.columns, strict=True)
                             ]

@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from lienket.core import roles
 from lienket.core.api import YEARS, query_int
 from lienket.core.permissions import TradeUploader
+from lienket.engine.trade.turnover import Period
 from lienket.trade import services, tables
 from lienket.trade.models import Flow, Qualifier, Unit
 from lienket.trade.tables import Table
@@ -267,7 +268,6 @@ PERIOD_PATTERN = r"^(19|20|21)\d{2}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]|01\.\.(0[1-9]|1
 )
 class FigureHistory(TradeView):
     def get(self, request: Request) -> Response:
-        from lienket.engine.trade.turnover import Period
         from lienket.trade import figures
 
         try:

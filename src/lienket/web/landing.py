@@ -5,7 +5,7 @@ for the latest period with a figure, against the same months of the year before 
 Committee's growth band, with its source and period; Lao power capacity selling or committed
 to Viet Nam against the published target; aid disbursement against the year's allocation, in
 US dollars at the recorded rates; work-plan actions overdue. Each links to its page. It reads
-every app through ``reports.glance``, which also opens the periodic report as its one-page
+every app through ``governance.glance``, which also opens the periodic report as its one-page
 summary, so the page and the report give each commitment the same status.
 """
 
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from lienket.core import roles
 from lienket.core.decorators import require
 from lienket.core.pages import today
-from lienket.reports import glance
+from lienket.governance import glance
 
 
 def after_login(request: HttpRequest) -> HttpResponse:

@@ -8,6 +8,7 @@ from typing import Any
 from lienket.reports.sections import (
     aid,
     chains,
+    commitments,
     glance,
     investment,
     next_steps,
@@ -31,5 +32,6 @@ BUILDERS: dict[str, Callable[[Any, Any], None]] = {
     "aid": aid.build,
     "workplan": workplan.build,
     "training": training.build,
+    "commitments": commitments.build,
     "next_steps": next_steps.build,
 }

@@ -1,5 +1,5 @@
 """The report's one-page summary: each commitment the report covers with its status and the
-figure behind it, from ``reports.glance`` (the same items as the "are we on target?" page)."""
+figure behind it, from ``governance.glance`` (the same items as the "are we on target?" page)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from lienket.core import formats
-from lienket.reports import glance
+from lienket.governance import glance
 from lienket.reports.document import Paragraph, Section, Table
 
 if TYPE_CHECKING:

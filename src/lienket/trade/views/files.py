@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from lienket.core import roles
 from lienket.core.decorators import require
 from lienket.engine.errors import DataError, RowError
+from lienket.engine.trade.turnover import Period
 from lienket.trade import figures, services, tables
 from lienket.trade.models import PublishedFigure
 from lienket.trade.tables import Table
@@ -96,7 +97,6 @@ def figures_page(request: HttpRequest) -> HttpResponse:
 
 def figure_history(request: HttpRequest) -> HttpResponse:
     """Every release of a declarant's figures for a period, with the checks of the figures."""
-    from lienket.engine.trade.turnover import Period
 
     pair = list(services.pair())
     try:

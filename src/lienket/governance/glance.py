@@ -117,7 +117,7 @@ def _trade(year: int, lang: str) -> list[Item]:
     return out
 
 
-def _power(year: int, lang: str) -> Item:
+def power(year: int, lang: str) -> Item:
     title = _("Power capacity selling or committed to Viet Nam")
     plants = project_selectors.projects_of(["power"])
     targets = projects.power_targets()
@@ -148,7 +148,7 @@ def _power(year: int, lang: str) -> Item:
     )
 
 
-def _aid(year: int, on: date, lang: str) -> Item:
+def aid(year: int, on: date, lang: str) -> Item:
     title = _("Aid disbursement against the year's allocation")
     qs = project_selectors.aid_projects()
     found = projects.aid_year(qs, year, on) if qs.exists() else None
@@ -218,7 +218,7 @@ def _workplan(on: date, lang: str) -> Item:
     )
 
 
-def _training(year: int, on: date, lang: str) -> Item:
+def training(year: int, on: date, lang: str) -> Item:
     title = _("Training places completed")
     courses = [
         c
@@ -252,10 +252,10 @@ def commitments(year: int, on: date, lang: str) -> list[Item]:
     """Every commitment's item for ``year`` as known on ``on``, in the reader's language."""
     return [
         *_trade(year, lang),
-        _power(year, lang),
-        _aid(year, on, lang),
+        power(year, lang),
+        aid(year, on, lang),
         _workplan(on, lang),
-        _training(year, on, lang),
+        training(year, on, lang),
     ]
 
 

@@ -1,0 +1,88 @@
+"""The implementation of the Committee's commitments: each with its owner, deadline, status
+(computed from the data, recorded by its owner, or rolled up from its parts), progress and the
+latest update with its evidence (issue 27). In the periodic report it covers the commitments due
+in the period's year; in an implementation report, those of the session."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+
+from lienket.core import formats
+from lienket.core.templatetags.lienket import country_name
+from lienket.governance import commitments
+from lienket.governance.models import CommitmentStatus
+from lienket.reports.document import Paragraph, Section, Table
+
+if TYPE_CHECKING:
+    from lienket.reports.content import Builder
+
+
+def _owner(side: str, body: str) -> str:
+    who = _("both sides") if side == "joint" else country_name(side)
+    return f"{who} · {body}" if body else str(who)
+
+
+def build(b: Builder, section: Section) -> None:
+    if b.session is not None:
+        found = commitments.entries(b.as_of, session=b.session)
+        scope = _("Commitments of session %(n)s, as known on %(date)s") % {
+            "n": b.session, "date": formats.long_date(b.as_of, b.lang)}  # fmt: skip
+    else:
+        found = commitments.entries(b.as_of, year=b.end.year)
+        scope = _("Commitments due in %(year)s, as known on %(date)s") % {
+            "year": b.end.year, "date": formats.long_date(b.as_of, b.lang)}  # fmt: skip
+    if not found:
+        b.nodata(section, _("No commitment is recorded for this report."))
+        return
+    counts = Counter(e.status for e in found if not e.c.parent_id)
+    section.add(Paragraph("; ".join(
+        f"{CommitmentStatus(s).label}: {formats.auto(counts[s], b.lang)}"
+        for s in CommitmentStatus.values if counts[s]
+    )))  # fmt: skip
+    rows = []
+    cited: set[int] = set()
+    for e in found:
+        c = e.c
+        if c.source:
+            cited.add(b.doc.cite(c.source, False))
+        measured = ""
+        if e.actual is not None and e.actual.measured:
+            if e.actual.value is not None:
+                measured = _("%(value)s in %(period)s (computed from the data)") % {
+                    "value": formats.percent(e.actual.value, b.lang),
+                    "period": e.actual.period}  # fmt: skip
+            else:
+                measured = e.actual.words
+        latest = ""
+        if e.latest is not None:
+            latest = f"{formats.long_date(e.latest.on, b.lang)}: {e.latest.note}"
+            if e.latest.evidence:
+                latest += f" ({_('evidence')}: {e.latest.evidence})"
+        progress = None if e.progress is None else e.progress / 100
+        text = c.text + (f" ({_('part of')} {c.parent.code})" if c.parent_id else "")
+        rows.append((text, _owner(c.owner_side, c.owner_body), c.due, e.status, progress,
+                     measured or latest or "—"))  # fmt: skip
+    section.add(
+        Table(
+            scope,
+            (
+                (_("Commitment"), "text"),
+                (_("Owner"), "text"),
+                (_("Due"), "date"),
+                (_("Status"), "status"),
+                (_("Progress"), "percent"),
+                (_("Figure or latest update"), "text"),
+            ),
+            tuple(rows),
+            tuple(sorted(cited)),
+            note=_(
+                "A status computed from the data (trade growth, power capacity, aid disbursement, "
+                'training) follows the rules of the "are we on target?" page; a commitment with '
+                "parts takes the worst status of its parts and the mean of their progress; a "
+                "commitment past its deadline that is not met is late."
+            ),
+        )
+    )
