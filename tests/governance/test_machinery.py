@@ -177,3 +177,36 @@ def test_the_implementation_report_shows_the_updates_and_is_listed(steward, tmp_
     assert built.exit_code == 0, built.output
     report = Report.objects.get()
     assert report.session == 47 and report.file_name == "lienket-implementation-47-lo.docx"
+
+
+def test_the_secretariat_adds_and_corrects_the_committees_records(client_for, reader):
+    reference.load()
+    secretariat = _user("cc-vn", Role.SECRETARIAT, country="VNM", organisation="CC")
+    assert client_for(reader).get("/governance/session/new/").status_code == 403
+    client = client_for(secretariat)
+    assert client.get("/governance/nothing/new/").status_code == 400
+    form = {"body": "Viet Nam - Lao PDR Intergovernmental Committee", "number": "48",
+            "level": "plenary", "starts": "2026-01-20", "ends": "2026-01-10", "state": "planned",
+            "place": "Hà Nội", "source": "Invitation letter"}  # fmt: skip
+    refused = client.post("/governance/session/new/", form)
+    assert refused.status_code == 400 and "The end comes before the start." in refused.text
+    saved = client.post("/governance/session/new/", {**form, "ends": "2026-01-21"})
+    assert saved.status_code == 302
+    from lienket.core.models import AuditEvent
+    from lienket.governance.models import Session
+
+    session = Session.objects.get(number=48)
+    assert AuditEvent.objects.filter(object_type__icontains="session",
+                                     object_id=str(session.pk)).exists()  # fmt: skip
+    wind = Commitment.objects.get(code="c47-wind")
+    edit = f"/governance/commitment/{wind.code}/edit/"
+    page = client.get(edit)
+    assert page.status_code == 200 and wind.text_en in page.text
+    data = {"code": wind.code, "area": wind.area, "text_en": wind.text_en, "owner_side": "joint",
+            "status": "not_started", "parent": str(wind.pk)}  # fmt: skip
+    assert "cannot be part of itself" in client.post(edit, data).text
+    data.update(parent="", session=str(session.pk), due="2026-12-31")
+    assert client.post(edit, data).status_code == 302
+    wind.refresh_from_db()
+    assert wind.session_id == session.pk and str(wind.due) == "2026-12-31"
+    assert client.get(f"/governance/sessions/{session.pk}/").status_code == 200

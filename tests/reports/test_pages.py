@@ -122,3 +122,8 @@ def test_the_template_reorders_sections_and_takes_a_logo(demo, client_for, stewa
     bad = {**data, "logo": SimpleUploadedFile("logo.png", b"MZ\x90\x00", "image/png")}
     response = client_for(steward).post("/reports/template/", bad)
     assert response.status_code == 200 and Template.current().logo_type == "image/png"
+    # a form missing a section's position (or giving a word) is shown again, not a server error
+    partial = {k: v for k, v in data.items() if k not in ("pos_commitments", "logo")}
+    partial["pos_trade"] = "first"
+    again = client_for(steward).post("/reports/template/", partial)
+    assert again.status_code == 200 and Template.current().order() == ["next_steps", "summary"]

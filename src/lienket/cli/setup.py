@@ -30,7 +30,13 @@ def _demo_users(first_vn: Any, first_la: Any) -> None:
         ("reader", Role.READER, {"organisation": "Ministry reader"}),
         ("firm-vn", Role.ENTERPRISE, {"enterprise": first_vn}),
         ("firm-la", Role.ENTERPRISE, {"enterprise": first_la}),
-    ]
+        ("cc-vn", Role.SECRETARIAT, {"country": "VNM",
+                                     "organisation": "Viet Nam - Laos Cooperation Committee"}),
+        ("cc-la", Role.SECRETARIAT, {"country": "LAO",
+                                     "organisation": "Laos - Viet Nam Cooperation Committee"}),
+        ("mpi", Role.MINISTRY, {"country": "VNM",
+                                "organisation": "Ministry of Planning and Investment (VN)"}),
+    ]  # fmt: skip
     for username, role, extra in people:
         user, created = user_model.objects.get_or_create(username=username)
         if created:
@@ -185,7 +191,7 @@ def _demo() -> None:
         _print_login()
 
 
-DEMO_USERNAMES = ("admin", "vioit", "iice", "reader", "firm-vn", "firm-la")
+DEMO_USERNAMES = ("admin", "vioit", "iice", "reader", "firm-vn", "firm-la", "cc-vn", "cc-la", "mpi")
 
 
 def demo_logins_active() -> list[str]:
@@ -208,4 +214,7 @@ def _print_login() -> None:
         "  reader   ministry reader\n"
         "  firm-vn  enterprise user of a Vietnamese demo firm\n"
         "  firm-la  enterprise user of a Lao demo firm\n"
+        "  cc-vn    Viet Nam's Cooperation Committee secretariat\n"
+        "  cc-la    Laos's Cooperation Committee secretariat\n"
+        "  mpi      line ministry (Ministry of Planning and Investment, VN)\n"
     )

@@ -26,6 +26,7 @@ from lienket.core.models import AuditEvent
 
 #: apps whose models are recorded field by field on every save and delete
 TRACKED_APPS = frozenset({"registry", "linkage", "projects", "cooperation", "trade", "reports",
+                          "governance",
                           "core", "auth"})  # fmt: skip
 #: models never recorded: the log itself, queues whose progress is written many times a
 #: second, sessions, and derived rows rebuilt with their parent

@@ -4,6 +4,8 @@ from lienket.governance import views
 
 urlpatterns = [
     path("governance/", views.overview, name="gov-overview"),
+    path("governance/<slug:kind>/new/", views.edit, name="gov-new"),
+    path("governance/<slug:kind>/<slug:key>/edit/", views.edit, name="gov-edit"),
     path("governance/documents/<slug:code>/", views.document, name="gov-document"),
     path("governance/sessions/<int:pk>/", views.session, name="gov-session"),
     path("governance/commitments/", views.commitment_list, name="gov-commitments"),

@@ -15,6 +15,7 @@ from lienket.core.pages import today
 from lienket.core.spreadsheet import xlsx_response
 from lienket.engine.errors import DataError
 from lienket.governance import commitments
+from lienket.governance import forms as gov_forms
 from lienket.governance.models import Commitment, CommitmentStatus, Document, Session
 from lienket.projects import selectors as project_selectors
 
@@ -27,6 +28,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         {
             "sessions": Session.objects.prefetch_related("documents"),
             "documents": Document.objects.all(),
+            "may_manage": roles.can_manage_governance(request.user),
         },
     )
 
@@ -37,14 +39,22 @@ def document(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "governance/document.html",
-        {"doc": doc, "sessions": doc.sessions.all()},
+        {
+            "doc": doc,
+            "sessions": doc.sessions.all(),
+            "may_manage": roles.can_manage_governance(request.user),
+        },
     )
 
 
 @require(roles.can_read_reports)
 def session(request: HttpRequest, pk: int) -> HttpResponse:
     s = get_object_or_404(Session.objects.prefetch_related("documents"), pk=pk)
-    return render(request, "governance/session.html", {"s": s})
+    return render(
+        request,
+        "governance/session.html",
+        {"s": s, "may_manage": roles.can_manage_governance(request.user)},
+    )
 
 
 @require(roles.can_read_reports)
@@ -172,3 +182,35 @@ def inspections(request: HttpRequest) -> HttpResponse:
         "on": today(),
     }
     return render(request, "governance/inspections.html", context, status=status)
+
+
+_FORMS = {"session": "SessionForm", "document": "DocumentForm", "commitment": "CommitmentForm"}
+
+
+@require(roles.can_manage_governance)
+def edit(request: HttpRequest, kind: str, key: str = "") -> HttpResponse:
+    """The secretariats add and correct sessions, documents and commitments (issue 27)."""
+    if kind not in _FORMS:
+        raise BadRequest(_("no such record"))
+    form_class = getattr(gov_forms, _FORMS[kind])
+    model = form_class._meta.model
+    instance = None
+    if key:
+        lookup = {"pk": int(key)} if kind == "session" and key.isdigit() else {"code": key}
+        if kind == "session" and not key.isdigit():
+            raise BadRequest(_("no such record"))
+        instance = get_object_or_404(model, **lookup)
+    form = form_class(request.POST or None, instance=instance)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            saved = form.save()
+            if kind == "session":
+                return redirect("gov-session", pk=saved.pk)
+            if kind == "document":
+                return redirect("gov-document", code=saved.code)
+            return redirect("gov-commitment", code=saved.code)
+        status = 400
+    context = {"form": form, "kind": kind, "instance": instance,
+               "title": model._meta.verbose_name}  # fmt: skip
+    return render(request, "governance/edit.html", context, status=status)

@@ -79,7 +79,13 @@ class TemplateForm(forms.Form):
 
     def section_rows(self) -> list[tuple[Any, Any]]:
         keys = list(SECTIONS)
-        keys.sort(key=lambda k: self[f"pos_{k}"].value() or 99)
+
+        def position(key: str) -> int:
+            # a bound form gives the text typed (or nothing), an unbound one the initial number
+            raw = str(self[f"pos_{key}"].value() or "").strip()
+            return int(raw) if raw.isdigit() else 99
+
+        keys.sort(key=position)
         return [(self[f"pos_{k}"], self[f"use_{k}"]) for k in keys]
 
     def cover_fields(self) -> list[Any]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from lienket.core import formats
+from lienket.core import formats, labels, translations
 from lienket.core.templatetags.lienket import country_name
 from lienket.governance import commitments
 from lienket.governance.models import CommitmentStatus
@@ -20,8 +20,19 @@ if TYPE_CHECKING:
     from lienket.reports.content import Builder
 
 
-def _owner(side: str, body: str) -> str:
+def _entered(lookup: translations.Lookup, obj: object, field: str) -> str:
+    """A text users entered, in the report's language when a version exists, else the original
+    marked with its language ("[EN]", as the pages mark it)."""
+    shown = lookup.shown(obj, field)  # type: ignore[arg-type]
+    if shown.missing:
+        return f"{shown.text} [{labels.LANGUAGE_NAMES[shown.lang]}]"
+    return shown.text
+
+
+def _owner(lookup: translations.Lookup, c: object) -> str:
+    side = c.owner_side  # type: ignore[attr-defined]
     who = _("both sides") if side == "joint" else country_name(side)
+    body = _entered(lookup, c, "owner_body")
     return f"{who} · {body}" if body else str(who)
 
 
@@ -44,6 +55,7 @@ def build(b: Builder, section: Section) -> None:
     )))  # fmt: skip
     rows = []
     cited: set[int] = set()
+    lookup = translations.Lookup(b.lang)
     for e in found:
         c = e.c
         if c.source:
@@ -58,12 +70,14 @@ def build(b: Builder, section: Section) -> None:
                 measured = e.actual.words
         latest = ""
         if e.latest is not None:
-            latest = f"{formats.long_date(e.latest.on, b.lang)}: {e.latest.note}"
+            latest = f"{formats.long_date(e.latest.on, b.lang)}: " + _entered(
+                lookup, e.latest, "note"
+            )
             if e.latest.evidence:
                 latest += f" ({_('evidence')}: {e.latest.evidence})"
         progress = None if e.progress is None else e.progress / 100
         text = c.text + (f" ({_('part of')} {c.parent.code})" if c.parent_id else "")
-        rows.append((text, _owner(c.owner_side, c.owner_body), c.due, e.status, progress,
+        rows.append((text, _owner(lookup, c), c.due, e.status, progress,
                      measured or latest or "—"))  # fmt: skip
     section.add(
         Table(
