@@ -89,7 +89,9 @@ def test_setup_twice_changes_nothing_the_second_time():
         Zone.objects.count(),
         User.objects.count(),
     ) == counts
-    assert counts[0] > 380 and counts[3] == 6
+    assert (
+        counts[0] > 380 and counts[3] == 9
+    )  # admin, two focal points, a reader, two firms, two secretariats, a ministry
 
 
 def test_demo_is_refused_in_production_mode(db, settings):

@@ -109,3 +109,30 @@ def test_the_reports_summary_page_has_the_dashboards_statuses(demo, client_for, 
     word = Word(io.BytesIO(writers.docx(doc)))
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert label in cells
+
+
+def test_power_aid_and_training_targets_are_records(demo):
+    """Issue 27, part 3: the power targets are recorded from statement A12 with their source;
+    a recorded aid or training target replaces lienket's default rule, and the figure says
+    which applies."""
+    from lienket.core.models import Indicator, Target
+
+    power = {t.year: t for t in Target.objects.filter(indicator=Indicator.POWER_CAPACITY)}
+    assert power[2025].low == 3000 and power[2030].low == 5000
+    assert "statement A12" in power[2030].source
+    assert "statement A12" in glance.power(2024, "en").source
+    on = date(2024, 12, 31)
+    default = glance.aid(2024, on, "en")
+    if default.status == glance.NO_DATA:
+        pytest.skip("the demo has no aid allocation for 2024")
+    assert "no target recorded" in default.figure
+    Target.objects.create(indicator=Indicator.AID_DISBURSEMENT, year=2024, low=Decimal("0.01"),
+                          source="test record", session=48)  # fmt: skip
+    lenient = glance.aid(2024, on, "en")
+    assert "target 1.0% by the year's end (session 48)" in lenient.figure
+    assert lenient.status in (glance.ON_TRACK, glance.AT_RISK)  # a project behind is at risk
+    training = glance.training(2024, on, "en")
+    if training.status != glance.NO_DATA:
+        Target.objects.create(indicator=Indicator.TRAINING_COMPLETION, year=2024,
+                              low=Decimal("0.01"), source="test record")  # fmt: skip
+        assert glance.training(2024, on, "en").status == glance.ON_TRACK

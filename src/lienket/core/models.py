@@ -256,6 +256,9 @@ class TextTranslation(models.Model):
 
 class Indicator(models.TextChoices):
     TRADE_GROWTH = "trade_growth", _("two-way trade growth on the year before")
+    POWER_CAPACITY = "power_capacity", _("power capacity selling or committed to Viet Nam, MW")
+    AID_DISBURSEMENT = "aid_disbursement", _("share of the year's aid allocation disbursed")
+    TRAINING_COMPLETION = "training_completion", _("share of training places completed")
 
 
 class Target(models.Model):

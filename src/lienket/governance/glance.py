@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from lienket.cooperation import selectors as cooperation_selectors
 from lienket.cooperation import services as cooperation
 from lienket.core import formats
+from lienket.core.models import Indicator, Target
 from lienket.core.templatetags.lienket import country_name
 from lienket.engine.trade.turnover import most_complete
 from lienket.projects import selectors as project_selectors
@@ -125,7 +126,7 @@ def power(year: int, lang: str) -> Item:
         return Item("power", title, NO_DATA, _("no data"), "", "project-power")
     (now,) = projects.capacity_by_year(plants, year, year)
     ahead = [t for t in targets if t[0] >= year] or targets[-1:]
-    target_year, target_mw, code = ahead[0]
+    target_year, target_mw, target_source = ahead[0]
     total = now.operating + now.committed
     status = ON_TRACK if total >= target_mw else AT_RISK if target_year > year else BEHIND
     words = _(
@@ -142,7 +143,7 @@ def power(year: int, lang: str) -> Item:
         title,
         status,
         words,
-        project_selectors.statement_source("power", code),
+        target_source,
         "project-power",
         any(p.fictional for p in plants),
     )
@@ -155,7 +156,9 @@ def aid(year: int, on: date, lang: str) -> Item:
     if found is None or not found.allocated.counted or found.rate is None:
         return Item("aid", title, NO_DATA, _("no data"), "", "project-monitoring")
     elapsed = _elapsed(year, on)
-    line = max(elapsed - 0.10, 0.0)
+    target = recorded_target(Indicator.AID_DISBURSEMENT, year)
+    share = float(target.low) if target is not None and target.low is not None else 1.0
+    line = max(share * elapsed - 0.10, 0.0)
     rate = found.rate
     if rate < line / 2:
         status = BEHIND
@@ -172,6 +175,7 @@ def aid(year: int, on: date, lang: str) -> Item:
         "rate": formats.percent(rate, lang),
         "elapsed": formats.percent(elapsed, lang),
     }
+    words += " · " + _target_words(target, formats.percent(share, lang) or "")
     if found.behind:
         words += " · " + ngettext(
             "%(n)s project behind schedule", "%(n)s projects behind schedule", found.behind
@@ -185,6 +189,21 @@ def aid(year: int, on: date, lang: str) -> Item:
         "project-monitoring",
         any(p.fictional for p in qs),
     )
+
+
+def recorded_target(indicator: str, year: int) -> Target | None:
+    """The target recorded for ``indicator`` in ``year`` (``core.Target``), if any."""
+    return Target.objects.filter(indicator=indicator, year=year).first()
+
+
+def _target_words(target: Target | None, goal: str) -> str:
+    """Where the goal a status is measured against comes from: a recorded target (its wording
+    and session or source), or lienket's default rule, stated as such."""
+    if target is None:
+        return _("no target recorded: lienket's default of %(goal)s by the year's end") % {
+            "goal": goal}  # fmt: skip
+    where = (_("session %(n)s") % {"n": target.session}) if target.session else target.source
+    return _("target %(goal)s by the year's end (%(where)s)") % {"goal": goal, "where": where}
 
 
 def _elapsed(year: int, on: date) -> float:
@@ -230,13 +249,16 @@ def training(year: int, on: date, lang: str) -> Item:
         return Item("training", title, NO_DATA, _("no data"), "", "coop-training")
     completed = sum(1 for c in courses for n in c.nominations.all() if n.completed)
     share = completed / places
-    status = ON_TRACK if share >= 0.8 else AT_RISK if share >= 0.5 else BEHIND
+    target = recorded_target(Indicator.TRAINING_COMPLETION, year)
+    goal = float(target.low) if target is not None and target.low is not None else 0.8
+    status = ON_TRACK if share >= goal else AT_RISK if share >= goal * 5 / 8 else BEHIND
     words = _("%(completed)s of %(places)s places completed (%(share)s) on %(courses)s courses") % {
         "completed": formats.auto(completed, lang),
         "places": formats.auto(places, lang),
         "share": formats.percent(share, lang),
         "courses": formats.auto(len(courses), lang),
     }
+    words += " · " + _target_words(target, formats.percent(goal, lang) or "")
     return Item(
         "training",
         title,
@@ -263,9 +285,11 @@ def rules() -> str:
     """The rule of each status, as one note for the page and the document."""
     return _(
         "Trade: within or above the Committee's band is on track, below it behind. Power: "
-        "capacity at or above the next target is on track, below it at risk until the target "
-        "year, then behind. Aid: the disbursed share at least the share of the year elapsed "
-        "less ten points, with no project behind schedule, is on track. Work plan: no activity "
-        "overdue is on track, one or two at risk, more behind. Training: four in five places "
-        "completed is on track, half at risk, fewer behind."
+        "capacity at or above the next recorded target is on track, below it at risk until the "
+        "target year, then behind. Aid: the disbursed share at least the year's target (the "
+        "whole allocation when none is recorded) times the share of the year elapsed, less ten "
+        "points, with no project behind schedule, is on track. Work plan: no activity overdue "
+        "is on track, one or two at risk, more behind. Training: the recorded share of places "
+        "completed (four in five when none is recorded) is on track, five eighths of it at "
+        "risk, fewer behind."
     )

@@ -21,6 +21,7 @@ from typing import Any
 from django.db import transaction
 
 from lienket import refdata
+from lienket.core.models import Indicator, Target
 from lienket.projects.models import (
     Kind,
     Project,
@@ -141,6 +142,10 @@ def money(text: str, unit: str) -> tuple[str, Decimal | None]:
 
 
 _TARGET = re.compile(rf"({_NUMBER})\s*\((\d{{4}})\)")
+
+
+#: the statements that publish the power-purchase targets (year, MW)
+POWER_TARGET_STATEMENTS = ("A12",)
 
 
 def targets(figure: str) -> list[tuple[int, Decimal]]:
@@ -288,6 +293,7 @@ def load(progress: Report | None = None) -> Loaded:
             projects += 1
         if progress:
             progress("cited projects", done, total)
+    record_power_targets()
     ceilings = 0
     for code, (tech, valid_from, valid_to) in CEILINGS.items():
         statement = Statement.objects.get(code=code)
@@ -303,3 +309,20 @@ def load(progress: Report | None = None) -> Loaded:
             )
             ceilings += 1
     return Loaded(projects, statements, ceilings)
+
+
+def record_power_targets() -> int:
+    """Record the published power-purchase targets (statement A12: "3,000 (2025) / 5,000
+    (2030)") as targets of their years, with the statement as their source (idempotent)."""
+    n = 0
+    for s in Statement.objects.filter(topic="power", code__in=POWER_TARGET_STATEMENTS):
+        url = next((x.get("url", "") for x in s.sources if x.get("url")), "")
+        source = ", ".join(p for p in (s.speaker, s.statement_date, url) if p)
+        for year, mw in targets(s.figure):
+            Target.objects.update_or_create(
+                indicator=Indicator.POWER_CAPACITY, year=year,
+                defaults={"low": mw, "high": None, "wording": s.figure[:200],
+                          "source": f"{source} (statement {s.code})"[:400], "note": s.statement},
+            )  # fmt: skip
+            n += 1
+    return n

@@ -26,7 +26,6 @@ from lienket.projects.services.monitoring import (
 from lienket.projects.services.power import (
     COMMITTED,
     STOPPED,
-    TARGET_STATEMENTS,
     CapacityYear,
     TariffLine,
     capacity_by_year,
@@ -51,7 +50,6 @@ __all__ = [
     "CENT",
     "COMMITTED",
     "STOPPED",
-    "TARGET_STATEMENTS",
     "AidYear",
     "Candidate",
     "CapacityYear",

@@ -7,17 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from lienket.projects import reference
+from lienket.core.models import Indicator, Target
 from lienket.projects.models import (
     Project,
-    Statement,
     Status,
     TariffCeiling,
 )
 
 COMMITTED = (Status.OPERATING, Status.AGREED, Status.UNDER_WAY)
 #: the statements that publish the power-purchase target (MW by year)
-TARGET_STATEMENTS = ("A12",)
 #: statuses of aid projects that cannot receive reallocated capital
 STOPPED = (Status.SUSPENDED, Status.CANCELLED)
 
@@ -91,8 +89,7 @@ def tariff_review(plants: Sequence[Project], on: date, horizon: int = 5) -> list
 
 
 def power_targets() -> list[tuple[int, Decimal, str]]:
-    """The published power-purchase targets: (year, MW, the statement's code), by year."""
-    statements = Statement.objects.filter(topic="power", code__in=TARGET_STATEMENTS)
-    return sorted(
-        (year, mw, s.code) for s in statements for year, mw in reference.targets(s.figure)
-    )
+    """The power-purchase targets recorded as data (``core.Target``; loaded from the published
+    statement A12 by the cited reference data): (year, MW, source), by year."""
+    found = Target.objects.filter(indicator=Indicator.POWER_CAPACITY, low__isnull=False)
+    return sorted((t.year, t.low, t.source) for t in found)
