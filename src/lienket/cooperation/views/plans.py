@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lienket.cooperation import services, sheets
+from lienket.cooperation import selectors, services, sheets
 from lienket.cooperation.forms import (
     ActivityForm,
     ImportForm,
@@ -19,6 +20,7 @@ from lienket.cooperation.forms import (
 )
 from lienket.cooperation.models import (
     Activity,
+    GroupRole,
     Meeting,
     Member,
     PlanStatus,
@@ -68,7 +70,12 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require(roles.can_read_cooperation)
 def members(request: HttpRequest) -> HttpResponse:
-    people = Member.objects.filter(active=True).select_related("organisation")
+    lang = (get_language() or "en")[:2]
+    roles_order = list(GroupRole.values)
+    people = selectors.in_reader_order(
+        Member.objects.filter(active=True).select_related("organisation"), lang,
+        first=lambda m: roles_order.index(m.group_role) if m.group_role in roles_order else 99,
+    )  # fmt: skip
     return render(
         request,
         "cooperation/members.html",

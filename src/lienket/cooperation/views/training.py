@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lienket.cooperation import services
+from lienket.cooperation import selectors, services
 from lienket.cooperation.forms import (
     CourseForm,
     NominateForm,
@@ -27,6 +28,7 @@ from lienket.cooperation.views.plans import (
 from lienket.core import audit, roles
 from lienket.core.decorators import require
 from lienket.core.pages import today
+from lienket.engine import collation
 
 
 @require(_can_see_training)
@@ -61,9 +63,12 @@ def course_form(request: HttpRequest, code: str | None = None) -> HttpResponse:
 def course_detail(request: HttpRequest, code: str) -> HttpResponse:
     course = get_object_or_404(services.visible_courses(request.user), code=code)
     user = request.user
-    nominations = (
-        services.visible_nominations(user).filter(course=course).prefetch_related("attended")
-    )
+    lang = (get_language() or "en")[:2]
+    nominations = collation.sorted_by(
+        services.visible_nominations(user).filter(course=course)
+        .select_related("trainee").prefetch_related("attended"),
+        lambda n: selectors.person_name(n.trainee, lang), lang,
+    )  # fmt: skip
     sessions = list(course.sessions.all())
     nominate_form = NominateForm(request.POST or None) if roles.can_nominate(user) else None
     trainee_form = TraineeForm() if roles.can_nominate(user) else None
@@ -72,6 +77,11 @@ def course_detail(request: HttpRequest, code: str) -> HttpResponse:
         nominate_form.fields["trainees"].queryset = nominate_form.fields[
             "trainees"
         ].queryset.exclude(pk__in=taken)  # type: ignore[attr-defined]
+        field = nominate_form.fields["trainees"]
+        field.choices = [  # type: ignore[attr-defined]
+            (t.pk, str(t))
+            for t in selectors.in_reader_order(field.queryset, lang)  # type: ignore[attr-defined]
+        ]
     return render(
         request,
         "cooperation/course_detail.html",
