@@ -7,6 +7,16 @@
 | enterprise user    | read                   | only its own enterprise   | no                 |
 | focal point        | read                   | its own country's firms   | its own country    |
 | steward (superuser)| read                   | all                       | all                |
+| CC secretariat     | read                   | no                        | no                 |
+| line ministry      | read                   | no                        | no                 |
+
+The Committee (issue 27): documents, sessions and commitments are read by every government role
+(readers, focal points, secretariats, line ministries, stewards). Each side's Cooperation
+Committee secretariat adds and edits sessions, documents and commitments, links what delivers
+them, imports the commitments sheet, records joint inspections, approves reallocations for its
+side and builds the implementation report; a line ministry's official updates (page or sheet)
+the commitments its organisation owns; focal points update any commitment and record joint
+inspections.
 
 Trade pages are open to everyone (official statistics); published figures are entered by
 focal points (those their own country declared) and stewards (both sides); trade files are

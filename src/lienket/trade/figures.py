@@ -396,7 +396,9 @@ def observations(a: str, b: str) -> list[Observation]:
         out.append(
             Observation(
                 f.declarant, f.partner, f.flow, f.period, f.value_usd, "published",
-                f.source_title, f.fictional, f.published.isoformat() if f.published else "",
+                # the release's wording travels with its label: "more than" 2,000 is not 2,000
+                f.source_title + (f" ({f.get_qualifier_display()})" if f.qualifier else ""),
+                f.fictional, f.published.isoformat() if f.published else "",
             )
         )  # fmt: skip
     return out
