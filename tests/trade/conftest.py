@@ -37,3 +37,13 @@ def published_figures(request):
     from lienket.trade.figures import load_bundled
 
     load_bundled()
+
+
+@pytest.fixture
+def clean(settings, tmp_path):
+    """No published figure and an empty store: each test enters its own figures."""
+    from lienket.trade.models import PublishedFigure
+
+    settings.LIENKET_TRADE_DIR = tmp_path / "store"
+    PublishedFigure.objects.all().delete()
+    return tmp_path

@@ -18,13 +18,6 @@ pytestmark = pytest.mark.django_db
 runner = CliRunner()
 
 
-@pytest.fixture
-def clean(settings, tmp_path):
-    settings.LIENKET_TRADE_DIR = tmp_path / "store"
-    PublishedFigure.objects.all().delete()
-    return tmp_path
-
-
 def add(period, value, flow="total", declarant="VNM", partner="LAO", title="MoIT release"):
     result = runner.invoke(
         app,

@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 runner = CliRunner()
 
 
-@pytest.fixture
-def clean(settings, tmp_path):
-    settings.LIENKET_TRADE_DIR = tmp_path / "store"
-    PublishedFigure.objects.all().delete()
-    return tmp_path
-
-
 def add(period, value, published, unit="USD million", *extra, title="MoIT release"):
     return runner.invoke(
         app,
@@ -209,3 +202,26 @@ def test_the_report_states_the_checks_and_earlier_releases(clean, settings, tmp_
     (replaced,) = [r for r in lao[0].rows if str(r[0]).startswith("Earlier release")]
     assert replaced[1] == pytest.approx(2000e6) and "2025-01-08" in replaced[0]
     assert lao[0].rows[0][1] == pytest.approx(2050e6)
+
+
+def test_monthly_files_keep_their_months_and_compare_with_the_same_months(clean):
+    # issue 27: Jan-Oct 2018 was shown as "base" instead of +10 % on Jan-Oct 2017
+    from lienket.engine.trade.store import TradeStore
+    from lienket.refdata import trade_reference
+    from lienket.trade import services
+    from tests.engine.trade.test_real_layouts import plus_file
+
+    store = TradeStore(clean / "store", reference=trade_reference())
+    for year, scale in ((2017, 1.0), (2018, 1.1)):
+        lines = [
+            f"C,M,{year}{m:02d}01,{year},{m},{year}{m:02d},704,VNM,{flow},418,LAO,0,H6,1,"
+            f"720711,6,1,C00,0,kg,1,{value * scale:.0f}"
+            for m in range(1, 11) for flow, value in (("X", 5000), ("M", 3000))
+        ]  # fmt: skip
+        path = plus_file(clean / f"monthly_{year}.csv", lines)
+        assert store.import_file(path, "comtrade").record.months == (1, 10)
+    rows = {str(f.period): f for f in services.turnover("VNM", "LAO")}
+    ytd = rows["2018-01..10"]
+    assert ytd.previous == pytest.approx(80_000) and ytd.turnover == pytest.approx(88_000)
+    assert ytd.growth == pytest.approx(0.10) and ytd.status == "within"
+    assert rows["2017-01..10"].status == "base" and "2018" not in rows

@@ -10,6 +10,14 @@ from django.utils.translation import gettext as _
 
 from lienket.governance.models import Commitment, Document, Session
 
+
+def _in_order(form: forms.ModelForm, data: dict[str, Any], first: str, last: str) -> None:
+    """An error on ``last`` when it comes before ``first`` (both given)."""
+    start, end = data.get(first), data.get(last)
+    if start is not None and end is not None and end < start:
+        form.add_error(last, forms.ValidationError(_("The end comes before the start.")))
+
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -22,8 +30,7 @@ class SessionForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("ends") and data.get("starts") and data["ends"] < data["starts"]:
-            self.add_error("ends", forms.ValidationError(_("The end comes before the start.")))
+        _in_order(self, data, "starts", "ends")
         return data
 
 
@@ -41,9 +48,7 @@ class DocumentForm(forms.ModelForm):
             self.add_error(
                 "title_en", forms.ValidationError(_("Give the text in at least one language."))
             )
-        start, end = data.get("valid_from"), data.get("valid_to")
-        if start and end and end < start:
-            self.add_error("valid_to", forms.ValidationError(_("The end comes before the start.")))
+        _in_order(self, data, "valid_from", "valid_to")
         return data
 
 
@@ -72,9 +77,5 @@ class CommitmentForm(forms.ModelForm):
                     )
                     break
                 seen = seen.parent
-        low, high = data.get("target_low"), data.get("target_high")
-        if low is not None and high is not None and high < low:
-            self.add_error(
-                "target_high", forms.ValidationError(_("The end comes before the start."))
-            )
+        _in_order(self, data, "target_low", "target_high")
         return data
