@@ -22,6 +22,7 @@ from django.db import transaction
 
 from lienket import refdata
 from lienket.core.models import Indicator, Target
+from lienket.core.translations import language_of
 from lienket.projects.models import (
     Kind,
     Project,
@@ -142,6 +143,18 @@ def money(text: str, unit: str) -> tuple[str, Decimal | None]:
 
 
 _TARGET = re.compile(rf"({_NUMBER})\s*\((\d{{4}})\)")
+
+
+def vietnamese_name(alternatives: str) -> str:
+    """The project's Vietnamese name as its cited sources give it among the alternative names
+    ("Sekaman 1; Xê Ca Mản 1 (VI)" gives "Xê Ca Mản 1"): the first written in Vietnamese
+    script, else ""."""
+    for name in (a.strip() for a in alternatives.split(";")):
+        if name.endswith("(VI)"):
+            return name[:-4].strip()
+        if name and language_of(name) == "vi":
+            return name
+    return ""
 
 
 #: the statements that publish the power-purchase targets (year, MW)
@@ -289,7 +302,11 @@ def load(progress: Report | None = None) -> Loaded:
                 ),
                 fictional=False,
             )
-            Project.objects.update_or_create(code=code, defaults=fields)
+            project, _created = Project.objects.update_or_create(code=code, defaults=fields)
+            vi = vietnamese_name(row.get("name_alt", ""))
+            if vi and not project.name_vi:  # a name a focal point wrote is never replaced
+                project.name_vi = vi
+                project.save(update_fields=["name_vi"])
             projects += 1
         if progress:
             progress("cited projects", done, total)
