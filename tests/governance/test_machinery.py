@@ -171,6 +171,9 @@ def test_the_implementation_report_shows_the_updates_and_is_listed(steward, tmp_
     assert row[3] == "met" and row[4] == pytest.approx(1.0)
     assert "Two wind projects licensed" in row[5] and "https://example.org/wind" in row[5]
     assert any(r[3] == "not_tracked" for r in table.rows)  # defence: recorded, not left out
+    # on the report's date (5 January 2026) what was due on 31 December 2025 and not met is late
+    grid = next(r for r in table.rows if "transmission" in r[0].lower())
+    assert grid[3] == "late"
     out = tmp_path / "impl.docx"
     built = runner.invoke(app, ["report", "--period", "2025", "--session", "47", "--lang", "lo",
                                 "--format", "docx", "--out", str(out), "--date", "2026-01-05"])  # fmt: skip
@@ -210,3 +213,56 @@ def test_the_secretariat_adds_and_corrects_the_committees_records(client_for, re
     wind.refresh_from_db()
     assert wind.session_id == session.pk and str(wind.due) == "2026-12-31"
     assert client.get(f"/governance/sessions/{session.pk}/").status_code == 200
+
+
+def test_a_hostile_sheet_or_form_is_refused_with_its_reason(client_for, steward):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    reference.load()
+    client = client_for(steward)
+    for name, data in (("junk.xlsx", b"PK\x03\x04 not a workbook"), ("empty.csv", b""),
+                       ("bad.csv", b"code,status\n=cmd|' /C calc'!A0,met\n")):  # fmt: skip
+        response = client.post("/governance/commitments/import/",
+                               {"file": SimpleUploadedFile(name, data), "action": "import"})  # fmt: skip
+        assert response.status_code == 400, name
+        assert name in response.text  # the error names the file
+    assert not Commitment.objects.filter(code__startswith="=").exists()
+    assert client.post("/governance/commitments/import/", {}).status_code == 400
+    bad_date = {"project": "nothing", "on": "2025-13-40", "team_vnm": "a", "team_lao": "b",
+                "findings": "c"}  # fmt: skip
+    assert client.post("/governance/inspections/", bad_date).status_code == 400
+    assert (
+        client.post(
+            "/governance/commitments/c47-wind/",
+            {"action": "link", "kind": "pilot", "ref": "x" * 500},
+        ).status_code
+        == 400
+    )
+
+
+def test_a_documents_file_is_uploaded_by_the_secretariat_and_read_by_government_roles(
+    client_for, reader, settings, tmp_path, client
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lienket.governance.models import Document
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    reference.load()
+    doc = Document.objects.filter(kind="mou").first()
+    secretariat = _user("cc-la", Role.SECRETARIAT, country="LAO", organisation="CC")
+    edit = f"/governance/document/{doc.code}/edit/"
+    fields = {"code": doc.code, "kind": doc.kind, "title_en": doc.title_en,
+              "title_vi": doc.title_vi, "title_lo": doc.title_lo, "source": doc.source}  # fmt: skip
+    sc = client_for(secretariat)
+    refused = sc.post(edit, {**fields, "file": SimpleUploadedFile("x.pdf", b"MZ\x90\x00exe")})
+    assert refused.status_code == 400 and "must be a PDF" in refused.text
+    pdf = b"%PDF-1.7\n% the signed text\n"
+    assert sc.post(edit, {**fields, "file": SimpleUploadedFile("mou.pdf", pdf)}).status_code == 302
+    doc.refresh_from_db()
+    assert doc.file and doc.title_en == fields["title_en"]
+    got = client_for(reader).get(f"/governance/documents/{doc.code}/file")
+    assert got.status_code == 200 and b"".join(got.streaming_content) == pdf
+    assert f'filename="{doc.code}.pdf"' in got["Content-Disposition"]
+    client.logout()
+    assert client.get(f"/governance/documents/{doc.code}/file").status_code == 302  # to login

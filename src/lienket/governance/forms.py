@@ -18,6 +18,9 @@ def _in_order(form: forms.ModelForm, data: dict[str, Any], first: str, last: str
         form.add_error(last, forms.ValidationError(_("The end comes before the start.")))
 
 
+#: the largest document file a secretariat uploads
+FILE_LIMIT_MB = 25
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -38,9 +41,25 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["code", "kind", "title_vi", "title_lo", "title_en", "parties", "signatories",
-                  "signed_on", "signing_state", "place", "valid_from", "valid_to", "source",
-                  "source_date", "note"]  # fmt: skip
+                  "signed_on", "signing_state", "place", "valid_from", "valid_to", "file",
+                  "source", "source_date", "note"]  # fmt: skip
         widgets = {"signed_on": DATE, "valid_from": DATE, "valid_to": DATE, "source_date": DATE}
+
+    def clean_file(self) -> Any:
+        """The signed text as published: a PDF or a Word/OpenDocument file, at most
+        ``FILE_LIMIT_MB``; anything else is refused (the first bytes say what a file is)."""
+        f = self.cleaned_data.get("file")
+        if not f or not hasattr(f, "read") or getattr(f, "_committed", False):
+            return f  # nothing new uploaded: the stored file stays
+        if f.size > FILE_LIMIT_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The file is larger than %(n)s MB.") % {"n": FILE_LIMIT_MB}
+            )
+        head = f.read(8)
+        f.seek(0)
+        if not head.startswith((b"%PDF-", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+            raise forms.ValidationError(_("The file must be a PDF, Word or OpenDocument file."))
+        return f
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

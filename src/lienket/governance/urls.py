@@ -7,6 +7,7 @@ urlpatterns = [
     path("governance/<slug:kind>/new/", views.edit, name="gov-new"),
     path("governance/<slug:kind>/<slug:key>/edit/", views.edit, name="gov-edit"),
     path("governance/documents/<slug:code>/", views.document, name="gov-document"),
+    path("governance/documents/<slug:code>/file", views.document_file, name="gov-document-file"),
     path("governance/sessions/<int:pk>/", views.session, name="gov-session"),
     path("governance/commitments/", views.commitment_list, name="gov-commitments"),
     path("governance/commitments.xlsx", views.commitments_export, name="gov-commitments-export"),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -200,7 +201,7 @@ def edit(request: HttpRequest, kind: str, key: str = "") -> HttpResponse:
         if kind == "session" and not key.isdigit():
             raise BadRequest(_("no such record"))
         instance = get_object_or_404(model, **lookup)
-    form = form_class(request.POST or None, instance=instance)
+    form = form_class(request.POST or None, request.FILES or None, instance=instance)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -214,3 +215,13 @@ def edit(request: HttpRequest, kind: str, key: str = "") -> HttpResponse:
     context = {"form": form, "kind": kind, "instance": instance,
                "title": model._meta.verbose_name}  # fmt: skip
     return render(request, "governance/edit.html", context, status=status)
+
+
+@require(roles.can_read_reports)
+def document_file(request: HttpRequest, code: str) -> FileResponse:
+    """A framework document's file, for the government roles (it is not public media)."""
+    doc = get_object_or_404(Document, code=code)
+    if not doc.file:
+        raise Http404
+    name = f"{doc.code}{Path(doc.file.name).suffix.lower()}"
+    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=name)

@@ -37,10 +37,10 @@ def _owner(lookup: translations.Lookup, c: object) -> str:
 
 
 def build(b: Builder, section: Section) -> None:
-    if b.session is not None:
-        found = commitments.entries(b.as_of, session=b.session)
+    if b.session is not None:  # for the next session: where each stands on the report's date
+        found = commitments.entries(b.dated, session=b.session)
         scope = _("Commitments of session %(n)s, as known on %(date)s") % {
-            "n": b.session, "date": formats.long_date(b.as_of, b.lang)}  # fmt: skip
+            "n": b.session, "date": formats.long_date(b.dated, b.lang)}  # fmt: skip
     else:
         found = commitments.entries(b.as_of, year=b.end.year)
         scope = _("Commitments due in %(year)s, as known on %(date)s") % {
