@@ -266,3 +266,17 @@ def test_a_documents_file_is_uploaded_by_the_secretariat_and_read_by_government_
     assert f'filename="{doc.code}.pdf"' in got["Content-Disposition"]
     client.logout()
     assert client.get(f"/governance/documents/{doc.code}/file").status_code == 302  # to login
+
+
+def test_an_unchanged_sheet_records_nothing_even_when_statuses_are_derived(steward):
+    # after the deadline most commitments show "late" and the aid parent its parts' progress;
+    # importing the export unchanged must not turn those shown values into updates
+    reference.load()
+    part = Commitment.objects.get(code="c47-aid-inspection")
+    commitments.record_update(part, date(2025, 6, 1), "on_track", 40, "two visits", "", steward)
+    later = date(2026, 3, 1)
+    assert _entry("c47-wind", later).status == "late"
+    data = sheets.export_xlsx(later)
+    result = sheets.import_xlsx(io.BytesIO(data), "same.xlsx", steward, True, later)
+    assert (result.created, result.updated) == (0, 0)
+    assert Commitment.objects.get(code="c47-wind").updates.count() == 0

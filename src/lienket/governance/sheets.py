@@ -120,6 +120,8 @@ def import_xlsx(
                        aliases=_headers()[1])  # fmt: skip
     statuses, areas = choice_names(CommitmentStatus), choice_names(Area)
     existing = {c.code: c for c in Commitment.objects.all()}
+    # what the export showed (computed, rolled up or late): an unchanged row changes nothing
+    shown = {e.c.code: e for e in commitments.entries(on)}
     errors: list[RowError] = []
     staged: list[tuple[str, dict[str, Any]]] = []
     seen: dict[str, int] = {}
@@ -205,7 +207,8 @@ def import_xlsx(
             continue
         if errors and errors[-1].row == line:
             continue
-        changed = (status != c.status and not c.indicator) or progress != c.progress or note
+        was = shown[code]
+        changed = (status != was.status and not c.indicator) or progress != was.progress or note
         if changed and not may_update(c):
             bad(line, "code",
                 gettext_noop("You may not update %(code)s: it is owned by %(owner)s."),
