@@ -280,3 +280,9 @@ def test_an_unchanged_sheet_records_nothing_even_when_statuses_are_derived(stewa
     result = sheets.import_xlsx(io.BytesIO(data), "same.xlsx", steward, True, later)
     assert (result.created, result.updated) == (0, 0)
     assert Commitment.objects.get(code="c47-wind").updates.count() == 0
+
+
+def test_a_computed_commitment_without_data_is_late_after_its_deadline():
+    reference.load()
+    assert _entry("c47-trade-growth", date(2025, 6, 1)).status == "not_started"
+    assert _entry("c47-trade-growth", date(2026, 1, 5)).status == "late"

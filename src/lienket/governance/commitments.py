@@ -148,9 +148,9 @@ def entries(on: date, session: int | None = None, year: int | None = None) -> li
             in (CommitmentStatus.NOT_STARTED, CommitmentStatus.ON_TRACK, CommitmentStatus.AT_RISK)
             and c.due
             and c.due < on
-            and a is None
+            and not (a is not None and a.measured)  # the data's own status is kept
         ):
-            status = CommitmentStatus.LATE  # fmt: skip
+            status = CommitmentStatus.LATE
         by_pk[c.pk] = Entry(c, status, c.progress, a, updates[-1] if updates else None, [])
     roots = []
     for c in found:
