@@ -286,3 +286,24 @@ def test_a_computed_commitment_without_data_is_late_after_its_deadline():
     reference.load()
     assert _entry("c47-trade-growth", date(2025, 6, 1)).status == "not_started"
     assert _entry("c47-trade-growth", date(2026, 1, 5)).status == "late"
+
+
+def test_a_figure_from_the_demo_is_marked_fictional(client_for, steward):
+    from lienket.trade import figures
+
+    reference.load()
+    figures.add_figure(figures.check_row({"period": "2024", "declarant": "VNM", "partner": "LAO",
+                                          "flow": "total", "value": "2200", "unit": "USD million",
+                                          "source_title": "demo", "fictional": "yes"}).values,
+                       None)  # fmt: skip
+    figures.add_figure(figures.check_row({"period": "2025", "declarant": "VNM", "partner": "LAO",
+                                          "flow": "total", "value": "2450", "unit": "USD million",
+                                          "source_title": "demo", "fictional": "yes"}).values,
+                       None)  # fmt: skip
+    entry = _entry("c47-trade-growth", date(2026, 1, 5))
+    assert entry.status == "met" and entry.actual.fictional
+    page = client_for(steward).get("/governance/commitments/").text
+    row = page[page.index("c47-trade-growth") :]
+    assert 'class="badge fictional"' in row[: row.index("</tr>")]
+    assert next(r for r in commitments.rows(date(2026, 1, 5))
+                if r["code"] == "c47-trade-growth")["actual_fictional"] is True  # fmt: skip

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from lienket import refdata
@@ -48,6 +48,8 @@ class Actual:
     words: str = ""
     #: whether the data gave the status (else the recorded status stands: no figure yet)
     measured: bool = True
+    #: the figure comes from the fictional demo data (marked so wherever it is shown)
+    fictional: bool = False
 
 
 #: a glance item's status (``governance.glance``) as a commitment's, during its year and after
@@ -74,7 +76,8 @@ def actual(c: Commitment, on: date) -> Actual | None:
             return Actual(None, c.status, str(c.due.year), "", item.figure, measured=False)
         over = on > c.due
         status = (_AFTER if over else _DURING)[item.status]
-        return Actual(None, status, str(c.due.year), item.source, item.figure)
+        return Actual(None, status, str(c.due.year), item.source, item.figure,
+                      fictional=item.fictional)  # fmt: skip
     if c.indicator != ComputedIndicator.TRADE_GROWTH or c.due is None or c.target_low is None:
         return None
     year = c.due.year
@@ -89,7 +92,8 @@ def actual(c: Commitment, on: date) -> Actual | None:
             status = CommitmentStatus.MET if reached else CommitmentStatus.NOT_MET
         else:
             status = CommitmentStatus.ON_TRACK if reached else CommitmentStatus.AT_RISK
-        return Actual(f.growth, status, f"{declarant} {f.period}", f.source)
+        return Actual(f.growth, status, f"{declarant} {f.period}", f.source,
+                      fictional=f.fictional)  # fmt: skip
     return Actual(None, c.status, "", "", measured=False)
 
 
@@ -204,6 +208,7 @@ def rows(on: date, session: int | None = None) -> list[dict[str, Any]]:
             "actual": found.value if found else None,
             "actual_text": found.words or None if found else None,
             "actual_period": found.period if found else None,
+            "actual_fictional": found.fictional if found else False,
             "latest_update": {"on": e.latest.on.isoformat(), "note": e.latest.note,
                               "evidence": e.latest.evidence or None}
             if e.latest else None,
@@ -276,11 +281,11 @@ def load() -> int:
 
 # --- what delivers a commitment ---------------------------------------------------------------
 
-LINK_KINDS = (
-    ("project", _("project (its code)")),
-    ("activity", _("work-plan activity (its number)")),
-    ("course", _("training course (its number)")),
-    ("pilot", _("pilot linkage project (its number)")),
+LINK_KINDS = (  # lazy: a module's constant is read in each reader's language
+    ("project", gettext_lazy("project (its code)")),
+    ("activity", gettext_lazy("work-plan activity (its number)")),
+    ("course", gettext_lazy("training course (its number)")),
+    ("pilot", gettext_lazy("pilot linkage project (its number)")),
 )
 
 

@@ -66,6 +66,14 @@ def country_name(iso3: str) -> str:
 
 
 @register.filter
+def side_name(code: str) -> str:
+    """A side of the cooperation in the reader's language: a country, or both sides ("joint")."""
+    if code == "joint":
+        return gettext("both sides")
+    return labels.country_name(code)
+
+
+@register.filter
 def province_name(obj: Any) -> str:
     p = refdata.province(obj.country, obj.province_code)
     return p.names.get(_lang()) if p else obj.province_code

@@ -61,6 +61,8 @@ def build(b: Builder, section: Section) -> None:
         if c.source:
             cited.add(b.doc.cite(c.source, False))
         measured = ""
+        if e.actual is not None and e.actual.measured and e.actual.source:
+            cited.add(b.doc.cite(e.actual.source, e.actual.fictional))
         if e.actual is not None and e.actual.measured:
             if e.actual.value is not None:
                 measured = _("%(value)s in %(period)s (computed from the data)") % {
@@ -68,6 +70,8 @@ def build(b: Builder, section: Section) -> None:
                     "period": e.actual.period}  # fmt: skip
             else:
                 measured = e.actual.words
+            if e.actual.fictional:
+                measured += f" ({_('fictional')})"
         latest = ""
         if e.latest is not None:
             latest = f"{formats.long_date(e.latest.on, b.lang)}: " + _entered(
