@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -107,6 +108,8 @@ def figure_history(request: HttpRequest) -> HttpResponse:
     if declarant not in pair:
         raise BadRequest(_("Give the declarant as one of %(pair)s.") % {"pair": ", ".join(pair)})
     rows = figures.history(period, declarant)
+    for r in rows:  # the page writes the date in words; the API keeps it ISO
+        r["published_on"] = date.fromisoformat(r["published"]) if r["published"] else None
     checks = figures.checks(declarant, period)
     context = {"period": period, "declarant": declarant, "rows": rows, "checks": checks}
     return render(request, "trade/figure_history.html", context)
