@@ -162,6 +162,17 @@ def _fresh_rate_limits(settings: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _own_files(settings: Any, tmp_path: Any) -> None:
+    """Each test keeps the files it writes (trade store, uploads, media) in its own folder,
+    never the checkout's ``var/``: a demo one test loads there was read by the next (issue 27's
+    commitment tests saw a fictional 2025 on PostgreSQL). A fixture that needs a store sets
+    its own after this one."""
+    settings.LIENKET_TRADE_DIR = tmp_path / "var-trade"
+    settings.LIENKET_UPLOAD_DIR = tmp_path / "var-uploads"
+    settings.MEDIA_ROOT = tmp_path / "var-media"
+
+
+@pytest.fixture(autouse=True)
 def _no_command_line_actor() -> Any:
     """A command run in-process marks its thread as the command line's: not the next test's."""
     yield
