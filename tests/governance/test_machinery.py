@@ -208,6 +208,8 @@ def test_the_secretariat_adds_and_corrects_the_committees_records(client_for, re
     data = {"code": wind.code, "area": wind.area, "text_en": wind.text_en, "owner_side": "joint",
             "status": "not_started", "parent": str(wind.pk)}  # fmt: skip
     assert "cannot be part of itself" in client.post(edit, data).text
+    no_text = {**data, "text_en": "", "parent": ""}
+    assert "Give the text in at least one language." in client.post(edit, no_text).text
     data.update(parent="", session=str(session.pk), due="2026-12-31")
     assert client.post(edit, data).status_code == 302
     wind.refresh_from_db()

@@ -21,6 +21,15 @@ def _in_order(form: forms.ModelForm, data: dict[str, Any], first: str, last: str
 #: the largest document file a secretariat uploads
 FILE_LIMIT_MB = 25
 
+
+def _in_some_language(form: forms.ModelForm, data: dict[str, Any], base: str) -> None:
+    """An error on the English field when ``base`` is given in none of the three languages."""
+    if not any(data.get(f"{base}_{lang}") for lang in ("vi", "lo", "en")):
+        form.add_error(
+            f"{base}_en", forms.ValidationError(_("Give the text in at least one language."))
+        )
+
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -63,10 +72,7 @@ class DocumentForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not (data.get("title_vi") or data.get("title_lo") or data.get("title_en")):
-            self.add_error(
-                "title_en", forms.ValidationError(_("Give the text in at least one language."))
-            )
+        _in_some_language(self, data, "title")
         _in_order(self, data, "valid_from", "valid_to")
         return data
 
@@ -82,10 +88,7 @@ class CommitmentForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not (data.get("text_vi") or data.get("text_lo") or data.get("text_en")):
-            self.add_error(
-                "text_en", forms.ValidationError(_("Give the text in at least one language."))
-            )
+        _in_some_language(self, data, "text")
         parent = data.get("parent")
         if parent is not None and self.instance.pk is not None:
             seen = parent
