@@ -309,3 +309,17 @@ def test_a_figure_from_the_demo_is_marked_fictional(client_for, steward):
     assert 'class="badge fictional"' in row[: row.index("</tr>")]
     assert next(r for r in commitments.rows(date(2026, 1, 5))
                 if r["code"] == "c47-trade-growth")["actual_fictional"] is True  # fmt: skip
+
+
+def test_the_api_lists_the_commitments_for_government_roles(client_for, reader, enterprise_user):
+    reference.load()
+    client = client_for(reader)
+    found = client.get("/api/governance/commitments/?session=47").json()
+    codes = {r["code"] for r in found["commitments"]}
+    assert "c47-trade-growth" in codes and len(codes) == 13
+    row = next(r for r in found["commitments"] if r["code"] == "c47-defence")
+    assert row["status"] == "not_tracked" and row["source"]
+    assert client.get("/api/governance/commitments/?session=x").status_code == 400
+    assert client.post("/api/governance/commitments/", {}).status_code in (403, 405)
+    client.logout()
+    assert client_for(enterprise_user).get("/api/governance/commitments/").status_code == 403

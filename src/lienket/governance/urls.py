@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lienket.governance import views
+from lienket.governance import api, views
 
 urlpatterns = [
     path("governance/", views.overview, name="gov-overview"),
@@ -14,4 +14,5 @@ urlpatterns = [
     path("governance/commitments/import/", views.commitments_import, name="gov-commitments-import"),
     path("governance/inspections/", views.inspections, name="gov-inspections"),
     path("governance/commitments/<slug:code>/", views.commitment_detail, name="gov-commitment"),
+    path("api/governance/commitments/", api.Commitments.as_view(), name="api-gov-commitments"),
 ]
