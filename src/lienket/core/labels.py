@@ -99,8 +99,14 @@ def hs_plain(code: str, edition: str = "HS2017", lang: str | None = None) -> str
     if found is None:
         return ""
     if found.lang != reader_lang(lang):
-        return f"{found.text} [{LANGUAGE_NAMES[found.lang]}]"
+        return plain_mark(found.text, found.lang)
     return found.text
+
+
+def plain_mark(text: str, text_lang: str) -> str:
+    """A text in another language than the reader's, for plain-text output (downloads, charts,
+    documents): followed by its language's mark, " [EN]"; :func:`unmark` reads it back."""
+    return f"{text} [{LANGUAGE_NAMES[text_lang]}]"
 
 
 def unmark(text: str) -> tuple[str, str]:

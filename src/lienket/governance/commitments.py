@@ -97,11 +97,6 @@ def actual(c: Commitment, on: date) -> Actual | None:
     return Actual(None, c.status, "", "", measured=False)
 
 
-def status_of(c: Commitment, on: date) -> str:
-    found = actual(c, on)
-    return found.status if found is not None else c.status
-
-
 #: how a parent's status is rolled up from its children: the first that any child has
 _WORST_FIRST = (
     CommitmentStatus.NOT_MET,

@@ -185,7 +185,8 @@ def inspections(request: HttpRequest) -> HttpResponse:
     return render(request, "governance/inspections.html", context, status=status)
 
 
-_FORMS = {"session": "SessionForm", "document": "DocumentForm", "commitment": "CommitmentForm"}
+_FORMS = {"session": gov_forms.SessionForm, "document": gov_forms.DocumentForm,
+          "commitment": gov_forms.CommitmentForm}  # fmt: skip
 
 
 @require(roles.can_manage_governance)
@@ -193,14 +194,14 @@ def edit(request: HttpRequest, kind: str, key: str = "") -> HttpResponse:
     """The secretariats add and correct sessions, documents and commitments (issue 27)."""
     if kind not in _FORMS:
         raise BadRequest(_("no such record"))
-    form_class = getattr(gov_forms, _FORMS[kind])
+    form_class = _FORMS[kind]
     model = form_class._meta.model
     instance = None
-    if key:
-        lookup = {"pk": int(key)} if kind == "session" and key.isdigit() else {"code": key}
+    if key:  # a session is known by its number in the table, the others by their code
         if kind == "session" and not key.isdigit():
             raise BadRequest(_("no such record"))
-        instance = get_object_or_404(model, **lookup)
+        instance = get_object_or_404(model, **({"pk": int(key)} if kind == "session"
+                                                else {"code": key}))  # fmt: skip
     form = form_class(request.POST or None, request.FILES or None, instance=instance)
     status = 200
     if request.method == "POST":

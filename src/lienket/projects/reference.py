@@ -23,6 +23,7 @@ from django.db import transaction
 from lienket import refdata
 from lienket.core.models import Indicator, Target
 from lienket.core.translations import language_of
+from lienket.projects import selectors
 from lienket.projects.models import (
     Kind,
     Project,
@@ -333,8 +334,7 @@ def record_power_targets() -> int:
     (2030)") as targets of their years, with the statement as their source (idempotent)."""
     n = 0
     for s in Statement.objects.filter(topic="power", code__in=POWER_TARGET_STATEMENTS):
-        url = next((x.get("url", "") for x in s.sources if x.get("url")), "")
-        source = ", ".join(p for p in (s.speaker, s.statement_date, url) if p)
+        source = selectors.statement_source("power", s.code)
         for year, mw in targets(s.figure):
             Target.objects.update_or_create(
                 indicator=Indicator.POWER_CAPACITY, year=year,

@@ -199,8 +199,13 @@ def _same_release(values: Mapping[str, Any]) -> Any:
     return PublishedFigure.objects.filter(**{k: values[k] for k in KEY})
 
 
+def _release_order(f: PublishedFigure) -> tuple[date, int]:
+    """Releases in publication order (undated ones first, then as entered): the last is used."""
+    return f.published or date.min, f.pk
+
+
 def _latest(qs: Any) -> PublishedFigure | None:
-    found = sorted(qs, key=lambda f: (f.published or date.min, f.pk))
+    found = sorted(qs, key=_release_order)
     return found[-1] if found else None
 
 
@@ -404,23 +409,14 @@ def observations(a: str, b: str) -> list[Observation]:
     return out
 
 
-def disagreements() -> list[tuple[PublishedFigure, PublishedFigure, PublishedFigure]]:
-    """Two-way totals that differ from the sum of the same release's two flows (beyond
-    rounding): (total, exports, imports)."""
-    return [(t, x, m) for t, x, m in _totals_with_flows()
-            if total_disagrees(t.value_usd, x.value_usd, m.value_usd)]  # fmt: skip
-
-
 def _totals_with_flows(
-    figures: list[PublishedFigure] | None = None,
+    figures: list[PublishedFigure],
 ) -> list[tuple[PublishedFigure, PublishedFigure, PublishedFigure]]:
     """Each two-way total with the exports and imports of its release (else of any release of
     the period)."""
-    if figures is None:
-        figures = list(PublishedFigure.objects.filter(product_group=""))
     release = {(f.period, f.declarant, f.partner, f.source_title, f.flow): f for f in figures}
     period: dict[tuple[Any, ...], PublishedFigure] = {}
-    for f in sorted(figures, key=lambda f: (f.published or date.min, f.pk), reverse=True):
+    for f in sorted(figures, key=_release_order, reverse=True):
         period.setdefault((f.period, f.declarant, f.partner, f.flow), f)  # the latest release
     out = []
     for t in (f for f in figures if f.flow == Flow.TOTAL):
@@ -468,12 +464,12 @@ def checks(declarant: str | None = None, period: Period | None = None) -> list[C
     - a stated growth against the growth computed from the same months of the year before, or
       for a total with no year before, from its flows' values and stated growths.
     """
-    figures = [f for f in PublishedFigure.objects.filter(product_group="")
+    everything = list(PublishedFigure.objects.filter(product_group=""))  # one read
+    figures = [f for f in everything
                if (declarant is None or f.declarant == declarant)
                and (period is None or f.period == period)]  # fmt: skip
-    everything = list(PublishedFigure.objects.filter(product_group=""))
     latest: dict[tuple[Any, ...], PublishedFigure] = {}
-    for f in sorted(everything, key=lambda f: (f.published or date.min, f.pk)):
+    for f in sorted(everything, key=_release_order):
         latest[(f.period, f.declarant, f.partner, f.flow)] = f
     out: list[Check] = []
     flows_of: dict[int, tuple[PublishedFigure, PublishedFigure]] = {}
@@ -527,10 +523,15 @@ def _growth_check(f: PublishedFigure, stated: float, computed: float, basis: str
 
 
 def history(
-    period: Period, declarant: str, flow: str | None = None, product_group: str = ""
+    period: Period,
+    declarant: str,
+    flow: str | None = None,
+    product_group: str = "",
+    found_checks: list[Check] | None = None,
 ) -> list[dict[str, Any]]:
     """Every release of a declarant's figures for a period, by flow, in publication order, each
-    with its difference from the release before it; the last is the one in use."""
+    with its difference from the release before it; the last is the one in use. Each carries
+    its checks: ``found_checks`` when the caller has them (``checks(declarant, period)``)."""
     qs = PublishedFigure.objects.filter(
         year=period.year, first_month=period.first_month, last_month=period.last_month,
         declarant=declarant, product_group=product_group,
@@ -541,7 +542,7 @@ def history(
     for f in qs:
         by_flow.setdefault((f.flow, f.partner), []).append(f)
     found: dict[int, list[str]] = {}
-    for c in checks(declarant, period):
+    for c in checks(declarant, period) if found_checks is None else found_checks:
         found.setdefault(c.figure.pk, []).append(c.text)
     out = []
     for (flow_code, partner), figs in sorted(by_flow.items()):

@@ -24,9 +24,7 @@ def _entered(lookup: translations.Lookup, obj: object, field: str) -> str:
     """A text users entered, in the report's language when a version exists, else the original
     marked with its language ("[EN]", as the pages mark it)."""
     shown = lookup.shown(obj, field)  # type: ignore[arg-type]
-    if shown.missing:
-        return f"{shown.text} [{labels.LANGUAGE_NAMES[shown.lang]}]"
-    return shown.text
+    return labels.plain_mark(shown.text, shown.lang) if shown.missing else shown.text
 
 
 def _owner(lookup: translations.Lookup, c: object) -> str:

@@ -52,14 +52,15 @@ def build(b: Builder, section: Section) -> None:
                 )
             )
             b.doc.cite(tables.source_label(o.source, o.label), o.fictional)
+        found = figures.checks(declarant, f.period)
         if f.source == "published":  # earlier releases of the figure in use, with the change
-            for r in figures.history(f.period, declarant, "total"):
+            for r in figures.history(f.period, declarant, "total", found_checks=found):
                 if not r["in_use"] and r["value_usd"] is not None:
                     rows.append((_("Earlier release, replaced: %(source)s, %(day)s") % {
                         "source": r["source"], "day": r["published"] or _("undated")},
                         r["value_usd"], "million"))  # fmt: skip
         section.add(Figures(title, tuple(rows), (b.cite_figure(f),)))
-        for c in figures.checks(declarant, f.period):
+        for c in found:
             section.add(Paragraph(c.text, "note"))
     section.add(
         Paragraph(

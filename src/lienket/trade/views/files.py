@@ -107,10 +107,10 @@ def figure_history(request: HttpRequest) -> HttpResponse:
     declarant = request.GET.get("declarant", "")[:3].upper()
     if declarant not in pair:
         raise BadRequest(_("Give the declarant as one of %(pair)s.") % {"pair": ", ".join(pair)})
-    rows = figures.history(period, declarant)
+    checks = figures.checks(declarant, period)
+    rows = figures.history(period, declarant, found_checks=checks)
     for r in rows:  # the page writes the date in words; the API keeps it ISO
         r["published_on"] = date.fromisoformat(r["published"]) if r["published"] else None
-    checks = figures.checks(declarant, period)
     context = {"period": period, "declarant": declarant, "rows": rows, "checks": checks}
     return render(request, "trade/figure_history.html", context)
 
